@@ -1,0 +1,25 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', '.data', 'dist', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+    },
+  },
+  {
+    files: ['src/tenancy/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['fastify', 'fastify/*', '@fastify/*', '../http/*', '../../http/*'] }],
+    },
+  },
+  {
+    files: ['bench/**/*.ts', 'src/cli/**/*.ts', 'src/main.ts', 'test/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

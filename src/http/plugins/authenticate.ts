@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../errors.js';
+import { requestContext } from '../../tenancy/tenant-context.js';
+import type { AppServices } from '../app-services.js';
+
+/** Verifies a bearer token when one is sent; routes not marked public require one (401 first, SPEC §5). */
+export function authenticatePlugin(app: FastifyInstance, services: AppServices): void {
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+      if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
+      request.principal = await services.tokens.verify(match[1]!);
+      const context = requestContext.current();
+      if (context) {
+        context.actorId = request.principal.id;
+        context.actorType = request.principal.kind;
+      }
+    }
+    const config = request.routeOptions.config;
+    if (!request.principal && !config.public && request.routeOptions.url !== undefined) {
+      throw new AppError('UNAUTHENTICATED', 'Sign in first: this route needs an access token');
+    }
+    if (config.platformAdmin && request.principal?.kind !== 'platform_admin') {
+      throw new AppError('FORBIDDEN', 'Only platform administrators may do this');
+    }
+  });
+}

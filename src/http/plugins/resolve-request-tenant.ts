@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.js';
+import { rolesGrant } from '../../identity/permissions.js';
+import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
+import { resolveTenant, tenantFromSubdomain } from '../../tenancy/resolution/resolve-tenant.js';
+import { requestContext } from '../../tenancy/tenant-context.js';
+import type { TenantId } from '../../tenancy/tenant-id.js';
+import { effectiveFeatures } from '../../tenancy/tiers.js';
+import type { AppServices } from '../app-services.js';
+
+const NO_HOST_LOOKUP = /^(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\])$/i;
+
+async function tenantFromHost(request: FastifyRequest, services: AppServices): Promise<TenantId | undefined> {
+  const host = request.hostname.toLowerCase();
+  if (!host || NO_HOST_LOOKUP.test(host)) return undefined;
+  const { baseDomain } = services.config;
+  const bare = baseDomain?.replace(/:\d+$/, '');
+  if (bare && host === bare) return undefined;
+  return tenantFromSubdomain(host, bare) ?? (await services.tenancy.registry.findIdByHostname(host));
+}
+
+function stringField(value: unknown, field: string): string | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const found = (value as Record<string, unknown>)[field];
+  return typeof found === 'string' ? found : undefined;
+}
+
+/** SPEC §5 status check: only an active tenant serves requests. */
+export function assertServing(tenant: TenantRecord | undefined): asserts tenant is TenantRecord {
+  if (!tenant || tenant.status === 'deleted' || tenant.status === 'deleting') {
+    throw new AppError('TENANT_NOT_FOUND', 'No such tenant');
+  }
+  if (tenant.status === 'suspended') throw new AppError('TENANT_SUSPENDED', 'This tenant is suspended');
+  if (tenant.status !== 'active') {
+    throw new AppError('UNAVAILABLE', 'This tenant is not ready yet', { headers: { 'Retry-After': '2' } });
+  }
+}
+
+/**
+ * Resolves the tenant of tenant routes and runs the checks in SPEC §5 order after
+ * authentication: resolution, status, feature, permission. Runs before body validation, so a
+ * cross-tenant request is refused before anything about its body is said.
+ */
+export function resolveRequestTenantPlugin(app: FastifyInstance, services: AppServices): void {
+  app.addHook('preValidation', async (request, reply) => {
+    const config = request.routeOptions.config;
+    const mode = config.tenant ?? 'none';
+    if (mode === 'none') return;
+    const principal = request.principal;
+    const header = request.headers['x-tenant-id'];
+    const tenantId = resolveTenant({
+      claim: principal?.tenantId ?? null,
+      header: Array.isArray(header) ? header.join(',') : header,
+      host: await tenantFromHost(request, services),
+      query: stringField(request.query, 'tenant_id'),
+      body: config.tenantFromBody ? stringField(request.body, 'tenant_id') : undefined,
+    });
+    if (!tenantId) {
+      if (mode === 'required') throw new AppError('TENANT_REQUIRED', 'Name a tenant: sign in to one or send X-Tenant-ID');
+      return;
+    }
+    const tenant = await services.tenancy.registry.find(tenantId);
+    assertServing(tenant);
+
+    if (config.feature) {
+      const features = effectiveFeatures(tenant.tier, tenant.business_domain, tenant.feature_overrides);
+      if (!features.includes(config.feature)) {
+        throw new AppError('FEATURE_DISABLED', `The ${config.feature} feature is not enabled for this tenant`);
+      }
+    }
+    if (config.permission && principal?.kind === 'tenant_user' && !rolesGrant(principal.roles, config.permission)) {
+      throw new AppError('FORBIDDEN', `This needs the ${config.permission} permission`);
+    }
+    request.tenant = tenant;
+    const context = requestContext.current();
+    if (context) context.tenantId = tenant.id;
+    request.log = request.log.child({ tenant_id: tenant.id });
+    reply.header('X-Tenant-ID', tenant.id);
+    reply.header('Cache-Control', 'private, no-store');
+  });
+}
+

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
+import { AppError } from '../errors.js';
+import { isTenantId, type TenantId } from '../tenancy/tenant-id.js';
+import { SIGNING_ALG, type SigningKeys } from './signing-keys.js';
+
+export const TOKEN_ISSUER = 'tenantbase';
+export const TOKEN_AUDIENCE = 'tenantbase-api';
+
+/** Who is calling: a platform administrator (no tenant) or a user of exactly one tenant. */
+export interface Principal {
+  kind: 'platform_admin' | 'tenant_user';
+  id: string;
+  tenantId: TenantId | null;
+  roles: string[];
+  email?: string;
+}
+
+const unauthenticated = (internal: string) =>
+  new AppError('UNAUTHENTICATED', 'The access token is missing, invalid or expired', { internal });
+
+/** Issues and checks short-lived access tokens (SPEC §4 claims), signed with the shared keys. */
+export class AccessTokens {
+  constructor(
+    private readonly keys: SigningKeys,
+    readonly ttlSeconds: number,
+  ) {}
+
+  async issue(principal: Principal): Promise<string> {
+    const { kid, key } = this.keys.signingKey();
+    const claims: Record<string, unknown> = { roles: principal.roles };
+    if (principal.tenantId) claims.tenant_id = principal.tenantId;
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: SIGNING_ALG, kid, typ: 'JWT' })
+      .setSubject(principal.id)
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.ttlSeconds}s`)
+      .setJti(randomUUID())
+      .sign(key);
+  }
+
+  /** Verifies a token with the algorithm pinned; anything doubtful is a 401, never a 500. */
+  async verify(token: string): Promise<Principal> {
+    let header;
+    try {
+      header = decodeProtectedHeader(token);
+    } catch {
+      throw unauthenticated('malformed token');
+    }
+    if (header.alg !== SIGNING_ALG || typeof header.kid !== 'string') throw unauthenticated('bad alg or kid');
+    if ('jwk' in header || 'jku' in header || 'x5u' in header || 'x5c' in header) throw unauthenticated('embedded key');
+    const key = await this.keys.verificationKey(header.kid);
+    if (!key) throw unauthenticated('unknown kid');
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: [SIGNING_ALG],
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        requiredClaims: ['sub', 'exp', 'iat', 'jti'],
+      });
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+      const tenantClaim = payload.tenant_id;
+      if (tenantClaim !== undefined && !isTenantId(tenantClaim)) throw unauthenticated('bad tenant claim');
+      const isAdmin = tenantClaim === undefined && roles.includes('platform_admin');
+      if (tenantClaim === undefined && !isAdmin) throw unauthenticated('no tenant and not an administrator');
+      return {
+        kind: isAdmin ? 'platform_admin' : 'tenant_user',
+        id: payload.sub!,
+        tenantId: isAdmin ? null : (tenantClaim as TenantId),
+        roles,
+      };
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (error instanceof errors.JOSEError) throw unauthenticated(error.code);
+      throw unauthenticated('verification failed');
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig } from './config.js';
+import { loggerOptions } from './http/build-app.js';
+import { startTenantbase } from './server.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`tenantbase: invalid configuration: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = (line: string) => console.log(`tenantbase: ${line}`);
+  const tenantbase = await startTenantbase(config, { logger: loggerOptions(config.logLevel), log });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received, stopping`);
+    await tenantbase.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  const address = await tenantbase.app.listen({ port: config.port, host: config.host });
+  log(`listening on ${address} (API under /api/v1, docs at /docs)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`tenantbase: failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

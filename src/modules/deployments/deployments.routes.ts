@@ -1,0 +1,84 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../../http/app-services.js';
+import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
+import { inTenant } from '../../http/in-tenant.js';
+import { ListQuery } from '../listing/list-query.schema.js';
+import { createDeployment } from './create-deployment.js';
+import { deleteDeployment } from './delete-deployment.js';
+import { toDeployment } from './deployment-row.js';
+import { CreateDeploymentBody, Deployment, IdParams, UpdateDeploymentBody } from './deployments.schema.js';
+import { findDeployments } from './find-deployments.js';
+import { getDeployment } from './get-deployment.js';
+import { updateDeployment } from './update-deployment.js';
+
+const tags = ['deployments'];
+
+export function deploymentRoutes(app: FastifyInstance, services: AppServices): void {
+  app.get(
+    '/deployments',
+    {
+      schema: { tags, querystring: ListQuery, response: { 200: listEnvelope(Deployment) } },
+      config: { tenant: 'required', permission: 'deployments:read' },
+    },
+    async (request, reply) => {
+      const page = await inTenant(request, services, (scope) => findDeployments(scope, request.query as ListQuery));
+      return sendData(reply, page.rows.map(toDeployment), { pagination: page.pagination });
+    },
+  );
+
+  app.post(
+    '/deployments',
+    {
+      schema: { tags, body: CreateDeploymentBody, response: { 201: dataEnvelope(Deployment) } },
+      config: { tenant: 'required', permission: 'deployments:write', quota: 'deployments' },
+    },
+    async (request, reply) => {
+      const row = await inTenant(request, services, (scope) =>
+        createDeployment(scope, request.body as CreateDeploymentBody),
+      );
+      return sendData(reply, toDeployment(row), { status: 201 });
+    },
+  );
+
+  app.get(
+    '/deployments/:id',
+    {
+      schema: { tags, params: IdParams, response: { 200: dataEnvelope(Deployment) } },
+      config: { tenant: 'required', permission: 'deployments:read' },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const row = await inTenant(request, services, (scope) => getDeployment(scope, id));
+      return sendData(reply, toDeployment(row));
+    },
+  );
+
+  app.patch(
+    '/deployments/:id',
+    {
+      schema: { tags, params: IdParams, body: UpdateDeploymentBody, response: { 200: dataEnvelope(Deployment) } },
+      config: { tenant: 'required', permission: 'deployments:write' },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const row = await inTenant(request, services, (scope) =>
+        updateDeployment(scope, id, request.body as UpdateDeploymentBody),
+      );
+      return sendData(reply, toDeployment(row));
+    },
+  );
+
+  app.delete(
+    '/deployments/:id',
+    {
+      schema: { tags, params: IdParams, response: { 204: Type.Null() } },
+      config: { tenant: 'required', permission: 'deployments:write' },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      await inTenant(request, services, (scope) => deleteDeployment(scope, id));
+      return reply.code(204).send();
+    },
+  );
+}

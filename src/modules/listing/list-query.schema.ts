@@ -1,0 +1,38 @@
+import { type Static, Type } from '@sinclair/typebox';
+
+export const SORTS = ['created_at', '-created_at', 'name', '-name', 'status'] as const;
+
+/** SPEC §5 list parameters: page or cursor pagination, filters and sort, shared by every list route. */
+export const ListQuery = Type.Object(
+  {
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    cursor: Type.Optional(Type.String({ maxLength: 512 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    status: Type.Optional(Type.String({ maxLength: 32 })),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    created_from: Type.Optional(Type.String({ format: 'date-time' })),
+    created_to: Type.Optional(Type.String({ format: 'date-time' })),
+    sort: Type.Optional(Type.Union(SORTS.map((s) => Type.Literal(s)))),
+    tenant_id: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type ListQuery = Static<typeof ListQuery>;
+
+export const PagePagination = Type.Object({
+  page: Type.Integer(),
+  per_page: Type.Integer(),
+  total: Type.Integer(),
+  total_pages: Type.Integer(),
+  has_next: Type.Boolean(),
+  has_prev: Type.Boolean(),
+});
+
+export const CursorPagination = Type.Object({
+  cursor: Type.Union([Type.String(), Type.Null()]),
+  limit: Type.Integer(),
+  has_next: Type.Boolean(),
+});
+
+export type Pagination = Static<typeof PagePagination> | Static<typeof CursorPagination>;

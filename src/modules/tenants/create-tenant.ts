@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import { AppError } from '../../errors.js';
+import { hashPassword } from '../../identity/passwords.js';
+import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
+import type { Tenancy } from '../../tenancy/tenancy.js';
+import { parseTenantId } from '../../tenancy/tenant-id.js';
+import type { Isolation } from '../../tenancy/tenant-scope.js';
+import { type Tier, tierDefaults } from '../../tenancy/tiers.js';
+import { recordPlatformAudit } from '../audit/record-platform-audit.js';
+import { provisionTenant } from './provision-tenant.js';
+import type { CreateTenantBody } from './tenants.schema.js';
+
+/** The placement server with the fewest database tenants, unless the administrator chose one. */
+async function choosePlacement(tenancy: Tenancy, isolation: Isolation, requested: string | undefined): Promise<string> {
+  if (requested !== undefined) {
+    if (!tenancy.placements.includes(requested)) {
+      throw new AppError('VALIDATION_FAILED', 'The request is invalid', {
+        details: [{ path: 'placement', message: `expected one of ${tenancy.placements.join(', ')}` }],
+      });
+    }
+    return requested;
+  }
+  if (isolation !== 'database' || tenancy.placements.length === 1) return 'default';
+  const counts = await tenancy.platformDb
+    .selectFrom('platform.tenants')
+    .select(['placement', sql<string>`count(*)`.as('n')])
+    .where('isolation', '=', 'database')
+    .where('status', '<>', 'deleted')
+    .groupBy('placement')
+    .execute();
+  const load = new Map(counts.map((row) => [row.placement, Number(row.n)]));
+  return [...tenancy.placements].sort((a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0))[0]!;
+}
+
+/** Registers a tenant and provisions it; the record answers 202 with its status (SPEC §5). */
+export async function createTenant(tenancy: Tenancy, input: CreateTenantBody): Promise<TenantRecord> {
+  const id = parseTenantId(input.id, 'id');
+  const tier = (input.tier ?? 'standard') as Tier;
+  const isolation = (input.isolation as Isolation | undefined) ?? tierDefaults[tier].isolation;
+  const placement = await choosePlacement(tenancy, isolation, input.placement);
+  const passwordHash = input.admin_password ? await hashPassword(input.admin_password) : null;
+  const now = new Date();
+  const inserted = await tenancy.platformDb
+    .insertInto('platform.tenants')
+    .values({
+      id,
+      name: input.name,
+      status: 'provisioning',
+      provisioning_step: 'registered',
+      provisioning_error: null,
+      tier,
+      isolation,
+      placement,
+      business_domain: input.business_domain ?? 'default',
+      feature_overrides: '{}',
+      branding: JSON.stringify({ company_name: input.name, primary_color: null, logo_url: null }),
+      settings: '{}',
+      limit_overrides: '{}',
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) throw new AppError('CONFLICT', 'A tenant with this id already exists');
+  await recordPlatformAudit(tenancy.platformDb, {
+    action: 'tenant.create',
+    targetType: 'tenant',
+    targetId: id,
+    tenantId: id,
+    details: { tier, isolation, placement },
+  });
+  const record = (await tenancy.registry.load(id))!;
+  await provisionTenant(tenancy, record, { email: input.admin_email, passwordHash }).catch(() => undefined);
+  return (await tenancy.registry.load(id))!;
+}

@@ -1,0 +1,75 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../errors.js';
+import type { AppServices } from '../../http/app-services.js';
+import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
+import { createTenant } from './create-tenant.js';
+import { findTenants } from './find-tenants.js';
+import { getTenant } from './get-tenant.js';
+import { getTenantStats } from './get-tenant-stats.js';
+import { toTenantView } from './tenant-view.js';
+import { CreateTenantBody, Tenant, TenantIdParams, TenantListQuery } from './tenants.schema.js';
+
+const tags = ['tenants'];
+
+export function tenantRoutes(app: FastifyInstance, services: AppServices): void {
+  const { tenancy } = services;
+
+  app.get(
+    '/tenants',
+    { schema: { tags, querystring: TenantListQuery, response: { 200: listEnvelope(Tenant) } } },
+    async (request, reply) => {
+      const principal = request.principal!;
+      const isAdmin = principal.kind === 'platform_admin';
+      const page = await findTenants(tenancy, request.query as TenantListQuery, principal.tenantId ?? undefined);
+      return sendData(
+        reply,
+        page.rows.map((row) => toTenantView(row, { platformAdmin: isAdmin })),
+        { pagination: page.pagination },
+      );
+    },
+  );
+
+  app.post(
+    '/tenants',
+    {
+      schema: { tags, body: CreateTenantBody, response: { 202: dataEnvelope(Tenant) } },
+      config: { platformAdmin: true },
+    },
+    async (request, reply) => {
+      const tenant = await createTenant(tenancy, request.body as CreateTenantBody);
+      return sendData(reply, toTenantView(tenant, { platformAdmin: true }), { status: 202 });
+    },
+  );
+
+  app.get(
+    '/tenants/:id',
+    { schema: { tags, params: TenantIdParams, response: { 200: dataEnvelope(Tenant) } } },
+    async (request, reply) => {
+      const principal = request.principal!;
+      const tenant = await getTenant(tenancy, principal, (request.params as { id: string }).id);
+      return sendData(reply, toTenantView(tenant, { platformAdmin: principal.kind === 'platform_admin' }));
+    },
+  );
+
+  app.get(
+    '/tenants/:id/stats',
+    {
+      schema: {
+        tags,
+        params: TenantIdParams,
+        response: { 200: dataEnvelope(Type.Record(Type.String(), Type.Unknown())) },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal!;
+      const tenant = await getTenant(tenancy, principal, (request.params as { id: string }).id);
+      if (tenant.status !== 'active' && tenant.status !== 'suspended') {
+        throw new AppError('UNAVAILABLE', 'This tenant has no storage to report on yet');
+      }
+      const stats = await tenancy.withTenant(tenant, (scope) => getTenantStats(scope, tenant));
+      reply.header('X-Tenant-ID', tenant.id);
+      return sendData(reply, { tenant_id: tenant.id, ...stats });
+    },
+  );
+}

@@ -1,0 +1,58 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { BUSINESS_DOMAINS, ISOLATIONS, TIERS } from '../../tenancy/tiers.js';
+
+const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const CreateTenantBody = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 64, description: 'slug: ^[a-z][a-z0-9-]{1,38}[a-z0-9]$' }),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    tier: Type.Optional(literals(TIERS)),
+    isolation: Type.Optional(literals(ISOLATIONS)),
+    business_domain: Type.Optional(literals(BUSINESS_DOMAINS)),
+    placement: Type.Optional(Type.String({ maxLength: 64 })),
+    admin_email: Type.String({ format: 'email', maxLength: 254 }),
+    admin_password: Type.Optional(Type.String({ minLength: 8, maxLength: 256 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateTenantBody = Static<typeof CreateTenantBody>;
+
+export const Tenant = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    status: Type.String(),
+    provisioning_step: Type.Union([Type.String(), Type.Null()]),
+    provisioning_error: Type.Union([Type.String(), Type.Null()]),
+    tier: Type.String(),
+    isolation: Type.String(),
+    placement: Type.Optional(Type.String()),
+    business_domain: Type.String(),
+    features: Type.Array(Type.String()),
+    feature_overrides: Type.Record(Type.String(), Type.Boolean()),
+    branding: Type.Record(Type.String(), Type.Unknown()),
+    settings: Type.Record(Type.String(), Type.Unknown()),
+    hostnames: Type.Array(Type.String()),
+    limits: Type.Record(Type.String(), Type.Unknown()),
+    limit_overrides: Type.Record(Type.String(), Type.Unknown()),
+    created_at: Type.String({ format: 'date-time' }),
+    updated_at: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+export type Tenant = Static<typeof Tenant>;
+
+export const TenantIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+export const TenantListQuery = Type.Object(
+  {
+    page: Type.Optional(Type.Integer({ minimum: 1 })),
+    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    status: Type.Optional(Type.String({ maxLength: 32 })),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    sort: Type.Optional(literals(['created_at', '-created_at', 'name', '-name', 'status'])),
+  },
+  { additionalProperties: false },
+);
+export type TenantListQuery = Static<typeof TenantListQuery>;

@@ -1,0 +1,84 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../../http/app-services.js';
+import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
+import { inTenant } from '../../http/in-tenant.js';
+import { ListQuery } from '../listing/list-query.schema.js';
+import { createWorkflow } from './create-workflow.js';
+import { deleteWorkflow } from './delete-workflow.js';
+import { toWorkflow } from './workflow-row.js';
+import { CreateWorkflowBody, Workflow, IdParams, UpdateWorkflowBody } from './workflows.schema.js';
+import { findWorkflows } from './find-workflows.js';
+import { getWorkflow } from './get-workflow.js';
+import { updateWorkflow } from './update-workflow.js';
+
+const tags = ['workflows'];
+
+export function workflowRoutes(app: FastifyInstance, services: AppServices): void {
+  app.get(
+    '/workflows',
+    {
+      schema: { tags, querystring: ListQuery, response: { 200: listEnvelope(Workflow) } },
+      config: { tenant: 'required', permission: 'workflows:read' },
+    },
+    async (request, reply) => {
+      const page = await inTenant(request, services, (scope) => findWorkflows(scope, request.query as ListQuery));
+      return sendData(reply, page.rows.map(toWorkflow), { pagination: page.pagination });
+    },
+  );
+
+  app.post(
+    '/workflows',
+    {
+      schema: { tags, body: CreateWorkflowBody, response: { 201: dataEnvelope(Workflow) } },
+      config: { tenant: 'required', permission: 'workflows:write', quota: 'workflows' },
+    },
+    async (request, reply) => {
+      const row = await inTenant(request, services, (scope) =>
+        createWorkflow(scope, request.body as CreateWorkflowBody),
+      );
+      return sendData(reply, toWorkflow(row), { status: 201 });
+    },
+  );
+
+  app.get(
+    '/workflows/:id',
+    {
+      schema: { tags, params: IdParams, response: { 200: dataEnvelope(Workflow) } },
+      config: { tenant: 'required', permission: 'workflows:read' },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const row = await inTenant(request, services, (scope) => getWorkflow(scope, id));
+      return sendData(reply, toWorkflow(row));
+    },
+  );
+
+  app.patch(
+    '/workflows/:id',
+    {
+      schema: { tags, params: IdParams, body: UpdateWorkflowBody, response: { 200: dataEnvelope(Workflow) } },
+      config: { tenant: 'required', permission: 'workflows:write' },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const row = await inTenant(request, services, (scope) =>
+        updateWorkflow(scope, id, request.body as UpdateWorkflowBody),
+      );
+      return sendData(reply, toWorkflow(row));
+    },
+  );
+
+  app.delete(
+    '/workflows/:id',
+    {
+      schema: { tags, params: IdParams, response: { 204: Type.Null() } },
+      config: { tenant: 'required', permission: 'workflows:write' },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      await inTenant(request, services, (scope) => deleteWorkflow(scope, id));
+      return reply.code(204).send();
+    },
+  );
+}

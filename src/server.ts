@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { bootstrapDatabase } from './db/bootstrap-database.js';
+import { type BuildAppOptions, buildApp } from './http/build-app.js';
+import type { AppServices } from './http/app-services.js';
+import { AccessTokens } from './identity/access-tokens.js';
+import { SigningKeys } from './identity/signing-keys.js';
+import type { TenantModule } from './modules/module.js';
+import { registeredModules } from './modules/registered-modules.js';
+import { bootstrapPlatform } from './platform/bootstrap-platform.js';
+import { Tenancy } from './tenancy/tenancy.js';
+
+/** A started Tenantbase: its services, its app (not yet listening) and how to stop it all. */
+export interface Tenantbase {
+  services: AppServices;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export interface StartOptions extends BuildAppOptions {
+  modules?: TenantModule[];
+  log?: (line: string) => void;
+}
+
+/**
+ * Everything `npm start` does before listening: databases, migrations, keys, first-start
+ * bootstrap, the app. Tests and benchmarks call it too.
+ */
+export async function startTenantbase(config: Config, options: StartOptions = {}): Promise<Tenantbase> {
+  const log = options.log ?? (() => undefined);
+  const modules = options.modules ?? registeredModules;
+  const endpoints = await bootstrapDatabase(config, log);
+  const tenancy = new Tenancy(
+    endpoints,
+    {
+      tables: modules.flatMap((m) => m.tables),
+      migrations: modules.filter((m) => m.migrations.length > 0).map((m) => ({ module: m.name, migrations: m.migrations })),
+    },
+    {
+      poolMax: config.poolMax,
+      tenantDbPoolMax: config.tenantDbPoolMax,
+      tenantDbConnectionCap: config.tenantDbConnectionCap,
+      queryGuard: config.tenantQueryGuard,
+    },
+  );
+  try {
+    await tenancy.migrateShared();
+    const keys = new SigningKeys(tenancy.platformDb);
+    await keys.init();
+    const tokens = new AccessTokens(keys, config.accessTokenTtlSeconds);
+    await bootstrapPlatform(tenancy, config, log);
+    const services: AppServices = { config, tenancy, keys, tokens, modules };
+    const app = await buildApp(services, options);
+    await app.ready();
+    let closed = false;
+    return {
+      services,
+      app,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await tenancy.close();
+        await endpoints.embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await tenancy.close();
+    await endpoints.embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+import { quoteIdent } from '../../../db/sql-identifier.js';
+import { runTenantMigrations } from '../../migrations/run-tenant-migrations.js';
+import type { IsolationModel, StorageConnection, StorageReport, TenantLocation } from '../isolation-model.js';
+import type { StorageContext } from '../storage-context.js';
+
+/** Tables in the tenant database's own schema; the database itself is the wall. */
+const TENANT_DATABASE_SCHEMA = 'public';
+
+/** One PostgreSQL database per tenant, on the default server or one of DATABASE_SERVERS. */
+export class DatabaseIsolation implements IsolationModel {
+  readonly kind = 'database' as const;
+
+  constructor(private readonly storage: StorageContext) {}
+
+  private key(tenant: TenantLocation): string {
+    return `${tenant.placement}/${this.storage.names.databaseFor(tenant.id)}`;
+  }
+
+  async provision(tenant: TenantLocation): Promise<void> {
+    const database = this.storage.names.databaseFor(tenant.id);
+    const server = await this.storage.adminClient(tenant.placement, 'postgres');
+    try {
+      const found = await server.query('select 1 from pg_database where datname = $1', [database]);
+      if (found.rowCount === 0) {
+        await server.query(`create database ${quoteIdent(database)}`).catch((error: { code?: string }) => {
+          if (error.code !== '42P04') throw error; // created meanwhile by a concurrent provisioner
+        });
+      }
+      await server.query(`revoke all on database ${quoteIdent(database)} from public`);
+      await server.query(`grant connect on database ${quoteIdent(database)} to ${quoteIdent(this.storage.names.appRole)}`);
+    } finally {
+      await server.end();
+    }
+    const admin = await this.storage.adminClient(tenant.placement, database);
+    try {
+      await runTenantMigrations(admin, TENANT_DATABASE_SCHEMA, this.storage.migrations(), this.storage.names.appRole);
+    } finally {
+      await admin.end();
+    }
+  }
+
+  async connect(tenant: TenantLocation): Promise<StorageConnection> {
+    return { client: await this.storage.tenantDatabases.connect(this.key(tenant)), schema: TENANT_DATABASE_SCHEMA };
+  }
+
+  async destroy(tenant: TenantLocation): Promise<void> {
+    await this.storage.tenantDatabases.close(this.key(tenant));
+    const server = await this.storage.adminClient(tenant.placement, 'postgres');
+    try {
+      await server.query(`drop database if exists ${quoteIdent(this.storage.names.databaseFor(tenant.id))} with (force)`);
+    } finally {
+      await server.end();
+    }
+  }
+
+  async inspect(tenant: TenantLocation): Promise<StorageReport> {
+    const database = this.storage.names.databaseFor(tenant.id);
+    const server = await this.storage.adminClient(tenant.placement, 'postgres');
+    try {
+      const found = await server.query('select 1 from pg_database where datname = $1', [database]);
+      if (found.rowCount === 0) return { exists: false, rows: 0 };
+    } finally {
+      await server.end();
+    }
+    const admin = await this.storage.adminClient(tenant.placement, database);
+    try {
+      const tables = await admin.query<{ table_name: string }>(
+        `select table_name from information_schema.tables where table_schema = $1 and table_name <> 'tenant_migrations'`,
+        [TENANT_DATABASE_SCHEMA],
+      );
+      await admin.query('begin');
+      await admin.query(`select set_config('tenantbase.tenant_id', $1, true)`, [tenant.id]);
+      let rows = 0;
+      for (const { table_name } of tables.rows) {
+        const result = await admin.query<{ n: string }>(
+          `select count(*) as n from ${quoteIdent(TENANT_DATABASE_SCHEMA)}.${quoteIdent(table_name)}`,
+        );
+        rows += Number(result.rows[0]?.n ?? 0);
+      }
+      await admin.query('commit');
+      return { exists: true, rows };
+    } finally {
+      await admin.end();
+    }
+  }
+}

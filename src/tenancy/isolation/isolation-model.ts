@@ -1,0 +1,39 @@
+import type pg from 'pg';
+import type { Isolation } from '../tenant-scope.js';
+import type { TenantId } from '../tenant-id.js';
+
+/** Where one tenant's rows live, as recorded in the registry. */
+export interface TenantLocation {
+  id: TenantId;
+  isolation: Isolation;
+  /** The database server holding a `database` tenant: `default` or a DATABASE_SERVERS name. */
+  placement: string;
+}
+
+/** A checked-out client in the tenant's storage and the schema its tables are in. */
+export interface StorageConnection {
+  client: pg.PoolClient;
+  schema: string;
+}
+
+/** What a tenant's storage holds, for health checks and proofs of deletion. */
+export interface StorageReport {
+  exists: boolean;
+  rows: number;
+}
+
+/**
+ * One isolation model (pool, schema or database): the only part of Tenantbase that knows where a
+ * tenant's rows physically live. Everything above it runs the same queries for every model.
+ */
+export interface IsolationModel {
+  readonly kind: Isolation;
+  /** Creates the tenant's storage if missing and brings it to the latest tenant migrations; idempotent. */
+  provision(tenant: TenantLocation): Promise<void>;
+  /** Checks out an application-role connection to the tenant's storage. */
+  connect(tenant: TenantLocation): Promise<StorageConnection>;
+  /** Removes every row, schema or database of the tenant; idempotent. */
+  destroy(tenant: TenantLocation): Promise<void>;
+  /** Counts what is left of the tenant, as the owner (ignores row-level security). */
+  inspect(tenant: TenantLocation): Promise<StorageReport>;
+}

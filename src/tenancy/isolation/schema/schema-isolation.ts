@@ -1,0 +1,63 @@
+import { quoteIdent } from '../../../db/sql-identifier.js';
+import { runTenantMigrations } from '../../migrations/run-tenant-migrations.js';
+import type { IsolationModel, StorageConnection, StorageReport, TenantLocation } from '../isolation-model.js';
+import type { StorageContext } from '../storage-context.js';
+
+/**
+ * One schema per tenant in the platform database. Statements name the schema in full; no
+ * connection's search_path is ever changed, so nothing tenant-specific returns to the pool.
+ */
+export class SchemaIsolation implements IsolationModel {
+  readonly kind = 'schema' as const;
+
+  constructor(private readonly storage: StorageContext) {}
+
+  async provision(tenant: TenantLocation): Promise<void> {
+    const admin = await this.storage.adminPool.connect();
+    try {
+      await runTenantMigrations(
+        admin,
+        this.storage.names.schemaFor(tenant.id),
+        this.storage.migrations(),
+        this.storage.names.appRole,
+      );
+    } finally {
+      admin.release();
+    }
+  }
+
+  async connect(tenant: TenantLocation): Promise<StorageConnection> {
+    return { client: await this.storage.appPool.connect(), schema: this.storage.names.schemaFor(tenant.id) };
+  }
+
+  async destroy(tenant: TenantLocation): Promise<void> {
+    const schema = quoteIdent(this.storage.names.schemaFor(tenant.id));
+    await this.storage.adminPool.query(`drop schema if exists ${schema} cascade`);
+  }
+
+  async inspect(tenant: TenantLocation): Promise<StorageReport> {
+    const name = this.storage.names.schemaFor(tenant.id);
+    const admin = await this.storage.adminPool.connect();
+    try {
+      const found = await admin.query('select 1 from pg_namespace where nspname = $1', [name]);
+      if (found.rowCount === 0) return { exists: false, rows: 0 };
+      const tables = await admin.query<{ table_name: string }>(
+        `select table_name from information_schema.tables where table_schema = $1 and table_name <> 'tenant_migrations'`,
+        [name],
+      );
+      await admin.query('begin');
+      await admin.query(`select set_config('tenantbase.tenant_id', $1, true)`, [tenant.id]);
+      let rows = 0;
+      for (const { table_name } of tables.rows) {
+        const result = await admin.query<{ n: string }>(
+          `select count(*) as n from ${quoteIdent(name)}.${quoteIdent(table_name)}`,
+        );
+        rows += Number(result.rows[0]?.n ?? 0);
+      }
+      await admin.query('commit');
+      return { exists: true, rows };
+    } finally {
+      admin.release();
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import type pg from 'pg';
+import type { ModuleMigrations } from '../migrations/tenant-migration.js';
+import type { StorageNames } from '../storage-names.js';
+import type { DatabasePoolCache } from './database/database-pool-cache.js';
+
+/** What the isolation models share: pools, names and the registered tenant migrations. */
+export interface StorageContext {
+  names: StorageNames;
+  /** The platform database as the application role (pool and schema tenants live here too). */
+  appPool: pg.Pool;
+  /** The platform database as the owner, for DDL and migrations. */
+  adminPool: pg.Pool;
+  /** Tenant databases as the application role. */
+  tenantDatabases: DatabasePoolCache;
+  /** Owner connection to a database on a placement server, for DDL; the caller ends it. */
+  adminClient(placement: string, database: string): Promise<pg.Client>;
+  /** The tenant tables of every registered module, for deletion and inspection. */
+  tenantTables(): string[];
+  migrations(): ModuleMigrations[];
+}

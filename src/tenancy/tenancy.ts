@@ -1,0 +1,141 @@
+import { Kysely, type KyselyPlugin, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseEndpoints } from '../db/bootstrap-database.js';
+import type { PlatformDatabase } from '../db/platform-database.js';
+import { DatabaseIsolation } from './isolation/database/database-isolation.js';
+import { DatabasePoolCache } from './isolation/database/database-pool-cache.js';
+import type { IsolationModel, StorageReport, TenantLocation } from './isolation/isolation-model.js';
+import { PoolIsolation } from './isolation/pool/pool-isolation.js';
+import { SchemaIsolation } from './isolation/schema/schema-isolation.js';
+import type { StorageContext } from './isolation/storage-context.js';
+import type { ModuleMigrations } from './migrations/tenant-migration.js';
+import { TenantRegistry } from './registry/tenant-registry.js';
+import { tenantQueryGuard } from './tenant-query-guard.js';
+import { type Isolation, runInScope, type TenantScope } from './tenant-scope.js';
+
+/** The tenant tables and migrations of every registered module, in registration order. */
+export interface TenantSchemaSource {
+  tables: string[];
+  migrations: ModuleMigrations[];
+}
+
+export interface TenancyOptions {
+  poolMax: number;
+  tenantDbPoolMax: number;
+  tenantDbConnectionCap: number;
+  queryGuard: boolean;
+}
+
+function databaseUrl(serverUrl: string, database: string, credentialsFrom?: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${encodeURIComponent(database)}`;
+  if (credentialsFrom) {
+    const credentials = new URL(credentialsFrom);
+    url.username = credentials.username;
+    url.password = credentials.password;
+  }
+  return url.toString();
+}
+
+/**
+ * The tenancy layer's front door: the registry, the three isolation models and the only
+ * function that hands out a TenantScope.
+ */
+export class Tenancy {
+  readonly registry: TenantRegistry;
+  readonly platformDb: Kysely<PlatformDatabase>;
+  readonly appPool: pg.Pool;
+  readonly adminPool: pg.Pool;
+  readonly tenantDatabases: DatabasePoolCache;
+  private readonly models: Record<Isolation, IsolationModel>;
+  private readonly plugins: KyselyPlugin[];
+
+  constructor(
+    readonly endpoints: DatabaseEndpoints,
+    private readonly schemaSource: TenantSchemaSource,
+    options: TenancyOptions,
+  ) {
+    this.appPool = new pg.Pool({ connectionString: endpoints.appUrl, max: options.poolMax, pipeline: true } as pg.PoolConfig);
+    this.adminPool = new pg.Pool({ connectionString: endpoints.adminUrl, max: 3 });
+    this.appPool.on('error', () => undefined);
+    this.adminPool.on('error', () => undefined);
+    this.tenantDatabases = new DatabasePoolCache(
+      { perDatabaseMax: options.tenantDbPoolMax, connectionCap: options.tenantDbConnectionCap },
+      (key) => {
+        const slash = key.indexOf('/');
+        const server = this.serverUrl(key.slice(0, slash));
+        return { connectionString: databaseUrl(server, key.slice(slash + 1), endpoints.appUrl), pipeline: true } as pg.PoolConfig;
+      },
+    );
+    this.platformDb = new Kysely<PlatformDatabase>({ dialect: new PostgresDialect({ pool: this.appPool }) });
+    this.registry = new TenantRegistry(this.platformDb);
+    this.plugins = options.queryGuard ? [tenantQueryGuard(schemaSource.tables)] : [];
+
+    const context: StorageContext = {
+      names: endpoints.names,
+      appPool: this.appPool,
+      adminPool: this.adminPool,
+      tenantDatabases: this.tenantDatabases,
+      adminClient: async (placement, database) => {
+        const client = new pg.Client({ connectionString: databaseUrl(this.serverUrl(placement), database) });
+        await client.connect();
+        return client;
+      },
+      tenantTables: () => schemaSource.tables,
+      migrations: () => schemaSource.migrations,
+    };
+    this.models = {
+      pool: new PoolIsolation(context),
+      schema: new SchemaIsolation(context),
+      database: new DatabaseIsolation(context),
+    };
+  }
+
+  private serverUrl(placement: string): string {
+    const url = this.endpoints.servers.get(placement);
+    if (!url) throw new Error(`unknown placement server "${placement}"`);
+    return url;
+  }
+
+  /** Names of the servers a `database` tenant may be placed on. */
+  get placements(): string[] {
+    return [...this.endpoints.servers.keys()];
+  }
+
+  model(isolation: Isolation): IsolationModel {
+    return this.models[isolation];
+  }
+
+  /**
+   * Runs `work` as one transaction inside the tenant's storage. The scope it receives is the
+   * only handle on tenant tables; it is dead once `work` settles.
+   */
+  async withTenant<T>(tenant: TenantLocation, work: (scope: TenantScope) => Promise<T>): Promise<T> {
+    const { client, schema } = await this.models[tenant.isolation].connect(tenant);
+    return runInScope(
+      { tenantId: tenant.id, isolation: tenant.isolation, schema, client, plugins: this.plugins },
+      work,
+    );
+  }
+
+  /** Applies pending tenant migrations to the shared pool schema (every start does this). */
+  async migrateShared(): Promise<string[]> {
+    return (this.models.pool as PoolIsolation).migrateShared();
+  }
+
+  async provision(tenant: TenantLocation): Promise<void> {
+    await this.models[tenant.isolation].provision(tenant);
+  }
+
+  async destroy(tenant: TenantLocation): Promise<void> {
+    await this.models[tenant.isolation].destroy(tenant);
+  }
+
+  async inspect(tenant: TenantLocation): Promise<StorageReport> {
+    return this.models[tenant.isolation].inspect(tenant);
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([this.platformDb.destroy(), this.adminPool.end(), this.tenantDatabases.closeAll()]);
+  }
+}
