@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { LoggerOptions } from 'pino';
 import { requestContext } from '../tenancy/tenant-context.js';
 import type { AppServices } from './app-services.js';
@@ -41,7 +41,7 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
   const app = Fastify({
     logger: options.logger ?? false,
     genReqId: (request) => requestId(request.headers['x-request-id']),
-    requestIdLogLabel: 'request_id',
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
     bodyLimit: 1024 * 1024,
     rewriteUrl: (request) => {
       const url = request.url ?? '/';

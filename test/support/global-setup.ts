@@ -1,0 +1,31 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Superuser URL of the server the suites run against (embedded, or DATABASE_URL). */
+    serverUrl: string;
+  }
+}
+
+/**
+ * One PostgreSQL server for the whole run: the machine's when DATABASE_URL is set, otherwise a
+ * throwaway embedded cluster (never the user's `.data`). Each test file makes its own platform
+ * database on it, so files never share state.
+ */
+export default async function setup(project: TestProject) {
+  if (process.env.DATABASE_URL) {
+    project.provide('serverUrl', process.env.DATABASE_URL);
+    return;
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tenantbase-test-'));
+  const server = await startEmbeddedPostgres(dir, { persistent: false });
+  project.provide('serverUrl', server.adminUrl);
+  return async () => {
+    await server.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.js';
+import { quoteIdent } from '../../src/db/sql-identifier.js';
+import type { CreateTenantBody } from '../../src/modules/tenants/tenants.schema.js';
+import { type StartOptions, startTenantbase, type Tenantbase } from '../../src/server.js';
+import type { Isolation } from '../../src/tenancy/tenant-scope.js';
+
+export const ADMIN = { email: 'admin@example.com', password: 'admin-password-1' };
+export const ISOLATIONS: Isolation[] = ['pool', 'schema', 'database'];
+
+/** A Tenantbase with its own platform database and namespace on the test server. */
+export interface TestInstance extends Tenantbase {
+  config: Config;
+  namespace: string;
+  /** Extra environment to start a second process on the same databases. */
+  env: Record<string, string>;
+  adminToken(): Promise<string>;
+  createTenant(body: Partial<CreateTenantBody> & { id: string }, token?: string): Promise<Record<string, unknown>>;
+  login(email: string, password: string, tenantId?: string): Promise<string>;
+  /** Drops everything this instance created on the server. */
+  destroy(): Promise<void>;
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** Starts a fresh instance; `reuse` points at an existing instance's env to restart it. */
+export async function startTestInstance(
+  options: StartOptions & { env?: Record<string, string> } = {},
+): Promise<TestInstance> {
+  const serverUrl = inject('serverUrl');
+  let env = options.env;
+  if (!env) {
+    const namespace = `t${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+    await admin.connect();
+    await admin.query(`create database ${quoteIdent(`${namespace}_platform`)}`);
+    await admin.end();
+    env = {
+      DATABASE_URL: withDatabase(serverUrl, `${namespace}_platform`),
+      TENANTBASE_NAMESPACE: namespace,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      TENANT_QUERY_GUARD: 'true',
+      LOG_LEVEL: 'silent',
+    };
+  }
+  const config = loadConfig(env);
+  const tenantbase = await startTenantbase(config, options);
+  const { app } = tenantbase;
+
+  const login = async (email: string, password: string, tenantId?: string) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password, ...(tenantId ? { tenant_id: tenantId } : {}) },
+    });
+    if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
+    return response.json().data.access_token as string;
+  };
+  let adminToken: string | undefined;
+  const instance: TestInstance = {
+    ...tenantbase,
+    config,
+    namespace: config.namespace,
+    env,
+    adminToken: async () => (adminToken ??= await login(ADMIN.email, ADMIN.password)),
+    login,
+    async createTenant(body, token) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/tenants',
+        headers: { authorization: `Bearer ${token ?? (await instance.adminToken())}` },
+        payload: { name: body.id, admin_email: `owner@${body.id}.test`, admin_password: 'owner-password-1', ...body },
+      });
+      if (response.statusCode !== 202) throw new Error(`create tenant failed: ${response.body}`);
+      return response.json().data;
+    },
+    async destroy() {
+      await tenantbase.close();
+      const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query<{ datname: string }>(
+          `select datname from pg_database where datname like $1`,
+          [`${config.namespace}\\_%`],
+        );
+        for (const { datname } of rows) await admin.query(`drop database if exists ${quoteIdent(datname)} with (force)`);
+        await admin.query(`drop role if exists ${quoteIdent(`${config.namespace}_app`)}`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+  return instance;
+}
