@@ -87,7 +87,10 @@ function databaseServers(env: Env): DatabaseServerConfig[] {
     const name = named ? trimmed.slice(0, eq) : `server-${index + 1}`;
     const url = named ? trimmed.slice(eq + 1) : trimmed;
     if (!/^[a-z][a-z0-9-]{0,30}$/.test(name) || name === 'default') {
-      throw new ConfigError('DATABASE_SERVERS', `server name "${name}" must be a lowercase slug other than "default"`);
+      throw new ConfigError(
+        'DATABASE_SERVERS',
+        `server name "${name}" must be a lowercase slug other than "default"`,
+      );
     }
     if (!isPostgresUrl(url)) {
       throw new ConfigError('DATABASE_SERVERS', 'expected a comma-separated list of [name=]postgres:// URLs');
@@ -101,7 +104,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (env === process.env && existsSync('.env')) process.loadEnvFile('.env');
 
   const logLevel = optional(env, 'LOG_LEVEL') ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
 
   const adminEmail = optional(env, 'ADMIN_EMAIL');
   if (adminEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) {
@@ -112,7 +116,10 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('ADMIN_PASSWORD', 'expected at least 8 characters');
   }
   const baseDomain = optional(env, 'BASE_DOMAIN')?.toLowerCase();
-  if (baseDomain !== undefined && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d+)?$/.test(baseDomain)) {
+  if (
+    baseDomain !== undefined &&
+    !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d+)?$/.test(baseDomain)
+  ) {
     throw new ConfigError('BASE_DOMAIN', 'expected a host name such as example.com');
   }
   const redisUrl = optional(env, 'REDIS_URL');
@@ -151,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
     tenantDbPoolMax: integer(env, 'TENANT_DB_POOL_MAX', 4, 1, 100),
     tenantDbConnectionCap: integer(env, 'TENANT_DB_CONNECTION_CAP', 60, 1, 10000),
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
-    tenantQueryGuard: optional(env, 'TENANT_QUERY_GUARD') === 'true' || env.NODE_ENV === 'test' || env.VITEST === 'true',
+    tenantQueryGuard:
+      optional(env, 'TENANT_QUERY_GUARD') === 'true' || env.NODE_ENV === 'test' || env.VITEST === 'true',
   };
 }

@@ -34,7 +34,9 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
     endpoints,
     {
       tables: modules.flatMap((m) => m.tables),
-      migrations: modules.filter((m) => m.migrations.length > 0).map((m) => ({ module: m.name, migrations: m.migrations })),
+      migrations: modules
+        .filter((m) => m.migrations.length > 0)
+        .map((m) => ({ module: m.name, migrations: m.migrations })),
     },
     {
       poolMax: config.poolMax,

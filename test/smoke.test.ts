@@ -16,6 +16,11 @@ describe('a fresh instance', () => {
       headers: { authorization: `Bearer ${await tb.adminToken()}` },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json().data).toMatchObject({ id: 'default', status: 'active', tier: 'enterprise', isolation: 'pool' });
+    expect(response.json().data).toMatchObject({
+      id: 'default',
+      status: 'active',
+      tier: 'enterprise',
+      isolation: 'pool',
+    });
   });
 });

@@ -59,7 +59,9 @@ async function ensureAppRole(serverUrl: string, role: string, password: string):
 }
 
 async function appRolePassword(admin: pg.Client): Promise<string> {
-  await admin.query('create table if not exists platform.secrets (name text primary key, value text not null)');
+  await admin.query(
+    'create table if not exists platform.secrets (name text primary key, value text not null)',
+  );
   const generated = randomBytes(24).toString('base64url');
   const { rows } = await admin.query<{ value: string }>(
     `insert into platform.secrets (name, value) values ('app_role_password', $1)
@@ -77,7 +79,9 @@ async function assertUnprivileged(url: string): Promise<void> {
     );
     const role = rows[0];
     if (!role || role.rolsuper || role.rolbypassrls) {
-      throw new Error(`DATABASE_APP_URL: role ${role?.rolname ?? '?'} must be neither superuser nor BYPASSRLS`);
+      throw new Error(
+        `DATABASE_APP_URL: role ${role?.rolname ?? '?'} must be neither superuser nor BYPASSRLS`,
+      );
     }
   });
 }
@@ -86,7 +90,10 @@ async function assertUnprivileged(url: string): Promise<void> {
  * Brings the databases to a usable state: starts embedded PostgreSQL when no DATABASE_URL is set,
  * creates the platform database and the application role, and applies platform migrations.
  */
-export async function bootstrapDatabase(config: Config, log: (line: string) => void): Promise<DatabaseEndpoints> {
+export async function bootstrapDatabase(
+  config: Config,
+  log: (line: string) => void,
+): Promise<DatabaseEndpoints> {
   const defaultNames = storageNames(config.namespace);
   let embedded: EmbeddedServer | undefined;
   let adminUrl: string;

@@ -24,7 +24,12 @@ export interface TenantsTable {
 export interface PlatformDatabase {
   'platform.tenants': TenantsTable;
   'platform.tenant_hostnames': { hostname: string; tenant_id: string };
-  'platform.platform_admins': { id: string; email: string; password_hash: string; created_at: Generated<Date> };
+  'platform.platform_admins': {
+    id: string;
+    email: string;
+    password_hash: string;
+    created_at: Generated<Date>;
+  };
   'platform.signing_keys': {
     kid: string;
     alg: string;

@@ -92,7 +92,9 @@ export async function runPlatformMigrations(admin: pg.ClientBase): Promise<strin
         await admin.query('commit');
       } catch (error) {
         await admin.query('rollback');
-        throw new Error(`platform migration ${migration.id} failed: ${(error as Error).message}`, { cause: error });
+        throw new Error(`platform migration ${migration.id} failed: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       applied.push(migration.id);
     }

@@ -27,7 +27,14 @@ export function loggerOptions(level: string): LoggerOptions {
       return { tenant_id: context.tenantId ?? undefined, user_id: context.actorId ?? undefined };
     },
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.admin_password', '*.access_token', '*.email'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        '*.password',
+        '*.admin_password',
+        '*.access_token',
+        '*.email',
+      ],
       censor: '[masked]',
     },
   };
@@ -37,7 +44,10 @@ export function loggerOptions(level: string): LoggerOptions {
  * Builds the HTTP app without listening, so tests and the CLI can use `inject()`. Everything
  * under /api/v1 is also reachable under the unversioned /api alias.
  */
-export async function buildApp(services: AppServices, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  services: AppServices,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     genReqId: (request) => requestId(request.headers['x-request-id']),
@@ -59,7 +69,11 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Tenantbase API', version: '1.0.0', description: 'Multi-tenant SaaS foundation (SPEC §5)' },
+      info: {
+        title: 'Tenantbase API',
+        version: '1.0.0',
+        description: 'Multi-tenant SaaS foundation (SPEC §5)',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       security: [{ bearer: [] }],
     },
@@ -77,7 +91,8 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
         await api.register(async (scoped) => {
           scoped.addHook('onRoute', (route) => {
             const config = (route.config ?? {}) as Record<string, unknown>;
-            if (config.feature === undefined) route.config = { ...config, feature: module.feature, module: module.name };
+            if (config.feature === undefined)
+              route.config = { ...config, feature: module.feature, module: module.name };
           });
           await module.routes!(scoped, services);
         });

@@ -50,7 +50,8 @@ export class AccessTokens {
       throw unauthenticated('malformed token');
     }
     if (header.alg !== SIGNING_ALG || typeof header.kid !== 'string') throw unauthenticated('bad alg or kid');
-    if ('jwk' in header || 'jku' in header || 'x5u' in header || 'x5c' in header) throw unauthenticated('embedded key');
+    if ('jwk' in header || 'jku' in header || 'x5u' in header || 'x5c' in header)
+      throw unauthenticated('embedded key');
     const key = await this.keys.verificationKey(header.kid);
     if (!key) throw unauthenticated('unknown kid');
     try {
@@ -60,7 +61,9 @@ export class AccessTokens {
         audience: TOKEN_AUDIENCE,
         requiredClaims: ['sub', 'exp', 'iat', 'jti'],
       });
-      const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+      const roles = Array.isArray(payload.roles)
+        ? payload.roles.filter((r): r is string => typeof r === 'string')
+        : [];
       const tenantClaim = payload.tenant_id;
       if (tenantClaim !== undefined && !isTenantId(tenantClaim)) throw unauthenticated('bad tenant claim');
       const isAdmin = tenantClaim === undefined && roles.includes('platform_admin');

@@ -33,9 +33,16 @@ export class SigningKeys {
     if (this.active) return;
     await this.db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(hashtext('tenantbase:signing-keys'))`.execute(trx);
-      const existing = await trx.selectFrom('platform.signing_keys').select('kid').where('retired_at', 'is', null).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('platform.signing_keys')
+        .select('kid')
+        .where('retired_at', 'is', null)
+        .executeTakeFirst();
       if (existing) return;
-      const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALG, { crv: 'Ed25519', extractable: true });
+      const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALG, {
+        crv: 'Ed25519',
+        extractable: true,
+      });
       const kid = randomUUID();
       await trx
         .insertInto('platform.signing_keys')
@@ -51,7 +58,11 @@ export class SigningKeys {
   }
 
   private async reload(): Promise<void> {
-    const rows = await this.db.selectFrom('platform.signing_keys').selectAll().orderBy('created_at', 'desc').execute();
+    const rows = await this.db
+      .selectFrom('platform.signing_keys')
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .execute();
     const keys = new Map<string, LoadedKey>();
     for (const row of rows) {
       const publicJwk = row.public_jwk as JWK;

@@ -14,7 +14,11 @@ export const DEFAULT_TENANT = 'default' as TenantId;
  * single-customer install works at once. Nothing is re-created on restart; an interrupted
  * default tenant is completed.
  */
-export async function bootstrapPlatform(tenancy: Tenancy, config: Config, log: (line: string) => void): Promise<void> {
+export async function bootstrapPlatform(
+  tenancy: Tenancy,
+  config: Config,
+  log: (line: string) => void,
+): Promise<void> {
   const db = tenancy.platformDb;
   const anyAdmin = await db.selectFrom('platform.platform_admins').select('id').limit(1).executeTakeFirst();
   let ownerEmail = config.adminEmail ?? 'admin@localhost';
@@ -29,7 +33,11 @@ export async function bootstrapPlatform(tenancy: Tenancy, config: Config, log: (
       .returning('id')
       .executeTakeFirst();
     if (inserted) {
-      await recordPlatformAudit(db, { action: 'admin.bootstrap', targetType: 'platform_admin', targetId: inserted.id });
+      await recordPlatformAudit(db, {
+        action: 'admin.bootstrap',
+        targetType: 'platform_admin',
+        targetId: inserted.id,
+      });
       if (!config.adminPassword) {
         log(`created platform administrator ${ownerEmail} with generated password: ${password}`);
         log('this password is shown once; set ADMIN_PASSWORD to choose your own on a fresh install');
@@ -38,11 +46,18 @@ export async function bootstrapPlatform(tenancy: Tenancy, config: Config, log: (
       }
     }
   } else {
-    ownerEmail = (await db.selectFrom('platform.platform_admins').select('email').orderBy('created_at').executeTakeFirstOrThrow()).email;
+    ownerEmail = (
+      await db
+        .selectFrom('platform.platform_admins')
+        .select('email')
+        .orderBy('created_at')
+        .executeTakeFirstOrThrow()
+    ).email;
   }
 
   const existing = await tenancy.registry.load(DEFAULT_TENANT);
-  if (existing?.status === 'active' || existing?.status === 'suspended' || existing?.status === 'deleted') return;
+  if (existing?.status === 'active' || existing?.status === 'suspended' || existing?.status === 'deleted')
+    return;
   if (!existing) {
     const now = new Date();
     await db
@@ -71,8 +86,13 @@ export async function bootstrapPlatform(tenancy: Tenancy, config: Config, log: (
   // The default tenant's first owner shares the administrator's email and password.
   const adminHash =
     ownerHash ??
-    (await db.selectFrom('platform.platform_admins').select('password_hash').where('email', '=', ownerEmail).executeTakeFirstOrThrow())
-      .password_hash;
+    (
+      await db
+        .selectFrom('platform.platform_admins')
+        .select('password_hash')
+        .where('email', '=', ownerEmail)
+        .executeTakeFirstOrThrow()
+    ).password_hash;
   await provisionTenant(tenancy, tenant, { email: ownerEmail, passwordHash: adminHash });
   log('created the default tenant (enterprise tier, pool isolation)');
 }

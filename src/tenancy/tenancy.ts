@@ -55,7 +55,11 @@ export class Tenancy {
     private readonly schemaSource: TenantSchemaSource,
     options: TenancyOptions,
   ) {
-    this.appPool = new pg.Pool({ connectionString: endpoints.appUrl, max: options.poolMax, pipeline: true } as pg.PoolConfig);
+    this.appPool = new pg.Pool({
+      connectionString: endpoints.appUrl,
+      max: options.poolMax,
+      pipeline: true,
+    } as pg.PoolConfig);
     this.adminPool = new pg.Pool({ connectionString: endpoints.adminUrl, max: 3 });
     this.appPool.on('error', () => undefined);
     this.adminPool.on('error', () => undefined);
@@ -64,7 +68,10 @@ export class Tenancy {
       (key) => {
         const slash = key.indexOf('/');
         const server = this.serverUrl(key.slice(0, slash));
-        return { connectionString: databaseUrl(server, key.slice(slash + 1), endpoints.appUrl), pipeline: true } as pg.PoolConfig;
+        return {
+          connectionString: databaseUrl(server, key.slice(slash + 1), endpoints.appUrl),
+          pipeline: true,
+        } as pg.PoolConfig;
       },
     );
     this.platformDb = new Kysely<PlatformDatabase>({ dialect: new PostgresDialect({ pool: this.appPool }) });
@@ -136,6 +143,10 @@ export class Tenancy {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([this.platformDb.destroy(), this.adminPool.end(), this.tenantDatabases.closeAll()]);
+    await Promise.allSettled([
+      this.platformDb.destroy(),
+      this.adminPool.end(),
+      this.tenantDatabases.closeAll(),
+    ]);
   }
 }

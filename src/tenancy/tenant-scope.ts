@@ -55,7 +55,9 @@ class ScopedConnection implements DatabaseConnection {
     try {
       const result = await this.client.query(compiled.sql, compiled.parameters as unknown[]);
       if (this.preambleError) throw this.preambleError;
-      const affected = ['INSERT', 'UPDATE', 'DELETE', 'MERGE'].includes(result.command) ? result.rowCount : null;
+      const affected = ['INSERT', 'UPDATE', 'DELETE', 'MERGE'].includes(result.command)
+        ? result.rowCount
+        : null;
       return {
         rows: result.rows as R[],
         ...(affected !== null ? { numAffectedRows: BigInt(affected) } : {}),
@@ -109,7 +111,10 @@ export interface ScopeRequest {
  * Runs `work` in a fresh scope on `client` and ends the transaction: committed when `work`
  * resolves, rolled back when it throws. The client is released here, destroyed if unsure.
  */
-export async function runInScope<T>(request: ScopeRequest, work: (scope: TenantScope) => Promise<T>): Promise<T> {
+export async function runInScope<T>(
+  request: ScopeRequest,
+  work: (scope: TenantScope) => Promise<T>,
+): Promise<T> {
   const connection = new ScopedConnection(request.client, request.tenantId);
   const db = new Kysely<TenantDatabase>({
     dialect: {

@@ -18,38 +18,39 @@ export interface TenantLimits {
 const GB = 1024 ** 3;
 
 /** SPEC §1.3: a tier sets limits and the default isolation; it never moves data by itself. */
-export const tierDefaults: Record<Tier, { isolation: Isolation; limits: TenantLimits; features: string[] }> = {
-  standard: {
-    isolation: 'pool',
-    limits: {
-      max_users: 50,
-      storage_bytes: 10 * GB,
-      api_per_minute: 1000,
-      creates_per_hour: { deployments: 100, workflows: 50 },
+export const tierDefaults: Record<Tier, { isolation: Isolation; limits: TenantLimits; features: string[] }> =
+  {
+    standard: {
+      isolation: 'pool',
+      limits: {
+        max_users: 50,
+        storage_bytes: 10 * GB,
+        api_per_minute: 1000,
+        creates_per_hour: { deployments: 100, workflows: 50 },
+      },
+      features: ['deployments', 'workflows', 'entries'],
     },
-    features: ['deployments', 'workflows', 'entries'],
-  },
-  premium: {
-    isolation: 'schema',
-    limits: {
-      max_users: 200,
-      storage_bytes: 50 * GB,
-      api_per_minute: 3000,
-      creates_per_hour: { deployments: 300, workflows: 150 },
+    premium: {
+      isolation: 'schema',
+      limits: {
+        max_users: 200,
+        storage_bytes: 50 * GB,
+        api_per_minute: 3000,
+        creates_per_hour: { deployments: 300, workflows: 150 },
+      },
+      features: ['deployments', 'workflows', 'entries', 'forecasting'],
     },
-    features: ['deployments', 'workflows', 'entries', 'forecasting'],
-  },
-  enterprise: {
-    isolation: 'database',
-    limits: {
-      max_users: null,
-      storage_bytes: null,
-      api_per_minute: 10000,
-      creates_per_hour: { deployments: null, workflows: null },
+    enterprise: {
+      isolation: 'database',
+      limits: {
+        max_users: null,
+        storage_bytes: null,
+        api_per_minute: 10000,
+        creates_per_hour: { deployments: null, workflows: null },
+      },
+      features: ['deployments', 'workflows', 'entries', 'forecasting'],
     },
-    features: ['deployments', 'workflows', 'entries', 'forecasting'],
-  },
-};
+  };
 
 /** Seed 001: what each business domain switches on by default. */
 export const domainFeatures: Record<BusinessDomain, string[]> = {

@@ -17,7 +17,10 @@ export interface TestInstance extends Tenantbase {
   /** Extra environment to start a second process on the same databases. */
   env: Record<string, string>;
   adminToken(): Promise<string>;
-  createTenant(body: Partial<CreateTenantBody> & { id: string }, token?: string): Promise<Record<string, unknown>>;
+  createTenant(
+    body: Partial<CreateTenantBody> & { id: string },
+    token?: string,
+  ): Promise<Record<string, unknown>>;
   login(email: string, password: string, tenantId?: string): Promise<string>;
   /** Drops everything this instance created on the server. */
   destroy(): Promise<void>;
@@ -76,7 +79,12 @@ export async function startTestInstance(
         method: 'POST',
         url: '/api/v1/tenants',
         headers: { authorization: `Bearer ${token ?? (await instance.adminToken())}` },
-        payload: { name: body.id, admin_email: `owner@${body.id}.test`, admin_password: 'owner-password-1', ...body },
+        payload: {
+          name: body.id,
+          admin_email: `owner@${body.id}.test`,
+          admin_password: 'owner-password-1',
+          ...body,
+        },
       });
       if (response.statusCode !== 202) throw new Error(`create tenant failed: ${response.body}`);
       return response.json().data;
@@ -90,7 +98,8 @@ export async function startTestInstance(
           `select datname from pg_database where datname like $1`,
           [`${config.namespace}\\_%`],
         );
-        for (const { datname } of rows) await admin.query(`drop database if exists ${quoteIdent(datname)} with (force)`);
+        for (const { datname } of rows)
+          await admin.query(`drop database if exists ${quoteIdent(datname)} with (force)`);
         await admin.query(`drop role if exists ${quoteIdent(`${config.namespace}_app`)}`);
       } finally {
         await admin.end();

@@ -15,7 +15,9 @@ function detailsOf(validation: ValidationIssue[], context: string | undefined): 
       .filter(Boolean)
       .join('.');
     const message =
-      typeof issue.params?.additionalProperty === 'string' ? 'is not a known field' : (issue.message ?? 'is invalid');
+      typeof issue.params?.additionalProperty === 'string'
+        ? 'is not a known field'
+        : (issue.message ?? 'is invalid');
     return { path: path || (context ?? 'body'), message };
   });
 }
@@ -32,7 +34,10 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
   if (status === 413) return new AppError('VALIDATION_FAILED', 'The request body is too large');
   if (status === 415) return new AppError('VALIDATION_FAILED', 'The request body must be JSON');
   if (status >= 400 && status < 500) return new AppError('VALIDATION_FAILED', 'The request is malformed');
-  return new AppError('INTERNAL', 'Something went wrong on our side', { internal: error.message, cause: error });
+  return new AppError('INTERNAL', 'Something went wrong on our side', {
+    internal: error.message,
+    cause: error,
+  });
 }
 
 /** Sends the SPEC §5 error envelope; the one place any error becomes a response. */
@@ -51,5 +56,7 @@ export function errorEnvelope(app: FastifyInstance): void {
     else request.log.info({ code: appError.code, reason: appError.internal }, 'request refused');
     return sendError(request, reply, appError);
   });
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('NOT_FOUND', 'No such route')));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, new AppError('NOT_FOUND', 'No such route')),
+  );
 }

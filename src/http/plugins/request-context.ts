@@ -13,6 +13,9 @@ export function requestId(header: string | string[] | undefined): string {
 export function requestContextPlugin(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-ID', request.id);
-    requestContext.run({ requestId: request.id, tenantId: null, actorId: null, actorType: 'anonymous' }, done);
+    requestContext.run(
+      { requestId: request.id, tenantId: null, actorId: null, actorType: 'anonymous' },
+      done,
+    );
   });
 }

@@ -56,7 +56,8 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: AppSe
       body: config.tenantFromBody ? stringField(request.body, 'tenant_id') : undefined,
     });
     if (!tenantId) {
-      if (mode === 'required') throw new AppError('TENANT_REQUIRED', 'Name a tenant: sign in to one or send X-Tenant-ID');
+      if (mode === 'required')
+        throw new AppError('TENANT_REQUIRED', 'Name a tenant: sign in to one or send X-Tenant-ID');
       return;
     }
     const tenant = await services.tenancy.registry.find(tenantId);
@@ -65,10 +66,17 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: AppSe
     if (config.feature) {
       const features = effectiveFeatures(tenant.tier, tenant.business_domain, tenant.feature_overrides);
       if (!features.includes(config.feature)) {
-        throw new AppError('FEATURE_DISABLED', `The ${config.feature} feature is not enabled for this tenant`);
+        throw new AppError(
+          'FEATURE_DISABLED',
+          `The ${config.feature} feature is not enabled for this tenant`,
+        );
       }
     }
-    if (config.permission && principal?.kind === 'tenant_user' && !rolesGrant(principal.roles, config.permission)) {
+    if (
+      config.permission &&
+      principal?.kind === 'tenant_user' &&
+      !rolesGrant(principal.roles, config.permission)
+    ) {
       throw new AppError('FORBIDDEN', `This needs the ${config.permission} permission`);
     }
     request.tenant = tenant;
@@ -79,4 +87,3 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: AppSe
     reply.header('Cache-Control', 'private, no-store');
   });
 }
-

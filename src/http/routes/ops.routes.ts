@@ -17,8 +17,12 @@ export function opsRoutes(app: FastifyInstance, services: AppServices): void {
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
   });
 
-  app.get('/.well-known/jwks.json', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
-    reply.header('Cache-Control', 'public, max-age=300');
-    return services.keys.jwks();
-  });
+  app.get(
+    '/.well-known/jwks.json',
+    { config: { public: true }, schema: { hide: true } },
+    async (_request, reply) => {
+      reply.header('Cache-Control', 'public, max-age=300');
+      return services.keys.jwks();
+    },
+  );
 }

@@ -11,7 +11,10 @@ export interface PlatformAuditEntry {
 }
 
 /** Records a control-plane action (tenant created, suspended, deleted...) in the platform audit. */
-export async function recordPlatformAudit(db: Kysely<PlatformDatabase>, entry: PlatformAuditEntry): Promise<void> {
+export async function recordPlatformAudit(
+  db: Kysely<PlatformDatabase>,
+  entry: PlatformAuditEntry,
+): Promise<void> {
   const context = requestContext.current();
   await db
     .insertInto('platform.platform_audit')

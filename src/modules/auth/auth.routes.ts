@@ -17,7 +17,12 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
       config: { public: true, tenant: 'optional', tenantFromBody: true },
     },
     async (request, reply) => {
-      const result = await login(services.tenancy, services.tokens, request.body as LoginBody, request.tenant);
+      const result = await login(
+        services.tenancy,
+        services.tokens,
+        request.body as LoginBody,
+        request.tenant,
+      );
       return sendData(reply, result);
     },
   );
@@ -27,7 +32,15 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
     {
       schema: {
         tags,
-        response: { 200: dataEnvelope(Type.Object({ kind: Type.String(), tenant_id: Type.Union([Type.String(), Type.Null()]), user: SessionUser })) },
+        response: {
+          200: dataEnvelope(
+            Type.Object({
+              kind: Type.String(),
+              tenant_id: Type.Union([Type.String(), Type.Null()]),
+              user: SessionUser,
+            }),
+          ),
+        },
       },
       config: { tenant: 'optional' },
     },
@@ -42,7 +55,11 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
         .select(['id', 'email'])
         .where('id', '=', principal.id)
         .executeTakeFirstOrThrow();
-      return sendData(reply, { kind: principal.kind, tenant_id: null, user: { ...admin, roles: principal.roles } });
+      return sendData(reply, {
+        kind: principal.kind,
+        tenant_id: null,
+        user: { ...admin, roles: principal.roles },
+      });
     },
   );
 }

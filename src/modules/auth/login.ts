@@ -30,7 +30,13 @@ export async function login(
     const user = await tenancy.withTenant(tenant, (scope) => findUserByEmail(scope, input.email));
     const ok = await verifyPassword(user?.password_hash, input.password);
     if (!user || !ok || user.status !== 'active') throw rejected();
-    principal = { kind: 'tenant_user', id: user.id, tenantId: tenant.id, roles: user.roles, email: user.email };
+    principal = {
+      kind: 'tenant_user',
+      id: user.id,
+      tenantId: tenant.id,
+      roles: user.roles,
+      email: user.email,
+    };
   } else {
     const admin = await tenancy.platformDb
       .selectFrom('platform.platform_admins')
@@ -39,7 +45,13 @@ export async function login(
       .executeTakeFirst();
     const ok = await verifyPassword(admin?.password_hash, input.password);
     if (!admin || !ok) throw rejected();
-    principal = { kind: 'platform_admin', id: admin.id, tenantId: null, roles: ['platform_admin'], email: admin.email };
+    principal = {
+      kind: 'platform_admin',
+      id: admin.id,
+      tenantId: null,
+      roles: ['platform_admin'],
+      email: admin.email,
+    };
   }
   return {
     access_token: await tokens.issue(principal),

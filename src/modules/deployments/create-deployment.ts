@@ -4,7 +4,10 @@ import { recordAudit } from '../audit/record-audit.js';
 import { type DeploymentRow, DEPLOYMENT_COLUMNS } from './deployment-row.js';
 import type { CreateDeploymentBody } from './deployments.schema.js';
 
-export async function createDeployment(scope: TenantScope, input: CreateDeploymentBody): Promise<DeploymentRow> {
+export async function createDeployment(
+  scope: TenantScope,
+  input: CreateDeploymentBody,
+): Promise<DeploymentRow> {
   const now = new Date();
   const row = await scope.db
     .insertInto('deployments')
@@ -19,6 +22,11 @@ export async function createDeployment(scope: TenantScope, input: CreateDeployme
     })
     .returning(DEPLOYMENT_COLUMNS)
     .executeTakeFirstOrThrow();
-  await recordAudit(scope, { action: 'deployment.create', targetType: 'deployment', targetId: row.id, after: row });
+  await recordAudit(scope, {
+    action: 'deployment.create',
+    targetType: 'deployment',
+    targetId: row.id,
+    after: row,
+  });
   return row;
 }

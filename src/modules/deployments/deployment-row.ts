@@ -4,7 +4,15 @@ import type { Deployment } from './deployments.schema.js';
 
 export type DeploymentRow = Selectable<TenantDatabase['deployments']>;
 
-export const DEPLOYMENT_COLUMNS = ['tenant_id', 'id', 'project_name', 'status', 'url', 'created_at', 'updated_at'] as const;
+export const DEPLOYMENT_COLUMNS = [
+  'tenant_id',
+  'id',
+  'project_name',
+  'status',
+  'url',
+  'created_at',
+  'updated_at',
+] as const;
 
 /** The API shape of a stored deployment (SPEC §5). */
 export function toDeployment(row: DeploymentRow): Deployment {

@@ -22,7 +22,9 @@ export function deploymentRoutes(app: FastifyInstance, services: AppServices): v
       config: { tenant: 'required', permission: 'deployments:read' },
     },
     async (request, reply) => {
-      const page = await inTenant(request, services, (scope) => findDeployments(scope, request.query as ListQuery));
+      const page = await inTenant(request, services, (scope) =>
+        findDeployments(scope, request.query as ListQuery),
+      );
       return sendData(reply, page.rows.map(toDeployment), { pagination: page.pagination });
     },
   );
@@ -57,7 +59,12 @@ export function deploymentRoutes(app: FastifyInstance, services: AppServices): v
   app.patch(
     '/deployments/:id',
     {
-      schema: { tags, params: IdParams, body: UpdateDeploymentBody, response: { 200: dataEnvelope(Deployment) } },
+      schema: {
+        tags,
+        params: IdParams,
+        body: UpdateDeploymentBody,
+        response: { 200: dataEnvelope(Deployment) },
+      },
       config: { tenant: 'required', permission: 'deployments:write' },
     },
     async (request, reply) => {

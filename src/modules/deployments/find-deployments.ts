@@ -5,6 +5,9 @@ import { type DeploymentRow, DEPLOYMENT_COLUMNS } from './deployment-row.js';
 import { DEPLOYMENT_STATUSES } from './deployments.tables.js';
 
 export function findDeployments(scope: TenantScope, query: ListQuery): Promise<Page<DeploymentRow>> {
-  const base = scope.db.selectFrom('deployments').select(DEPLOYMENT_COLUMNS).where('tenant_id', '=', scope.tenantId);
+  const base = scope.db
+    .selectFrom('deployments')
+    .select(DEPLOYMENT_COLUMNS)
+    .where('tenant_id', '=', scope.tenantId);
   return paginate(base, query, { name: 'project_name', statuses: DEPLOYMENT_STATUSES });
 }

@@ -17,6 +17,12 @@ export async function updateDeployment(
     .where('id', '=', before.id)
     .returning(DEPLOYMENT_COLUMNS)
     .executeTakeFirstOrThrow();
-  await recordAudit(scope, { action: 'deployment.update', targetType: 'deployment', targetId: id, before, after });
+  await recordAudit(scope, {
+    action: 'deployment.update',
+    targetType: 'deployment',
+    targetId: id,
+    before,
+    after,
+  });
   return after;
 }

@@ -17,5 +17,11 @@ export async function findUserById(scope: TenantScope, id: string) {
     .where('user_id', '=', id)
     .orderBy('role')
     .execute();
-  return { id: user.id, email: user.email, status: user.status, roles: roles.map((r) => r.role), created_at: user.created_at.toISOString() };
+  return {
+    id: user.id,
+    email: user.email,
+    status: user.status,
+    roles: roles.map((r) => r.role),
+    created_at: user.created_at.toISOString(),
+  };
 }

@@ -14,7 +14,13 @@ declare module '../../tenancy/tenant-database.js' {
       created_at: Timestamp;
       updated_at: Timestamp;
     };
-    roles: { tenant_id: string; name: string; permissions: string[]; built_in: boolean; created_at: Timestamp };
+    roles: {
+      tenant_id: string;
+      name: string;
+      permissions: string[];
+      built_in: boolean;
+      created_at: Timestamp;
+    };
     user_roles: { tenant_id: string; user_id: string; role: string };
   }
 }

@@ -114,13 +114,26 @@ export async function paginate<Row extends { id: string; created_at: Date }>(
   const page = query.page ?? 1;
   const perPage = query.per_page ?? 20;
   const [countRow, rows] = await Promise.all([
-    filtered.clearSelect().select(sql<string>`count(*)`.as('total')).executeTakeFirst() as Promise<{ total: string }>,
-    ordered.limit(perPage).offset((page - 1) * perPage).execute() as Promise<Row[]>,
+    filtered
+      .clearSelect()
+      .select(sql<string>`count(*)`.as('total'))
+      .executeTakeFirst() as Promise<{ total: string }>,
+    ordered
+      .limit(perPage)
+      .offset((page - 1) * perPage)
+      .execute() as Promise<Row[]>,
   ]);
   const total = Number(countRow?.total ?? 0);
   const totalPages = Math.ceil(total / perPage);
   return {
     rows,
-    pagination: { page, per_page: perPage, total, total_pages: totalPages, has_next: page < totalPages, has_prev: page > 1 },
+    pagination: {
+      page,
+      per_page: perPage,
+      total,
+      total_pages: totalPages,
+      has_next: page < totalPages,
+      has_prev: page > 1,
+    },
   };
 }

@@ -11,7 +11,11 @@ import { provisionTenant } from './provision-tenant.js';
 import type { CreateTenantBody } from './tenants.schema.js';
 
 /** The placement server with the fewest database tenants, unless the administrator chose one. */
-async function choosePlacement(tenancy: Tenancy, isolation: Isolation, requested: string | undefined): Promise<string> {
+async function choosePlacement(
+  tenancy: Tenancy,
+  isolation: Isolation,
+  requested: string | undefined,
+): Promise<string> {
   if (requested !== undefined) {
     if (!tenancy.placements.includes(requested)) {
       throw new AppError('VALIDATION_FAILED', 'The request is invalid', {

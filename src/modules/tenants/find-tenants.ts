@@ -42,6 +42,13 @@ export async function findTenants(
   const totalPages = Math.ceil(total / perPage);
   return {
     rows: rows.filter((row): row is TenantRecord => row !== undefined),
-    pagination: { page, per_page: perPage, total, total_pages: totalPages, has_next: page < totalPages, has_prev: page > 1 },
+    pagination: {
+      page,
+      per_page: perPage,
+      total,
+      total_pages: totalPages,
+      has_next: page < totalPages,
+      has_prev: page > 1,
+    },
   };
 }

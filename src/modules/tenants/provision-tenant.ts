@@ -7,15 +7,28 @@ import type { Tenancy } from '../../tenancy/tenancy.js';
  * Runs the provisioning steps of SPEC §3 in order; each is idempotent, so running this again
  * after a failure (or a crash) completes the tenant. A failure leaves `failed` with its reason.
  */
-export async function provisionTenant(tenancy: Tenancy, tenant: TenantRecord, owner: FirstOwner): Promise<void> {
+export async function provisionTenant(
+  tenancy: Tenancy,
+  tenant: TenantRecord,
+  owner: FirstOwner,
+): Promise<void> {
   const { registry } = tenancy;
   try {
-    await registry.setStatus(tenant.id, { status: 'provisioning', provisioning_step: 'create_storage', provisioning_error: null });
+    await registry.setStatus(tenant.id, {
+      status: 'provisioning',
+      provisioning_step: 'create_storage',
+      provisioning_error: null,
+    });
     await tenancy.provision(tenant);
     await registry.setStatus(tenant.id, { provisioning_step: 'seed_identity' });
     await tenancy.withTenant(tenant, (scope) => seedTenantIdentity(scope, owner));
     await registry.setStatus(tenant.id, { status: 'active', provisioning_step: null });
-    await recordPlatformAudit(registry.db, { action: 'tenant.provisioned', targetType: 'tenant', targetId: tenant.id, tenantId: tenant.id });
+    await recordPlatformAudit(registry.db, {
+      action: 'tenant.provisioned',
+      targetType: 'tenant',
+      targetId: tenant.id,
+      tenantId: tenant.id,
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     await registry.setStatus(tenant.id, { status: 'failed', provisioning_error: reason.slice(0, 500) });

@@ -21,7 +21,11 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
     async (request, reply) => {
       const principal = request.principal!;
       const isAdmin = principal.kind === 'platform_admin';
-      const page = await findTenants(tenancy, request.query as TenantListQuery, principal.tenantId ?? undefined);
+      const page = await findTenants(
+        tenancy,
+        request.query as TenantListQuery,
+        principal.tenantId ?? undefined,
+      );
       return sendData(
         reply,
         page.rows.map((row) => toTenantView(row, { platformAdmin: isAdmin })),

@@ -19,6 +19,11 @@ export async function createWorkflow(scope: TenantScope, input: CreateWorkflowBo
     })
     .returning(WORKFLOW_COLUMNS)
     .executeTakeFirstOrThrow();
-  await recordAudit(scope, { action: 'workflow.create', targetType: 'workflow', targetId: row.id, after: row });
+  await recordAudit(scope, {
+    action: 'workflow.create',
+    targetType: 'workflow',
+    targetId: row.id,
+    after: row,
+  });
   return row;
 }

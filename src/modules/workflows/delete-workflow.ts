@@ -4,6 +4,10 @@ import { getWorkflow } from './get-workflow.js';
 
 export async function deleteWorkflow(scope: TenantScope, id: string): Promise<void> {
   const before = await getWorkflow(scope, id);
-  await scope.db.deleteFrom('workflows').where('tenant_id', '=', scope.tenantId).where('id', '=', before.id).execute();
+  await scope.db
+    .deleteFrom('workflows')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', before.id)
+    .execute();
   await recordAudit(scope, { action: 'workflow.delete', targetType: 'workflow', targetId: id, before });
 }

@@ -5,6 +5,9 @@ import { type WorkflowRow, WORKFLOW_COLUMNS } from './workflow-row.js';
 import { WORKFLOW_STATUSES } from './workflows.tables.js';
 
 export function findWorkflows(scope: TenantScope, query: ListQuery): Promise<Page<WorkflowRow>> {
-  const base = scope.db.selectFrom('workflows').select(WORKFLOW_COLUMNS).where('tenant_id', '=', scope.tenantId);
+  const base = scope.db
+    .selectFrom('workflows')
+    .select(WORKFLOW_COLUMNS)
+    .where('tenant_id', '=', scope.tenantId);
   return paginate(base, query, { name: 'name', statuses: WORKFLOW_STATUSES });
 }

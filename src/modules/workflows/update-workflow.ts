@@ -22,6 +22,12 @@ export async function updateWorkflow(
     .where('id', '=', before.id)
     .returning(WORKFLOW_COLUMNS)
     .executeTakeFirstOrThrow();
-  await recordAudit(scope, { action: 'workflow.update', targetType: 'workflow', targetId: id, before, after });
+  await recordAudit(scope, {
+    action: 'workflow.update',
+    targetType: 'workflow',
+    targetId: id,
+    before,
+    after,
+  });
   return after;
 }

@@ -4,7 +4,15 @@ import type { Workflow } from './workflows.schema.js';
 
 export type WorkflowRow = Selectable<TenantDatabase['workflows']>;
 
-export const WORKFLOW_COLUMNS = ['tenant_id', 'id', 'name', 'status', 'config', 'created_at', 'updated_at'] as const;
+export const WORKFLOW_COLUMNS = [
+  'tenant_id',
+  'id',
+  'name',
+  'status',
+  'config',
+  'created_at',
+  'updated_at',
+] as const;
 
 /** The API shape of a stored workflow (SPEC §5). */
 export function toWorkflow(row: WorkflowRow): Workflow {

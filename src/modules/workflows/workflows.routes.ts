@@ -22,7 +22,9 @@ export function workflowRoutes(app: FastifyInstance, services: AppServices): voi
       config: { tenant: 'required', permission: 'workflows:read' },
     },
     async (request, reply) => {
-      const page = await inTenant(request, services, (scope) => findWorkflows(scope, request.query as ListQuery));
+      const page = await inTenant(request, services, (scope) =>
+        findWorkflows(scope, request.query as ListQuery),
+      );
       return sendData(reply, page.rows.map(toWorkflow), { pagination: page.pagination });
     },
   );

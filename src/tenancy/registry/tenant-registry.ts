@@ -34,7 +34,11 @@ export class TenantRegistry {
 
   /** Reads straight from the database, skipping the cache (for writers and background work). */
   async load(id: TenantId): Promise<TenantRecord | undefined> {
-    const row = await this.db.selectFrom('platform.tenants').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('platform.tenants')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) return undefined;
     const hosts = await this.db
       .selectFrom('platform.tenant_hostnames')
@@ -42,7 +46,10 @@ export class TenantRegistry {
       .where('tenant_id', '=', id)
       .orderBy('hostname')
       .execute();
-    return toTenantRecord(row, hosts.map((h) => h.hostname));
+    return toTenantRecord(
+      row,
+      hosts.map((h) => h.hostname),
+    );
   }
 
   /** The tenant that registered `hostname` as a custom host name. */

@@ -27,27 +27,39 @@ export class DatabaseIsolation implements IsolationModel {
         });
       }
       await server.query(`revoke all on database ${quoteIdent(database)} from public`);
-      await server.query(`grant connect on database ${quoteIdent(database)} to ${quoteIdent(this.storage.names.appRole)}`);
+      await server.query(
+        `grant connect on database ${quoteIdent(database)} to ${quoteIdent(this.storage.names.appRole)}`,
+      );
     } finally {
       await server.end();
     }
     const admin = await this.storage.adminClient(tenant.placement, database);
     try {
-      await runTenantMigrations(admin, TENANT_DATABASE_SCHEMA, this.storage.migrations(), this.storage.names.appRole);
+      await runTenantMigrations(
+        admin,
+        TENANT_DATABASE_SCHEMA,
+        this.storage.migrations(),
+        this.storage.names.appRole,
+      );
     } finally {
       await admin.end();
     }
   }
 
   async connect(tenant: TenantLocation): Promise<StorageConnection> {
-    return { client: await this.storage.tenantDatabases.connect(this.key(tenant)), schema: TENANT_DATABASE_SCHEMA };
+    return {
+      client: await this.storage.tenantDatabases.connect(this.key(tenant)),
+      schema: TENANT_DATABASE_SCHEMA,
+    };
   }
 
   async destroy(tenant: TenantLocation): Promise<void> {
     await this.storage.tenantDatabases.close(this.key(tenant));
     const server = await this.storage.adminClient(tenant.placement, 'postgres');
     try {
-      await server.query(`drop database if exists ${quoteIdent(this.storage.names.databaseFor(tenant.id))} with (force)`);
+      await server.query(
+        `drop database if exists ${quoteIdent(this.storage.names.databaseFor(tenant.id))} with (force)`,
+      );
     } finally {
       await server.end();
     }

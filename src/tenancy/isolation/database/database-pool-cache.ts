@@ -47,7 +47,10 @@ export class DatabasePoolCache {
     entry.active += 1;
     try {
       let creates: boolean;
-      while ((creates = this.needsNewConnection(entry)) && this.open + this.creating >= this.options.connectionCap) {
+      while (
+        (creates = this.needsNewConnection(entry)) &&
+        this.open + this.creating >= this.options.connectionCap
+      ) {
         if (!(await this.evictOne(entry))) await new Promise<void>((resolve) => this.waiters.push(resolve));
       }
       if (creates) this.creating += 1;
