@@ -25,6 +25,11 @@ export interface Config {
   /** Connections all tenant databases together may hold open at once, per server process. */
   tenantDbConnectionCap: number;
   accessTokenTtlSeconds: number;
+  /** Tenants that get their own metric label; the rest are folded into `other`. */
+  metricsTenantLabels: number;
+  cacheTtlSeconds: number;
+  /** Share of the platform pool one tenant may use at once, by tier (noisy-neighbour fairness). */
+  tenantConcurrency: { standard: number; premium: number; enterprise: number };
   /** Rejects tenant-table queries without a tenant_id predicate; on in tests. */
   tenantQueryGuard: boolean;
 }
@@ -99,6 +104,21 @@ function databaseServers(env: Env): DatabaseServerConfig[] {
   });
 }
 
+/** `TENANT_CONCURRENCY=standard:2,premium:4,enterprise:8`: concurrent database scopes per tenant. */
+function tenantConcurrency(env: Env): Config['tenantConcurrency'] {
+  const result = { standard: 3, premium: 5, enterprise: 8 };
+  const raw = optional(env, 'TENANT_CONCURRENCY');
+  if (raw === undefined) return result;
+  for (const part of raw.split(',')) {
+    const match = /^(standard|premium|enterprise):(\d{1,4})$/.exec(part.trim());
+    if (!match || Number(match[2]) < 1) {
+      throw new ConfigError('TENANT_CONCURRENCY', 'expected tier:count pairs such as standard:3,premium:5,enterprise:8');
+    }
+    result[match[1] as keyof typeof result] = Number(match[2]);
+  }
+  return result;
+}
+
 /** Reads and validates the environment (and `.env` when present); throws ConfigError on the first bad value. */
 export function loadConfig(env: Env = process.env): Config {
   if (env === process.env && existsSync('.env')) process.loadEnvFile('.env');
@@ -158,6 +178,9 @@ export function loadConfig(env: Env = process.env): Config {
     tenantDbPoolMax: integer(env, 'TENANT_DB_POOL_MAX', 4, 1, 100),
     tenantDbConnectionCap: integer(env, 'TENANT_DB_CONNECTION_CAP', 60, 1, 10000),
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
+    metricsTenantLabels: integer(env, 'METRICS_TENANT_LABELS', 100, 0, 100000),
+    cacheTtlSeconds: integer(env, 'CACHE_TTL_SECONDS', 30, 1, 3600),
+    tenantConcurrency: tenantConcurrency(env),
     tenantQueryGuard:
       optional(env, 'TENANT_QUERY_GUARD') === 'true' || env.NODE_ENV === 'test' || env.VITEST === 'true',
   };

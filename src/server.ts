@@ -8,6 +8,11 @@ import { SigningKeys } from './identity/signing-keys.js';
 import type { TenantModule } from './modules/module.js';
 import { registeredModules } from './modules/registered-modules.js';
 import { bootstrapPlatform } from './platform/bootstrap-platform.js';
+import { Metrics } from './observability/metrics.js';
+import { registerPoolGauges } from './observability/pool-gauges.js';
+import { connectRedis } from './protection/connect-redis.js';
+import { RateLimits } from './protection/rate-limits.js';
+import { TenantCache } from './protection/tenant-cache.js';
 import { Tenancy } from './tenancy/tenancy.js';
 
 /** A started Tenantbase: its services, its app (not yet listening) and how to stop it all. */
@@ -30,6 +35,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
   const log = options.log ?? (() => undefined);
   const modules = options.modules ?? registeredModules;
   const endpoints = await bootstrapDatabase(config, log);
+  const metrics = new Metrics({ maxTenantLabels: config.metricsTenantLabels });
   const tenancy = new Tenancy(
     endpoints,
     {
@@ -43,15 +49,33 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       tenantDbPoolMax: config.tenantDbPoolMax,
       tenantDbConnectionCap: config.tenantDbConnectionCap,
       queryGuard: config.tenantQueryGuard,
+      concurrencyFor: (tier) => config.tenantConcurrency[tier],
+      observeQuery: (isolation, seconds) => metrics.queryDuration.observe({ isolation }, seconds),
+      observeWait: (isolation, seconds) => metrics.scopeWait.observe({ isolation }, seconds),
     },
   );
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
+  const prefix = `tenantbase:${config.namespace || 'main'}`;
+  const rateLimits = new RateLimits({
+    redis,
+    keyPrefix: `${prefix}:rl`,
+    onStoreFailure: (limitClass) => metrics.limiterFailures.inc({ class: limitClass }),
+  });
+  const cache = new TenantCache({
+    redis,
+    keyPrefix: `${prefix}:cache`,
+    ttlSeconds: config.cacheTtlSeconds,
+    maxEntries: 50_000,
+    onLookup: (tenantId, result) => metrics.cacheLookups.inc({ tenant: metrics.tenants.label(tenantId), result }),
+  });
+  registerPoolGauges(metrics, tenancy);
   try {
     await tenancy.migrateShared();
     const keys = new SigningKeys(tenancy.platformDb);
     await keys.init();
     const tokens = new AccessTokens(keys, config.accessTokenTtlSeconds);
     await bootstrapPlatform(tenancy, config, log);
-    const services: AppServices = { config, tenancy, keys, tokens, modules };
+    const services: AppServices = { config, tenancy, keys, tokens, modules, metrics, rateLimits, cache, redis };
     const app = await buildApp(services, options);
     await app.ready();
     let closed = false;
@@ -63,10 +87,12 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
         closed = true;
         await app.close();
         await tenancy.close();
+        redis?.disconnect();
         await endpoints.embedded?.stop();
       },
     };
   } catch (error) {
+    redis?.disconnect();
     await tenancy.close();
     await endpoints.embedded?.stop();
     throw error;

@@ -2,6 +2,10 @@ import type { Config } from '../config.js';
 import type { AccessTokens } from '../identity/access-tokens.js';
 import type { SigningKeys } from '../identity/signing-keys.js';
 import type { TenantModule } from '../modules/module.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { RateLimits } from '../protection/rate-limits.js';
+import type { TenantCache } from '../protection/tenant-cache.js';
+import type { Redis } from 'ioredis';
 import type { Tenancy } from '../tenancy/tenancy.js';
 
 /** Long-lived collaborators the routes need, made once at start and passed in. */
@@ -11,4 +15,9 @@ export interface AppServices {
   keys: SigningKeys;
   tokens: AccessTokens;
   modules: TenantModule[];
+  metrics: Metrics;
+  rateLimits: RateLimits;
+  cache: TenantCache;
+  /** Shared store for limits and cache when REDIS_URL is set. */
+  redis: Redis | undefined;
 }

@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, LogController, type RouteOptions } from 'fastify';
 import type { LoggerOptions } from 'pino';
 import { requestContext } from '../tenancy/tenant-context.js';
 import type { AppServices } from './app-services.js';
@@ -8,13 +8,20 @@ import './fastify-types.js';
 import { authenticatePlugin } from './plugins/authenticate.js';
 import { errorEnvelope } from './plugins/error-envelope.js';
 import { requestContextPlugin, requestId } from './plugins/request-context.js';
+import { rateLimitPlugin } from './plugins/rate-limit.js';
+import { requestMetricsPlugin } from './plugins/request-metrics.js';
 import { resolveRequestTenantPlugin } from './plugins/resolve-request-tenant.js';
+import { responseCachePlugin } from './plugins/response-cache.js';
 import { opsRoutes } from './routes/ops.routes.js';
 
 export interface BuildAppOptions {
   logger?: boolean | LoggerOptions;
   /** Extra routes (benchmark baselines) registered beside the product's. */
   extraRoutes?: (app: FastifyInstance, services: AppServices) => void;
+  /** Off only in benchmarks, to measure what rate limits, the cache and metrics cost. */
+  protection?: boolean;
+  /** Sees every route as it is registered; the isolation matrix enumerates tenant routes with it. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Log options shared by the server: JSON lines with request, tenant and user, secrets masked. */
@@ -59,13 +66,20 @@ export async function buildApp(
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.decorateRequest('principal', null);
   app.decorateRequest('tenant', null);
+  app.decorateReply('errorCode', null);
 
   errorEnvelope(app);
   requestContextPlugin(app);
   authenticatePlugin(app, services);
   resolveRequestTenantPlugin(app, services);
+  if (options.protection !== false) {
+    rateLimitPlugin(app, services);
+    responseCachePlugin(app, services);
+    requestMetricsPlugin(app, services);
+  }
 
   await app.register(swagger, {
     openapi: {

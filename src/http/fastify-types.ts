@@ -17,8 +17,14 @@ declare module 'fastify' {
     tenantFromBody?: boolean;
     /** Creation quota this route consumes (rate limits arrive with the protection issue). */
     quota?: string;
+    /** GET route whose answers may be served from the tenant cache. */
+    cache?: boolean;
     /** The module that registered the route (set automatically). */
     module?: string;
+  }
+  interface FastifyReply {
+    /** The SPEC §5 code of an error response, for metrics. */
+    errorCode: string | null;
   }
   interface FastifyRequest {
     principal: Principal | null;

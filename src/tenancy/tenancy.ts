@@ -11,7 +11,10 @@ import type { StorageContext } from './isolation/storage-context.js';
 import type { ModuleMigrations } from './migrations/tenant-migration.js';
 import { TenantRegistry } from './registry/tenant-registry.js';
 import { tenantQueryGuard } from './tenant-query-guard.js';
+import { queryTimer } from './query-timer.js';
 import { type Isolation, runInScope, type TenantScope } from './tenant-scope.js';
+import { TenantWorkLimiter } from './tenant-work-limiter.js';
+import type { Tier } from './tiers.js';
 
 /** The tenant tables and migrations of every registered module, in registration order. */
 export interface TenantSchemaSource {
@@ -24,7 +27,14 @@ export interface TenancyOptions {
   tenantDbPoolMax: number;
   tenantDbConnectionCap: number;
   queryGuard: boolean;
+  /** Concurrent scopes one tenant may run, by tier (noisy-neighbour fairness). */
+  concurrencyFor?: (tier: Tier) => number;
+  observeQuery?: (isolation: Isolation, seconds: number) => void;
+  observeWait?: (isolation: Isolation, seconds: number) => void;
 }
+
+/** A tenant to open a scope in; the tier decides its share of concurrent database work. */
+export type ScopeTarget = TenantLocation & { tier?: Tier };
 
 function databaseUrl(serverUrl: string, database: string, credentialsFrom?: string): string {
   const url = new URL(serverUrl);
@@ -48,12 +58,13 @@ export class Tenancy {
   readonly adminPool: pg.Pool;
   readonly tenantDatabases: DatabasePoolCache;
   private readonly models: Record<Isolation, IsolationModel>;
-  private readonly plugins: KyselyPlugin[];
+  private readonly plugins: Record<Isolation, KyselyPlugin[]>;
+  private readonly workLimiter = new TenantWorkLimiter({ maxQueue: 200, maxWaitMs: 10_000 });
 
   constructor(
     readonly endpoints: DatabaseEndpoints,
     private readonly schemaSource: TenantSchemaSource,
-    options: TenancyOptions,
+    private readonly options: TenancyOptions,
   ) {
     this.appPool = new pg.Pool({
       connectionString: endpoints.appUrl,
@@ -76,7 +87,14 @@ export class Tenancy {
     );
     this.platformDb = new Kysely<PlatformDatabase>({ dialect: new PostgresDialect({ pool: this.appPool }) });
     this.registry = new TenantRegistry(this.platformDb);
-    this.plugins = options.queryGuard ? [tenantQueryGuard(schemaSource.tables)] : [];
+    const guard = options.queryGuard ? [tenantQueryGuard(schemaSource.tables)] : [];
+    const timed = (isolation: Isolation) =>
+      options.observeQuery ? [queryTimer((seconds) => options.observeQuery!(isolation, seconds))] : [];
+    this.plugins = {
+      pool: [...guard, ...timed('pool')],
+      schema: [...guard, ...timed('schema')],
+      database: [...guard, ...timed('database')],
+    };
 
     const context: StorageContext = {
       names: endpoints.names,
@@ -117,12 +135,17 @@ export class Tenancy {
    * Runs `work` as one transaction inside the tenant's storage. The scope it receives is the
    * only handle on tenant tables; it is dead once `work` settles.
    */
-  async withTenant<T>(tenant: TenantLocation, work: (scope: TenantScope) => Promise<T>): Promise<T> {
-    const { client, schema } = await this.models[tenant.isolation].connect(tenant);
-    return runInScope(
-      { tenantId: tenant.id, isolation: tenant.isolation, schema, client, plugins: this.plugins },
-      work,
-    );
+  async withTenant<T>(tenant: ScopeTarget, work: (scope: TenantScope) => Promise<T>): Promise<T> {
+    const limit = this.options.concurrencyFor?.(tenant.tier ?? 'enterprise') ?? Number.POSITIVE_INFINITY;
+    const queued = performance.now();
+    return this.workLimiter.run(tenant.id, limit, async () => {
+      const { client, schema } = await this.models[tenant.isolation].connect(tenant);
+      this.options.observeWait?.(tenant.isolation, (performance.now() - queued) / 1000);
+      return runInScope(
+        { tenantId: tenant.id, isolation: tenant.isolation, schema, client, plugins: this.plugins[tenant.isolation] },
+        work,
+      );
+    });
   }
 
   /** Applies pending tenant migrations to the shared pool schema (every start does this). */

@@ -43,6 +43,7 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
 /** Sends the SPEC §5 error envelope; the one place any error becomes a response. */
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   if (error.headers) reply.headers(error.headers);
+  reply.errorCode = error.code;
   const body: Record<string, unknown> = { code: error.code, message: error.message };
   if (error.details) body.details = error.details;
   return reply.code(error.status).send({ success: false, error: body, request_id: request.id });

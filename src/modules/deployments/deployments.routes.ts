@@ -19,7 +19,7 @@ export function deploymentRoutes(app: FastifyInstance, services: AppServices): v
     '/deployments',
     {
       schema: { tags, querystring: ListQuery, response: { 200: listEnvelope(Deployment) } },
-      config: { tenant: 'required', permission: 'deployments:read' },
+      config: { tenant: 'required', permission: 'deployments:read', cache: true },
     },
     async (request, reply) => {
       const page = await inTenant(request, services, (scope) =>
@@ -47,7 +47,7 @@ export function deploymentRoutes(app: FastifyInstance, services: AppServices): v
     '/deployments/:id',
     {
       schema: { tags, params: IdParams, response: { 200: dataEnvelope(Deployment) } },
-      config: { tenant: 'required', permission: 'deployments:read' },
+      config: { tenant: 'required', permission: 'deployments:read', cache: true },
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };

@@ -19,7 +19,7 @@ export function workflowRoutes(app: FastifyInstance, services: AppServices): voi
     '/workflows',
     {
       schema: { tags, querystring: ListQuery, response: { 200: listEnvelope(Workflow) } },
-      config: { tenant: 'required', permission: 'workflows:read' },
+      config: { tenant: 'required', permission: 'workflows:read', cache: true },
     },
     async (request, reply) => {
       const page = await inTenant(request, services, (scope) =>
@@ -47,7 +47,7 @@ export function workflowRoutes(app: FastifyInstance, services: AppServices): voi
     '/workflows/:id',
     {
       schema: { tags, params: IdParams, response: { 200: dataEnvelope(Workflow) } },
-      config: { tenant: 'required', permission: 'workflows:read' },
+      config: { tenant: 'required', permission: 'workflows:read', cache: true },
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };

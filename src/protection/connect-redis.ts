@@ -1,0 +1,30 @@
+import { Redis } from 'ioredis';
+
+/**
+ * Connects to the shared store. Commands fail fast while it is unreachable (no offline queue),
+ * so limits and cache can fail open or closed at once instead of hanging requests.
+ */
+export async function connectRedis(url: string, log: (line: string) => void): Promise<Redis> {
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  });
+  let warned = false;
+  redis.on('error', (error: Error) => {
+    if (!warned) log(`redis: ${error.message} (limits fail open or closed by class; cache misses)`);
+    warned = true;
+  });
+  redis.on('ready', () => {
+    warned = false;
+  });
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 3000);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  return redis;
+}
