@@ -112,7 +112,10 @@ function tenantConcurrency(env: Env): Config['tenantConcurrency'] {
   for (const part of raw.split(',')) {
     const match = /^(standard|premium|enterprise):(\d{1,4})$/.exec(part.trim());
     if (!match || Number(match[2]) < 1) {
-      throw new ConfigError('TENANT_CONCURRENCY', 'expected tier:count pairs such as standard:3,premium:5,enterprise:8');
+      throw new ConfigError(
+        'TENANT_CONCURRENCY',
+        'expected tier:count pairs such as standard:3,premium:5,enterprise:8',
+      );
     }
     result[match[1] as keyof typeof result] = Number(match[2]);
   }

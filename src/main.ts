@@ -20,7 +20,18 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal} received, stopping`);
-    await tenantbase.close();
+    // A stuck dependency must not keep the process alive forever.
+    setTimeout(() => {
+      console.error('tenantbase: shutdown took over 10 s, exiting anyway');
+      process.exit(1);
+    }, 10_000).unref();
+    try {
+      await tenantbase.close();
+    } catch (error) {
+      console.error(
+        `tenantbase: error while stopping: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -66,7 +66,8 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
     keyPrefix: `${prefix}:cache`,
     ttlSeconds: config.cacheTtlSeconds,
     maxEntries: 50_000,
-    onLookup: (tenantId, result) => metrics.cacheLookups.inc({ tenant: metrics.tenants.label(tenantId), result }),
+    onLookup: (tenantId, result) =>
+      metrics.cacheLookups.inc({ tenant: metrics.tenants.label(tenantId), result }),
   });
   registerPoolGauges(metrics, tenancy);
   try {
@@ -75,7 +76,17 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
     await keys.init();
     const tokens = new AccessTokens(keys, config.accessTokenTtlSeconds);
     await bootstrapPlatform(tenancy, config, log);
-    const services: AppServices = { config, tenancy, keys, tokens, modules, metrics, rateLimits, cache, redis };
+    const services: AppServices = {
+      config,
+      tenancy,
+      keys,
+      tokens,
+      modules,
+      metrics,
+      rateLimits,
+      cache,
+      redis,
+    };
     const app = await buildApp(services, options);
     await app.ready();
     let closed = false;

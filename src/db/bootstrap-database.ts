@@ -101,7 +101,8 @@ export async function bootstrapDatabase(
     adminUrl = config.databaseUrl;
   } else {
     embedded = await startEmbeddedPostgres(config.dataDir);
-    log(`embedded PostgreSQL listening on 127.0.0.1:${embedded.port} (data in ${config.dataDir})`);
+    const how = embedded.attached ? 'already running, joined,' : 'listening';
+    log(`embedded PostgreSQL ${how} on 127.0.0.1:${embedded.port} (data in ${config.dataDir})`);
     adminUrl = withDatabase(embedded.adminUrl, 'tenantbase');
     await ensureDatabase(embedded.adminUrl, 'tenantbase');
   }
@@ -110,24 +111,29 @@ export async function bootstrapDatabase(
     const servers = new Map<string, string>([['default', adminUrl]]);
     for (const server of config.databaseServers) servers.set(server.name, server.url);
 
-    let appUrl: string;
-    await withClient(adminUrl, async (admin) => {
-      await runPlatformMigrations(admin);
-      if (config.databaseAppUrl) return;
-      const password = await appRolePassword(admin);
-      for (const url of servers.values()) await ensureAppRole(url, defaultNames.appRole, password);
-      appUrl = withCredentials(adminUrl, defaultNames.appRole, password);
+    // Several processes may start at once; role and grant changes collide unless serialised.
+    const appUrl = await withClient(adminUrl, async (admin) => {
+      await admin.query(`select pg_advisory_lock(hashtext('tenantbase:bootstrap'))`);
+      try {
+        await runPlatformMigrations(admin);
+        let url = config.databaseAppUrl;
+        if (!url) {
+          const password = await appRolePassword(admin);
+          for (const server of servers.values()) await ensureAppRole(server, defaultNames.appRole, password);
+          url = withCredentials(adminUrl, defaultNames.appRole, password);
+        }
+        const role = quoteIdent(decodeURIComponent(new URL(url).username));
+        await admin.query(`grant usage on schema platform to ${role}`);
+        await admin.query(`grant select, insert, update, delete on all tables in schema platform to ${role}`);
+        await admin.query(`grant usage, select on all sequences in schema platform to ${role}`);
+        await admin.query(`revoke all on platform.secrets from ${role}`);
+        return url;
+      } finally {
+        await admin.query(`select pg_advisory_unlock(hashtext('tenantbase:bootstrap'))`);
+      }
     });
-    appUrl ??= config.databaseAppUrl!;
     await assertUnprivileged(appUrl);
     const names = storageNames(config.namespace, decodeURIComponent(new URL(appUrl).username));
-    await withClient(adminUrl, async (admin) => {
-      const role = quoteIdent(names.appRole);
-      await admin.query(`grant usage on schema platform to ${role}`);
-      await admin.query(`grant select, insert, update, delete on all tables in schema platform to ${role}`);
-      await admin.query(`grant usage, select on all sequences in schema platform to ${role}`);
-      await admin.query(`revoke all on platform.secrets from ${role}`);
-    });
     return { adminUrl, appUrl, servers, names, embedded };
   } catch (error) {
     await embedded?.stop();

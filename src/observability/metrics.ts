@@ -68,11 +68,17 @@ export class Metrics {
 
   constructor(options: { maxTenantLabels: number; defaultMetrics?: boolean }) {
     this.tenants = new TenantLabels(options.maxTenantLabels);
-    if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'tenantbase_' });
+    if (options.defaultMetrics !== false)
+      collectDefaultMetrics({ register: this.registry, prefix: 'tenantbase_' });
   }
 
   /** Registers a gauge whose value is read at scrape time. */
-  gauge(name: string, help: string, labelNames: string[], read: () => Array<[Record<string, string>, number]>): void {
+  gauge(
+    name: string,
+    help: string,
+    labelNames: string[],
+    read: () => Array<[Record<string, string>, number]>,
+  ): void {
     new Gauge({
       name,
       help,

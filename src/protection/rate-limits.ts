@@ -51,7 +51,11 @@ export class RateLimits {
     const id = `${rule.name}:${rule.points}:${rule.durationSeconds}`;
     let limiter = this.limiters.get(id);
     if (!limiter) {
-      const common = { points: rule.points, duration: rule.durationSeconds, keyPrefix: `${this.options.keyPrefix}:${id}` };
+      const common = {
+        points: rule.points,
+        duration: rule.durationSeconds,
+        keyPrefix: `${this.options.keyPrefix}:${id}`,
+      };
       limiter = this.options.redis
         ? new RateLimiterRedis({ ...common, storeClient: this.options.redis, rejectIfRedisNotReady: true })
         : new RateLimiterMemory(common);
@@ -94,6 +98,8 @@ export class RateLimits {
 
   /** Forgets the count of `key` (e.g. after a successful login). */
   async reset(rule: LimitRule, key: string): Promise<void> {
-    await this.limiter(rule).delete(key).catch(() => undefined);
+    await this.limiter(rule)
+      .delete(key)
+      .catch(() => undefined);
   }
 }

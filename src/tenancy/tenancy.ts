@@ -142,7 +142,13 @@ export class Tenancy {
       const { client, schema } = await this.models[tenant.isolation].connect(tenant);
       this.options.observeWait?.(tenant.isolation, (performance.now() - queued) / 1000);
       return runInScope(
-        { tenantId: tenant.id, isolation: tenant.isolation, schema, client, plugins: this.plugins[tenant.isolation] },
+        {
+          tenantId: tenant.id,
+          isolation: tenant.isolation,
+          schema,
+          client,
+          plugins: this.plugins[tenant.isolation],
+        },
         work,
       );
     });

@@ -13,9 +13,7 @@ interface Lane {
 export class TenantWorkLimiter {
   private readonly lanes = new Map<string, Lane>();
 
-  constructor(
-    private readonly options: { maxQueue: number; maxWaitMs: number },
-  ) {}
+  constructor(private readonly options: { maxQueue: number; maxWaitMs: number }) {}
 
   async run<T>(tenantId: string, limit: number, work: () => Promise<T>): Promise<T> {
     let lane = this.lanes.get(tenantId);
@@ -50,7 +48,9 @@ export class TenantWorkLimiter {
         const index = lane.waiting.indexOf(wake);
         if (index >= 0) lane.waiting.splice(index, 1);
         reject(
-          new AppError('UNAVAILABLE', 'This tenant is busy; retry shortly', { headers: { 'Retry-After': '1' } }),
+          new AppError('UNAVAILABLE', 'This tenant is busy; retry shortly', {
+            headers: { 'Retry-After': '1' },
+          }),
         );
       }, this.options.maxWaitMs);
       lane.waiting.push(wake);

@@ -39,7 +39,8 @@ export function responseCachePlugin(app: FastifyInstance, services: AppServices)
     if (!tenant) return payload;
     if (request.method === 'GET') {
       const key = request[CACHE_KEY];
-      if (key && reply.statusCode === 200 && typeof payload === 'string') await cache.set(tenant.id, key, payload);
+      if (key && reply.statusCode === 200 && typeof payload === 'string')
+        await cache.set(tenant.id, key, payload);
     } else if (reply.statusCode < 400) {
       await cache.invalidate(tenant.id);
     }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { checkReadiness } from '../../observability/check-readiness.js';
 import type { AppServices } from '../app-services.js';
 
 /** Liveness, readiness and the public signing keys: routes outside /api. */
@@ -6,14 +7,7 @@ export function opsRoutes(app: FastifyInstance, services: AppServices): void {
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   app.get('/health/ready', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
-    const checks: Record<string, string> = {};
-    try {
-      await services.tenancy.appPool.query('select 1');
-      checks.platform_database = 'ok';
-    } catch {
-      checks.platform_database = 'unavailable';
-    }
-    const ready = Object.values(checks).every((value) => value === 'ok');
+    const { ready, checks } = await checkReadiness(services.tenancy, services.redis);
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
   });
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
 import type { AppServices } from '../../http/app-services.js';
 import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
+import { probeTenantStorage } from '../../observability/check-readiness.js';
 import { createTenant } from './create-tenant.js';
 import { findTenants } from './find-tenants.js';
 import { getTenant } from './get-tenant.js';
@@ -53,6 +54,31 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
       const principal = request.principal!;
       const tenant = await getTenant(tenancy, principal, (request.params as { id: string }).id);
       return sendData(reply, toTenantView(tenant, { platformAdmin: principal.kind === 'platform_admin' }));
+    },
+  );
+
+  app.get(
+    '/tenants/:id/health',
+    {
+      schema: {
+        tags,
+        params: TenantIdParams,
+        response: { 200: dataEnvelope(Type.Record(Type.String(), Type.Unknown())) },
+      },
+      config: { platformAdmin: true },
+    },
+    async (request, reply) => {
+      const tenant = await getTenant(tenancy, request.principal!, (request.params as { id: string }).id);
+      const started = performance.now();
+      const storage = await probeTenantStorage(tenancy, tenant);
+      return sendData(reply, {
+        tenant_id: tenant.id,
+        status: tenant.status,
+        isolation: tenant.isolation,
+        placement: tenant.placement,
+        storage,
+        latency_ms: Math.round((performance.now() - started) * 10) / 10,
+      });
     },
   );
 
