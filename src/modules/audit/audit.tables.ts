@@ -6,6 +6,8 @@ declare module '../../tenancy/tenant-database.js' {
     audit_log: {
       tenant_id: string;
       id: string;
+      /** Position in the tenant's hash chain, from 1; a bigint, so it reads as a string. */
+      seq: ColumnType<string, string, string>;
       actor_type: string;
       actor_id: string | null;
       action: string;
@@ -15,6 +17,9 @@ declare module '../../tenancy/tenant-database.js' {
       before: ColumnType<unknown, string | null, string | null>;
       after: ColumnType<unknown, string | null, string | null>;
       created_at: ColumnType<Date, Date | string, Date | string>;
+      /** Null only on entries written before the chain existed, until the next write seals them. */
+      prev_hash: string | null;
+      hash: string | null;
     };
   }
 }
@@ -39,5 +44,23 @@ export const auditMigrations: TenantMigration[] = [
       );
       create index audit_log_created_idx on ${s}.audit_log (tenant_id, created_at desc, id desc);
       ${tenantRowSecurity(s, 'audit_log')}`,
+  },
+  {
+    // Existing entries keep their order as seq; hashes are added by the next write (seal-legacy-audit.ts).
+    // Forced row-level security would hide every row from an owner that is not superuser, so it is
+    // lifted for the backfill only, inside the migration's transaction.
+    id: '0002_hash_chain',
+    up: (s) => `
+      alter table ${s}.audit_log add column seq bigint, add column prev_hash text, add column hash text;
+      alter table ${s}.audit_log no force row level security;
+      update ${s}.audit_log as entry set seq = ordered.n
+        from (
+          select tenant_id, id, row_number() over (partition by tenant_id order by created_at, id) as n
+          from ${s}.audit_log
+        ) as ordered
+        where entry.tenant_id = ordered.tenant_id and entry.id = ordered.id;
+      alter table ${s}.audit_log force row level security;
+      alter table ${s}.audit_log alter column seq set not null;
+      create unique index audit_log_seq_idx on ${s}.audit_log (tenant_id, seq);`,
   },
 ];

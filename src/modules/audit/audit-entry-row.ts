@@ -1,0 +1,38 @@
+import type { Selectable } from 'kysely';
+import type { TenantDatabase } from '../../tenancy/tenant-database.js';
+import type { AuditEntry } from './audit.schema.js';
+
+export type AuditEntryRow = Selectable<TenantDatabase['audit_log']>;
+
+export const AUDIT_COLUMNS = [
+  'id',
+  'seq',
+  'actor_type',
+  'actor_id',
+  'action',
+  'target_type',
+  'target_id',
+  'request_id',
+  'before',
+  'after',
+  'created_at',
+  'hash',
+] as const;
+
+/** The API shape of a stored entry; prev_hash is left out, it is the previous entry's hash. */
+export function toAuditEntry(row: Pick<AuditEntryRow, (typeof AUDIT_COLUMNS)[number]>): AuditEntry {
+  return {
+    id: row.id,
+    seq: Number(row.seq),
+    actor_type: row.actor_type,
+    actor_id: row.actor_id,
+    action: row.action,
+    target_type: row.target_type,
+    target_id: row.target_id,
+    request_id: row.request_id,
+    before: row.before,
+    after: row.after,
+    created_at: row.created_at.toISOString(),
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,40 @@
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+
+const Text = Type.String({ minLength: 1, maxLength: 200 });
+const Nullable = (schema: TSchema) => Type.Union([schema, Type.Null()]);
+
+/** One entry of the tenant's audit trail as the API shows it. */
+export const AuditEntry = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  seq: Type.Integer(),
+  actor_type: Type.String(),
+  actor_id: Nullable(Type.String()),
+  action: Type.String(),
+  target_type: Type.String(),
+  target_id: Nullable(Type.String()),
+  request_id: Nullable(Type.String()),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  created_at: Type.String({ format: 'date-time' }),
+  hash: Nullable(Type.String()),
+});
+export type AuditEntry = Static<typeof AuditEntry>;
+
+/** SPEC §5 pagination with the audit trail's own filters, newest first. */
+export const AuditQuery = Type.Object(
+  {
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    cursor: Type.Optional(Type.String({ maxLength: 512 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    action: Type.Optional(Text),
+    actor_id: Type.Optional(Text),
+    target_type: Type.Optional(Text),
+    target_id: Type.Optional(Text),
+    created_from: Type.Optional(Type.String({ format: 'date-time' })),
+    created_to: Type.Optional(Type.String({ format: 'date-time' })),
+    tenant_id: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type AuditQuery = Static<typeof AuditQuery>;

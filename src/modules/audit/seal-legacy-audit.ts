@@ -1,0 +1,44 @@
+import type { TenantScope } from '../../tenancy/tenant-scope.js';
+import { GENESIS_HASH, hashAuditEntry } from './audit-hash.js';
+import type { ChainHead } from './lock-audit-chain.js';
+
+const BATCH = 500;
+
+/**
+ * Hashes, in seq order, the entries written before migration 0002 added the chain, so that from
+ * the first write after an upgrade the whole trail is covered. Runs under the chain lock.
+ */
+export async function sealLegacyAudit(scope: TenantScope): Promise<ChainHead> {
+  const sealed = await scope.db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .where('tenant_id', '=', scope.tenantId)
+    .where('hash', 'is not', null)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let head: ChainHead = sealed
+    ? { seq: BigInt(sealed.seq), hash: sealed.hash! }
+    : { seq: 0n, hash: GENESIS_HASH };
+  for (;;) {
+    const rows = await scope.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('tenant_id', '=', scope.tenantId)
+      .where('seq', '>', head.seq.toString())
+      .orderBy('seq')
+      .limit(BATCH)
+      .execute();
+    for (const row of rows) {
+      const hash = hashAuditEntry(head.hash, row);
+      await scope.db
+        .updateTable('audit_log')
+        .set({ prev_hash: head.hash, hash })
+        .where('tenant_id', '=', scope.tenantId)
+        .where('id', '=', row.id)
+        .execute();
+      head = { seq: BigInt(row.seq), hash };
+    }
+    if (rows.length < BATCH) return head;
+  }
+}
