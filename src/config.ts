@@ -28,6 +28,8 @@ export interface Config {
   /** Tenants that get their own metric label; the rest are folded into `other`. */
   metricsTenantLabels: number;
   cacheTtlSeconds: number;
+  /** Background jobs this process runs at once; 0 makes it an API-only process. */
+  jobConcurrency: number;
   /** Share of the platform pool one tenant may use at once, by tier (noisy-neighbour fairness). */
   tenantConcurrency: { standard: number; premium: number; enterprise: number };
   /** Rejects tenant-table queries without a tenant_id predicate; on in tests. */
@@ -183,6 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
     metricsTenantLabels: integer(env, 'METRICS_TENANT_LABELS', 100, 0, 100000),
     cacheTtlSeconds: integer(env, 'CACHE_TTL_SECONDS', 30, 1, 3600),
+    jobConcurrency: integer(env, 'JOB_CONCURRENCY', 2, 0, 64),
     tenantConcurrency: tenantConcurrency(env),
     tenantQueryGuard:
       optional(env, 'TENANT_QUERY_GUARD') === 'true' || env.NODE_ENV === 'test' || env.VITEST === 'true',

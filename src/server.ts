@@ -8,6 +8,9 @@ import { SigningKeys } from './identity/signing-keys.js';
 import type { TenantModule } from './modules/module.js';
 import { registeredModules } from './modules/registered-modules.js';
 import { bootstrapPlatform } from './platform/bootstrap-platform.js';
+import { JobQueue } from './jobs/job-queue.js';
+import { JobWorker } from './jobs/job-worker.js';
+import { registerJobHandlers } from './jobs/register-job-handlers.js';
 import { Metrics } from './observability/metrics.js';
 import { registerPoolGauges } from './observability/pool-gauges.js';
 import { connectRedis } from './protection/connect-redis.js';
@@ -76,6 +79,15 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
     await keys.init();
     const tokens = new AccessTokens(keys, config.accessTokenTtlSeconds);
     await bootstrapPlatform(tenancy, config, log);
+    const jobs = new JobQueue(tenancy.platformDb);
+    const worker = new JobWorker(jobs, {
+      concurrency: config.jobConcurrency,
+      pollMs: 1000,
+      leaseSeconds: 30,
+      listenUrl: endpoints.appUrl,
+      onOutcome: (kind, outcome) => metrics.jobs.inc({ kind, outcome }),
+      onError: (error) => log(`job worker: ${error instanceof Error ? error.message : String(error)}`),
+    });
     const services: AppServices = {
       config,
       tenancy,
@@ -86,9 +98,13 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       rateLimits,
       cache,
       redis,
+      jobs,
+      worker,
     };
+    registerJobHandlers(services);
     const app = await buildApp(services, options);
     await app.ready();
+    if (config.jobConcurrency > 0) await worker.start();
     let closed = false;
     return {
       services,
@@ -96,6 +112,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       async close() {
         if (closed) return;
         closed = true;
+        await worker.stop();
         await app.close();
         await tenancy.close();
         redis?.disconnect();

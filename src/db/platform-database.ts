@@ -22,6 +22,7 @@ export interface TenantsTable {
 }
 
 export interface PlatformDatabase {
+  'platform.jobs': JobsTable;
   'platform.tenants': TenantsTable;
   'platform.tenant_hostnames': { hostname: string; tenant_id: string };
   'platform.platform_admins': {
@@ -50,4 +51,21 @@ export interface PlatformDatabase {
     details: Json<unknown> | null;
     created_at: Generated<Date>;
   };
+}
+
+export interface JobsTable {
+  id: Generated<string>;
+  kind: string;
+  tenant_id: string | null;
+  payload: Json<Record<string, unknown>>;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  locked_by: string | null;
+  locked_until: Date | null;
+  last_error: string | null;
+  result: Json<unknown> | null;
+  created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

@@ -70,6 +70,29 @@ const migrations: Array<{ id: string; sql: string }> = [
         customer_id text not null
       );`,
   },
+  {
+    id: '0002_jobs',
+    sql: `
+      create table platform.jobs (
+        id bigint generated always as identity primary key,
+        kind text not null,
+        tenant_id text,
+        payload jsonb not null default '{}',
+        status text not null default 'queued' check (status in ('queued','running','done','failed')),
+        attempts int not null default 0,
+        max_attempts int not null default 5,
+        run_at timestamptz not null default now(),
+        locked_by text,
+        locked_until timestamptz,
+        last_error text,
+        result jsonb,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now()
+      );
+      create index jobs_ready_idx on platform.jobs (run_at, id) where status = 'queued';
+      create index jobs_leased_idx on platform.jobs (locked_until) where status = 'running';
+      create index jobs_tenant_idx on platform.jobs (tenant_id, created_at desc);`,
+  },
 ];
 
 /** Applies pending platform migrations as the owner, under an advisory lock shared by every process. */

@@ -1,6 +1,8 @@
 import type { Config } from '../config.js';
 import type { AccessTokens } from '../identity/access-tokens.js';
 import type { SigningKeys } from '../identity/signing-keys.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { JobWorker } from '../jobs/job-worker.js';
 import type { TenantModule } from '../modules/module.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RateLimits } from '../protection/rate-limits.js';
@@ -18,6 +20,8 @@ export interface AppServices {
   metrics: Metrics;
   rateLimits: RateLimits;
   cache: TenantCache;
+  jobs: JobQueue;
+  worker: JobWorker;
   /** Shared store for limits and cache when REDIS_URL is set. */
   redis: Redis | undefined;
 }

@@ -22,6 +22,8 @@ export interface TestInstance extends Tenantbase {
     token?: string,
   ): Promise<Record<string, unknown>>;
   login(email: string, password: string, tenantId?: string): Promise<string>;
+  /** Polls the registry until provisioning (a background job) ends; throws if it failed. */
+  waitForTenant(id: string, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Drops everything this instance created on the server. */
   destroy(): Promise<void>;
 }
@@ -32,9 +34,12 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-/** Starts a fresh instance; `reuse` points at an existing instance's env to restart it. */
+/**
+ * Starts a fresh instance, or restarts one on its databases when given its `env`. `extraEnv` adds
+ * settings (BASE_DOMAIN, DATABASE_POOL_MAX) to a fresh instance's environment.
+ */
 export async function startTestInstance(
-  options: StartOptions & { env?: Record<string, string> } = {},
+  options: StartOptions & { env?: Record<string, string>; extraEnv?: Record<string, string> } = {},
 ): Promise<TestInstance> {
   const serverUrl = inject('serverUrl');
   let env = options.env;
@@ -51,6 +56,7 @@ export async function startTestInstance(
       ADMIN_PASSWORD: ADMIN.password,
       TENANT_QUERY_GUARD: 'true',
       LOG_LEVEL: 'silent',
+      ...options.extraEnv,
     };
   }
   const config = loadConfig(env);
@@ -87,7 +93,23 @@ export async function startTestInstance(
         },
       });
       if (response.statusCode !== 202) throw new Error(`create tenant failed: ${response.body}`);
-      return response.json().data;
+      return instance.waitForTenant(body.id);
+    },
+    async waitForTenant(id, timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const response = await app.inject({
+          url: `/api/v1/tenants/${id}`,
+          headers: { authorization: `Bearer ${await instance.adminToken()}` },
+        });
+        const tenant = response.json().data;
+        if (tenant?.status === 'active') return tenant;
+        if (tenant?.status === 'failed')
+          throw new Error(`provisioning of ${id} failed: ${tenant.provisioning_error}`);
+        if (Date.now() > deadline)
+          throw new Error(`tenant ${id} still ${tenant?.status} after ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     async destroy() {
       await tenantbase.close();

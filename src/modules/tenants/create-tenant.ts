@@ -7,7 +7,8 @@ import { parseTenantId } from '../../tenancy/tenant-id.js';
 import type { Isolation } from '../../tenancy/tenant-scope.js';
 import { type Tier, tierDefaults } from '../../tenancy/tiers.js';
 import { recordPlatformAudit } from '../audit/record-platform-audit.js';
-import { provisionTenant } from './provision-tenant.js';
+import { JobQueue } from '../../jobs/job-queue.js';
+import { enqueueProvisioning } from './provision-tenant-job.js';
 import type { CreateTenantBody } from './tenants.schema.js';
 
 /** The placement server with the fewest database tenants, unless the administrator chose one. */
@@ -36,7 +37,10 @@ async function choosePlacement(
   return [...tenancy.placements].sort((a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0))[0]!;
 }
 
-/** Registers a tenant and provisions it; the record answers 202 with its status (SPEC §5). */
+/**
+ * Registers a tenant and queues its provisioning in the same transaction, so a tenant is never
+ * registered without the job that completes it. Answers with the `provisioning` record (202).
+ */
 export async function createTenant(tenancy: Tenancy, input: CreateTenantBody): Promise<TenantRecord> {
   const id = parseTenantId(input.id, 'id');
   const tier = (input.tier ?? 'standard') as Tier;
@@ -44,37 +48,40 @@ export async function createTenant(tenancy: Tenancy, input: CreateTenantBody): P
   const placement = await choosePlacement(tenancy, isolation, input.placement);
   const passwordHash = input.admin_password ? await hashPassword(input.admin_password) : null;
   const now = new Date();
-  const inserted = await tenancy.platformDb
-    .insertInto('platform.tenants')
-    .values({
-      id,
-      name: input.name,
-      status: 'provisioning',
-      provisioning_step: 'registered',
-      provisioning_error: null,
-      tier,
-      isolation,
-      placement,
-      business_domain: input.business_domain ?? 'default',
-      feature_overrides: '{}',
-      branding: JSON.stringify({ company_name: input.name, primary_color: null, logo_url: null }),
-      settings: '{}',
-      limit_overrides: '{}',
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) throw new AppError('CONFLICT', 'A tenant with this id already exists');
-  await recordPlatformAudit(tenancy.platformDb, {
-    action: 'tenant.create',
-    targetType: 'tenant',
-    targetId: id,
-    tenantId: id,
-    details: { tier, isolation, placement },
+  const inserted = await tenancy.platformDb.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('platform.tenants')
+      .values({
+        id,
+        name: input.name,
+        status: 'provisioning',
+        provisioning_step: 'queued',
+        provisioning_error: null,
+        tier,
+        isolation,
+        placement,
+        business_domain: input.business_domain ?? 'default',
+        feature_overrides: '{}',
+        branding: JSON.stringify({ company_name: input.name, primary_color: null, logo_url: null }),
+        settings: '{}',
+        limit_overrides: '{}',
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) return undefined;
+    await enqueueProvisioning(new JobQueue(trx), id, { email: input.admin_email, passwordHash });
+    await recordPlatformAudit(trx, {
+      action: 'tenant.create',
+      targetType: 'tenant',
+      targetId: id,
+      tenantId: id,
+      details: { tier, isolation, placement },
+    });
+    return row;
   });
-  const record = (await tenancy.registry.load(id))!;
-  await provisionTenant(tenancy, record, { email: input.admin_email, passwordHash }).catch(() => undefined);
+  if (!inserted) throw new AppError('CONFLICT', 'A tenant with this id already exists');
   return (await tenancy.registry.load(id))!;
 }

@@ -4,7 +4,10 @@ import { AppError } from '../../errors.js';
 import type { AppServices } from '../../http/app-services.js';
 import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
 import { probeTenantStorage } from '../../observability/check-readiness.js';
+import { parseTenantId } from '../../tenancy/tenant-id.js';
+import { changeTenantStatus } from './change-tenant-status.js';
 import { createTenant } from './create-tenant.js';
+import { retryProvisioning } from './provision-tenant-job.js';
 import { findTenants } from './find-tenants.js';
 import { getTenant } from './get-tenant.js';
 import { getTenantStats } from './get-tenant-stats.js';
@@ -54,6 +57,34 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
       const principal = request.principal!;
       const tenant = await getTenant(tenancy, principal, (request.params as { id: string }).id);
       return sendData(reply, toTenantView(tenant, { platformAdmin: principal.kind === 'platform_admin' }));
+    },
+  );
+
+  for (const action of ['suspend', 'resume'] as const) {
+    app.post(
+      `/tenants/:id/${action}`,
+      {
+        schema: { tags, params: TenantIdParams, response: { 200: dataEnvelope(Tenant) } },
+        config: { platformAdmin: true },
+      },
+      async (request, reply) => {
+        const tenant = await changeTenantStatus(tenancy, (request.params as { id: string }).id, action);
+        return sendData(reply, toTenantView(tenant, { platformAdmin: true }));
+      },
+    );
+  }
+
+  app.post(
+    '/tenants/:id/retry',
+    {
+      schema: { tags, params: TenantIdParams, response: { 202: dataEnvelope(Tenant) } },
+      config: { platformAdmin: true },
+    },
+    async (request, reply) => {
+      const id = (request.params as { id: string }).id;
+      await retryProvisioning(tenancy, services.jobs, parseTenantId(id, 'id'));
+      const tenant = await getTenant(tenancy, request.principal!, id);
+      return sendData(reply, toTenantView(tenant, { platformAdmin: true }), { status: 202 });
     },
   );
 
