@@ -23,6 +23,7 @@ export interface TenantsTable {
 
 export interface PlatformDatabase {
   'platform.jobs': JobsTable;
+  'platform.storage_migrations': { storage: string; migration_id: string; applied_at: Generated<Date> };
   'platform.tenants': TenantsTable;
   'platform.tenant_hostnames': { hostname: string; tenant_id: string };
   'platform.platform_admins': {
@@ -38,7 +39,11 @@ export interface PlatformDatabase {
     private_jwk: Json<Record<string, unknown>>;
     created_at: Generated<Date>;
     retired_at: Date | null;
+    /** Published in JWKS at once, signs only from this time on (key rotation). */
+    activates_at: ColumnType<Date, Date | string | undefined, Date | string>;
   };
+  'platform.refresh_tokens': RefreshTokensTable;
+  'platform.admin_mfa': AdminMfaTable;
   'platform.platform_audit': {
     id: Generated<string>;
     actor_type: string;
@@ -68,4 +73,29 @@ export interface JobsTable {
   result: Json<unknown> | null;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** One opaque refresh token (only its SHA-256 is kept); rotation adds a row to the same family. */
+export interface RefreshTokensTable {
+  token_hash: string;
+  family_id: string;
+  subject: string;
+  kind: 'platform_admin' | 'tenant_user';
+  tenant_id: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/** A platform administrator's TOTP enrolment; recovery codes are SHA-256 hashes. */
+export interface AdminMfaTable {
+  admin_id: string;
+  secret: string;
+  status: 'pending' | 'active';
+  recovery_codes: string[];
+  /** bigint: pg hands it back as a string. */
+  last_used_step: ColumnType<string | null, number | null, number | null>;
+  enabled_at: Date | null;
+  created_at: Generated<Date>;
 }

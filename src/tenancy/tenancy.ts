@@ -8,6 +8,7 @@ import type { IsolationModel, StorageReport, TenantLocation } from './isolation/
 import { PoolIsolation } from './isolation/pool/pool-isolation.js';
 import { SchemaIsolation } from './isolation/schema/schema-isolation.js';
 import type { StorageContext } from './isolation/storage-context.js';
+import { migrationIds, POOL_STORAGE, storageKey } from './migrations/storage-key.js';
 import type { ModuleMigrations } from './migrations/tenant-migration.js';
 import { TenantRegistry } from './registry/tenant-registry.js';
 import { tenantQueryGuard } from './tenant-query-guard.js';
@@ -27,6 +28,8 @@ export interface TenancyOptions {
   tenantDbPoolMax: number;
   tenantDbConnectionCap: number;
   queryGuard: boolean;
+  /** Owner connections for DDL and migrations; bounds how many storages migrate at once. */
+  adminPoolMax?: number;
   /** Concurrent scopes one tenant may run, by tier (noisy-neighbour fairness). */
   concurrencyFor?: (tier: Tier) => number;
   observeQuery?: (isolation: Isolation, seconds: number) => void;
@@ -71,7 +74,7 @@ export class Tenancy {
       max: options.poolMax,
       pipeline: true,
     } as pg.PoolConfig);
-    this.adminPool = new pg.Pool({ connectionString: endpoints.adminUrl, max: 3 });
+    this.adminPool = new pg.Pool({ connectionString: endpoints.adminUrl, max: options.adminPoolMax ?? 3 });
     this.appPool.on('error', () => undefined);
     this.adminPool.on('error', () => undefined);
     this.tenantDatabases = new DatabasePoolCache(
@@ -156,11 +159,31 @@ export class Tenancy {
 
   /** Applies pending tenant migrations to the shared pool schema (every start does this). */
   async migrateShared(): Promise<string[]> {
-    return (this.models.pool as PoolIsolation).migrateShared();
+    const applied = await (this.models.pool as PoolIsolation).migrateShared();
+    await this.recordMigrated(POOL_STORAGE);
+    return applied;
   }
 
+  /** Creates the tenant's storage if needed and brings it to the latest tenant migrations. */
   async provision(tenant: TenantLocation): Promise<void> {
     await this.models[tenant.isolation].provision(tenant);
+    await this.recordMigrated(storageKey(tenant));
+  }
+
+  /** Every tenant migration id the registered modules ship, in order. */
+  get latestMigrations(): string[] {
+    return migrationIds(this.schemaSource.migrations);
+  }
+
+  /** Records in the platform database that `storage` has every current migration (it just ran them). */
+  private async recordMigrated(storage: string): Promise<void> {
+    const ids = this.latestMigrations;
+    if (ids.length === 0) return;
+    await this.platformDb
+      .insertInto('platform.storage_migrations')
+      .values(ids.map((migration_id) => ({ storage, migration_id })))
+      .onConflict((oc) => oc.columns(['storage', 'migration_id']).doNothing())
+      .execute();
   }
 
   async destroy(tenant: TenantLocation): Promise<void> {

@@ -13,12 +13,22 @@ interface Entry {
   pool: pg.Pool;
   lastUsed: number;
   active: number;
+  /**
+   * Idle clients promised to callers whose `pool.connect()` has not resolved yet: pg-pool hands
+   * idle clients out on the next tick, and if one is gone by then it opens a new connection
+   * outside the budget. Only `idleCount - claims` idle clients are really available.
+   */
+  claims: number;
+  /** Callers of this database waiting, at the cap, for one of its own connections to come free. */
+  waiters: Array<() => void>;
 }
 
 /**
  * One small pool per tenant database, opened on demand. A global budget bounds the open
- * connections; when it is spent, the least recently used pool with nothing checked out is
- * closed, and if none can be, callers wait in line for a release.
+ * connections. When it is spent, a database that already has connections waits for one of its
+ * own, so busy tenants do not take each other's connections in turn (each such eviction costs a
+ * new connection somewhere); a database with none frees budget by closing an idle connection of
+ * the least recently used pool, and if none can be, waits in line for a release.
  */
 export class DatabasePoolCache {
   private readonly entries = new Map<string, Entry>();
@@ -45,17 +55,36 @@ export class DatabasePoolCache {
     const entry = this.entryFor(key);
     entry.lastUsed = performance.now();
     entry.active += 1;
+    let reserved = false; // a unit of the budget held for the connection this call may open
     try {
-      let creates: boolean;
-      while (
-        (creates = this.needsNewConnection(entry)) &&
-        this.open + this.creating >= this.options.connectionCap
-      ) {
-        if (!(await this.evictOne(entry))) await new Promise<void>((resolve) => this.waiters.push(resolve));
+      let waited = false;
+      while (this.needsNewConnection(entry)) {
+        if (this.open + this.creating < this.options.connectionCap) {
+          this.creating += 1;
+          reserved = true;
+          break;
+        }
+        if (entry.pool.totalCount > 0) {
+          // At the cap, share this database's connections: wait for its next release (after a
+          // first wait, at the front, so newcomers do not overtake).
+          await new Promise<void>((resolve) =>
+            waited ? entry.waiters.unshift(resolve) : entry.waiters.push(resolve),
+          );
+          waited = true;
+          continue;
+        }
+        // Hold the unit an eviction frees from the start, so nobody else takes it meanwhile.
+        this.creating += 1;
+        reserved = true;
+        if (await this.evictOne(entry)) break;
+        this.creating -= 1;
+        reserved = false;
+        await new Promise<void>((resolve) => this.waiters.push(resolve));
       }
-      if (creates) this.creating += 1;
+      const claims = reserved || entry.pool.totalCount >= this.options.perDatabaseMax ? 0 : 1;
+      entry.claims += claims;
       const client = await entry.pool.connect().finally(() => {
-        if (creates) this.creating -= 1;
+        entry.claims -= claims;
       });
       const release = client.release.bind(client);
       let released = false;
@@ -65,19 +94,28 @@ export class DatabasePoolCache {
         entry.active -= 1;
         entry.lastUsed = performance.now();
         release(destroy);
-        this.waiters.shift()?.();
+        if (entry.waiters.length > 0) entry.waiters.shift()!();
+        else this.waiters.shift()?.();
       };
       return client;
     } catch (error) {
       entry.active -= 1;
+      entry.waiters.shift()?.();
       this.waiters.shift()?.();
       throw error;
+    } finally {
+      if (reserved) this.creating -= 1; // the connection, if one was opened, now counts as open
     }
   }
 
   /** False when the pool can serve from an idle client or will queue the caller itself. */
   private needsNewConnection(entry: Entry): boolean {
-    return entry.pool.idleCount === 0 && entry.pool.totalCount < this.options.perDatabaseMax;
+    return this.idle(entry) === 0 && entry.pool.totalCount < this.options.perDatabaseMax;
+  }
+
+  /** Idle clients of `entry` nobody has claimed yet. */
+  private idle(entry: Entry): number {
+    return Math.max(0, entry.pool.idleCount - entry.claims);
   }
 
   private entryFor(key: string): Entry {
@@ -97,29 +135,48 @@ export class DatabasePoolCache {
     });
     pool.on('remove', () => {
       this.open -= 1;
+      created.waiters.shift()?.(); // its connection may have been the one they waited for
       this.waiters.shift()?.();
     });
     pool.on('error', () => undefined); // an idle client's error removes it; the next checkout reconnects
-    entry = { pool, lastUsed: performance.now(), active: 0 };
-    this.entries.set(key, entry);
-    return entry;
+    const created: Entry = { pool, lastUsed: performance.now(), active: 0, claims: 0, waiters: [] };
+    this.entries.set(key, created);
+    return created;
   }
 
-  /** Frees budget by dropping an idle connection of the least recently used other pool. */
+  /**
+   * Frees one unit of budget and resolves once the connection is closed: a surplus idle connection
+   * of a pool that keeps others open if there is one (least recently used first), otherwise the
+   * least recently used pool with nothing checked out. A tenant's last connection is the most
+   * valuable: losing it costs that tenant a new connection on its next request.
+   */
   private async evictOne(except: Entry): Promise<boolean> {
-    for (const [key, entry] of this.entries) {
-      if (entry === except || entry.pool.idleCount === 0) continue;
-      if (entry.active === 0 && entry.pool.totalCount === entry.pool.idleCount) {
-        this.entries.delete(key);
-        await entry.pool.end();
-      } else {
-        // close one idle connection of a busy pool by checking it out and destroying it
-        const client = await entry.pool.connect();
-        client.release(true);
+    let idlePool: [string, Entry] | undefined;
+    for (const item of this.entries) {
+      const entry = item[1];
+      if (entry === except || this.idle(entry) === 0) continue;
+      if (entry.pool.totalCount > 1) {
+        await this.closeIdleConnection(entry);
+        return true;
       }
-      return true;
+      if (entry.active === 0) idlePool ??= item;
     }
-    return false;
+    if (!idlePool) return false;
+    const [key, entry] = idlePool;
+    this.entries.delete(key);
+    await entry.pool.end();
+    return true;
+  }
+
+  /** Checks out one idle connection of `entry` and destroys it. */
+  private async closeIdleConnection(entry: Entry): Promise<void> {
+    entry.claims += 1;
+    const client = await entry.pool.connect().finally(() => {
+      entry.claims -= 1;
+    });
+    const closed = new Promise<void>((resolve) => client.once('end', () => resolve()));
+    client.release(true);
+    await closed;
   }
 
   /** Closes the pool of one database, e.g. before the database is dropped. */
