@@ -5,6 +5,8 @@ import { type BuildAppOptions, buildApp } from './http/build-app.js';
 import type { AppServices } from './http/app-services.js';
 import { AccessTokens } from './identity/access-tokens.js';
 import { SigningKeys } from './identity/signing-keys.js';
+import { TenantPermissions } from './identity/tenant-permissions.js';
+import { createMailer } from './mail/create-mailer.js';
 import type { TenantModule } from './modules/module.js';
 import { registeredModules } from './modules/registered-modules.js';
 import { bootstrapPlatform } from './platform/bootstrap-platform.js';
@@ -26,6 +28,8 @@ export interface Tenantbase {
 }
 
 export interface StartOptions extends BuildAppOptions {
+  /** False for CLI commands: they run jobs only when they wait for one. */
+  startWorker?: boolean;
   modules?: TenantModule[];
   log?: (line: string) => void;
 }
@@ -81,7 +85,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
     await bootstrapPlatform(tenancy, config, log);
     const jobs = new JobQueue(tenancy.platformDb);
     const worker = new JobWorker(jobs, {
-      concurrency: config.jobConcurrency,
+      concurrency: Math.max(1, config.jobConcurrency),
       pollMs: 1000,
       leaseSeconds: 30,
       listenUrl: endpoints.appUrl,
@@ -100,11 +104,13 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       redis,
       jobs,
       worker,
+      permissions: new TenantPermissions(tenancy),
+      mailer: createMailer(config, tenancy.platformDb),
     };
     registerJobHandlers(services);
     const app = await buildApp(services, options);
     await app.ready();
-    if (config.jobConcurrency > 0) await worker.start();
+    if (config.jobConcurrency > 0 && options.startWorker !== false) await worker.start();
     let closed = false;
     return {
       services,
@@ -114,6 +120,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
         closed = true;
         await worker.stop();
         await app.close();
+        await services.mailer.close();
         await tenancy.close();
         redis?.disconnect();
         await endpoints.embedded?.stop();

@@ -1,0 +1,32 @@
+import { findTenants } from '../../modules/tenants/find-tenants.js';
+import { toTenantView } from '../../modules/tenants/tenant-view.js';
+import type { CliCommand } from '../cli-command.js';
+import { EXIT } from '../cli-io.js';
+
+/** `tenants list [--status s] [--json]`: every tenant, a page of 100 at a time. */
+export const listTenantsCommand: CliCommand = {
+  name: 'tenants list',
+  usage: 'tenants list [--status <status>] [--json]     list tenants with tier, isolation and status',
+  options: { status: { type: 'string' } },
+  async run({ services }, { values }, io) {
+    const views = [];
+    for (let page = 1; ; page++) {
+      const result = await findTenants(services.tenancy, {
+        page,
+        per_page: 100,
+        sort: 'created_at',
+        ...(typeof values.status === 'string' ? { status: values.status } : {}),
+      });
+      views.push(...result.rows.map((row) => toTenantView(row, { platformAdmin: true })));
+      if (!('has_next' in result.pagination) || !result.pagination.has_next) break;
+    }
+    if (values.json) {
+      io.out(JSON.stringify(views, null, 2));
+      return EXIT.ok;
+    }
+    io.out(['ID', 'STATUS', 'TIER', 'ISOLATION', 'PLACEMENT', 'NAME'].join('\t'));
+    for (const t of views) io.out([t.id, t.status, t.tier, t.isolation, t.placement, t.name].join('\t'));
+    io.err(`${views.length} tenant(s)`);
+    return EXIT.ok;
+  },
+};
