@@ -12,12 +12,13 @@ import { registeredModules } from './modules/registered-modules.js';
 import { bootstrapPlatform } from './platform/bootstrap-platform.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobWorker } from './jobs/job-worker.js';
-import { registerJobHandlers } from './jobs/register-job-handlers.js';
+import { MIGRATE_JOB, registerJobHandlers } from './jobs/register-job-handlers.js';
 import { Metrics } from './observability/metrics.js';
 import { registerPoolGauges } from './observability/pool-gauges.js';
 import { connectRedis } from './protection/connect-redis.js';
 import { RateLimits } from './protection/rate-limits.js';
 import { TenantCache } from './protection/tenant-cache.js';
+import { findBehind } from './tenancy/migrations/migrate-tenant-storages.js';
 import { Tenancy } from './tenancy/tenancy.js';
 
 /** A started Tenantbase: its services, its app (not yet listening) and how to stop it all. */
@@ -110,7 +111,15 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
     registerJobHandlers(services);
     const app = await buildApp(services, options);
     await app.ready();
-    if (config.jobConcurrency > 0 && options.startWorker !== false) await worker.start();
+    if (config.jobConcurrency > 0 && options.startWorker !== false) {
+      await worker.start();
+      // An upgrade shipped new tenant migrations: schema and database tenants catch up in the background.
+      const behind = await findBehind(tenancy);
+      if (behind.length > 0) {
+        log(`${behind.length} tenant storage(s) behind the latest migrations; migrating in the background`);
+        await jobs.enqueue(MIGRATE_JOB, {});
+      }
+    }
     let closed = false;
     return {
       services,

@@ -13,6 +13,7 @@ import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { requestMetricsPlugin } from './plugins/request-metrics.js';
 import { resolveRequestTenantPlugin } from './plugins/resolve-request-tenant.js';
 import { responseCachePlugin } from './plugins/response-cache.js';
+import { internalRoutes } from './routes/internal.routes.js';
 import { opsRoutes } from './routes/ops.routes.js';
 
 export interface BuildAppOptions {
@@ -100,6 +101,7 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   opsRoutes(app, services);
+  internalRoutes(app, services);
   await app.register(
     async (api) => {
       for (const module of services.modules) {
