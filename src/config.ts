@@ -15,6 +15,10 @@ export interface Config {
   dataDir: string;
   logLevel: string;
   smtpUrl: string | undefined;
+  /** Where people reach this server; links in mails start here. */
+  publicUrl: string;
+  /** The From of every mail sent through SMTP_URL. */
+  mailFrom: string;
   internalToken: string | undefined;
   /** Prefix for every cluster-wide name (roles, tenant databases), so test runs sharing a server never collide. */
   namespace: string;
@@ -34,6 +38,12 @@ export interface Config {
   tenantConcurrency: { standard: number; premium: number; enterprise: number };
   /** Rejects tenant-table queries without a tenant_id predicate; on in tests. */
   tenantQueryGuard: boolean;
+  /** Lifetime of one refresh token; each refresh issues a fresh one. */
+  refreshTokenTtlSeconds: number;
+  /** Window in which failed logins are counted (per account and per address); a lockout lasts at most this. */
+  loginLockoutSeconds: number;
+  /** Administrators must sign in with TOTP; one without it only gets a token to enrol. */
+  requireAdminMfa: boolean;
 }
 
 export interface DatabaseServerConfig {
@@ -66,6 +76,14 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = optional(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `expected true or false, got "${raw}"`);
 }
 
 function postgresUrl(env: Env, name: string): string | undefined {
@@ -155,6 +173,18 @@ export function loadConfig(env: Env = process.env): Config {
   if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) {
     throw new ConfigError('SMTP_URL', 'expected an smtp:// or smtps:// URL');
   }
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const publicUrl = optional(env, 'PUBLIC_URL') ?? `http://localhost:${port}`;
+  if (!/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl)) {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      'expected an http:// or https:// URL such as https://app.example.com',
+    );
+  }
+  const mailFrom = optional(env, 'MAIL_FROM') ?? `Tenantbase <no-reply@${new URL(publicUrl).hostname}>`;
+  if (!/^[^@\s<>]+@[^@\s<>]+$|^[^<>]*<[^@\s<>]+@[^@\s<>]+>$/.test(mailFrom)) {
+    throw new ConfigError('MAIL_FROM', 'expected an address such as "Acme <no-reply@example.com>"');
+  }
   const internalToken = optional(env, 'INTERNAL_TOKEN');
   if (internalToken !== undefined && internalToken.length < 16) {
     throw new ConfigError('INTERNAL_TOKEN', 'expected at least 16 characters');
@@ -165,7 +195,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   return {
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     host: optional(env, 'HOST') ?? '127.0.0.1',
     databaseUrl: postgresUrl(env, 'DATABASE_URL'),
     databaseAppUrl: postgresUrl(env, 'DATABASE_APP_URL'),
@@ -177,6 +207,8 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(optional(env, 'DATA_DIR') ?? '.data'),
     logLevel,
     smtpUrl,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    mailFrom,
     internalToken,
     namespace,
     poolMax: integer(env, 'DATABASE_POOL_MAX', 10, 1, 500),
@@ -189,5 +221,8 @@ export function loadConfig(env: Env = process.env): Config {
     tenantConcurrency: tenantConcurrency(env),
     tenantQueryGuard:
       optional(env, 'TENANT_QUERY_GUARD') === 'true' || env.NODE_ENV === 'test' || env.VITEST === 'true',
+    refreshTokenTtlSeconds: integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86400, 60, 365 * 86400),
+    loginLockoutSeconds: integer(env, 'LOGIN_LOCKOUT_SECONDS', 900, 1, 86400),
+    requireAdminMfa: boolean(env, 'REQUIRE_ADMIN_MFA', false),
   };
 }

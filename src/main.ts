@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { loggerOptions } from './http/build-app.js';
+import { ensureWebConsoleBuild } from './http/web-console-build.js';
 import { startTenantbase } from './server.js';
 
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = (line: string) => console.log(`tenantbase: ${line}`);
+  await ensureWebConsoleBuild(log);
   const tenantbase = await startTenantbase(config, { logger: loggerOptions(config.logLevel), log });
   let stopping = false;
   const stop = async (signal: string) => {
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   const address = await tenantbase.app.listen({ port: config.port, host: config.host });
-  log(`listening on ${address} (API under /api/v1, docs at /docs)`);
+  log(`listening on ${address} (web console at /, API under /api/v1, docs at /docs)`);
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,10 @@ import { bootstrapPlatform } from './platform/bootstrap-platform.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobWorker } from './jobs/job-worker.js';
 import { MIGRATE_JOB, registerJobHandlers } from './jobs/register-job-handlers.js';
+import {
+  MEASURE_STORAGE_EVERY_MS,
+  scheduleStorageMeasurement,
+} from './modules/tenants/measure-storage-job.js';
 import { Metrics } from './observability/metrics.js';
 import { registerPoolGauges } from './observability/pool-gauges.js';
 import { connectRedis } from './protection/connect-redis.js';
@@ -113,6 +117,8 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
     await app.ready();
     if (config.jobConcurrency > 0 && options.startWorker !== false) {
       await worker.start();
+      // The periodic measurement re-queues itself; this only starts the chain on a fresh install.
+      await scheduleStorageMeasurement(jobs, new Date(Date.now() + MEASURE_STORAGE_EVERY_MS));
       // An upgrade shipped new tenant migrations: schema and database tenants catch up in the background.
       const behind = await findBehind(tenancy);
       if (behind.length > 0) {

@@ -93,6 +93,107 @@ const migrations: Array<{ id: string; sql: string }> = [
       create index jobs_leased_idx on platform.jobs (locked_until) where status = 'running';
       create index jobs_tenant_idx on platform.jobs (tenant_id, created_at desc);`,
   },
+  {
+    id: '0003_sessions_mfa_key_rotation',
+    sql: `
+      create table platform.refresh_tokens (
+        token_hash text primary key,
+        family_id uuid not null,
+        subject text not null,
+        kind text not null check (kind in ('platform_admin','tenant_user')),
+        tenant_id text references platform.tenants (id) on delete cascade,
+        created_at timestamptz not null default now(),
+        expires_at timestamptz not null,
+        used_at timestamptz,
+        revoked_at timestamptz,
+        check ((kind = 'tenant_user') = (tenant_id is not null))
+      );
+      create index refresh_tokens_family_idx on platform.refresh_tokens (family_id);
+      create index refresh_tokens_expires_idx on platform.refresh_tokens (expires_at);
+      create table platform.admin_mfa (
+        admin_id uuid primary key references platform.platform_admins (id) on delete cascade,
+        secret text not null,
+        status text not null check (status in ('pending','active')),
+        recovery_codes text[] not null default '{}',
+        last_used_step bigint,
+        enabled_at timestamptz,
+        created_at timestamptz not null default now()
+      );
+      alter table platform.signing_keys add column activates_at timestamptz;
+      update platform.signing_keys set activates_at = created_at;
+      alter table platform.signing_keys alter column activates_at set not null;
+      alter table platform.signing_keys alter column activates_at set default now();`,
+  },
+  {
+    id: '0004_mail_outbox_admin_tokens',
+    sql: `
+      create table platform.mail_outbox (
+        id uuid primary key,
+        tenant_id text references platform.tenants (id) on delete cascade,
+        recipient text not null,
+        subject text not null,
+        body text not null,
+        kind text not null,
+        created_at timestamptz not null
+      );
+      create index mail_outbox_created_idx on platform.mail_outbox (created_at desc, id desc);
+      create index mail_outbox_recipient_idx on platform.mail_outbox (recipient, created_at desc);
+      create table platform.admin_tokens (
+        id uuid primary key,
+        admin_id uuid not null references platform.platform_admins (id) on delete cascade,
+        purpose text not null check (purpose in ('password_reset')),
+        token_hash text not null unique,
+        expires_at timestamptz not null,
+        used_at timestamptz,
+        created_at timestamptz not null
+      );
+      create index admin_tokens_admin_idx on platform.admin_tokens (admin_id, purpose);`,
+  },
+  {
+    id: '0005_tenant_usage_demo_requests',
+    sql: `
+      create table platform.tenant_usage (
+        tenant_id text primary key references platform.tenants (id) on delete cascade,
+        storage_bytes bigint not null check (storage_bytes >= 0),
+        measured_at timestamptz not null
+      );
+      create table platform.demo_requests (
+        id uuid primary key,
+        company_name text not null,
+        email text not null,
+        business_domain text not null default 'default' check (business_domain in ('default','dental','manufacturing')),
+        message text,
+        status text not null default 'pending' check (status in ('pending','approved','rejected')),
+        tenant_id text,
+        reason text,
+        decided_by text,
+        decided_at timestamptz,
+        created_at timestamptz not null,
+        updated_at timestamptz not null,
+        check ((status = 'approved') = (tenant_id is not null))
+      );
+      create index demo_requests_created_idx on platform.demo_requests (created_at desc, id desc);
+      create index demo_requests_status_idx on platform.demo_requests (status, created_at desc, id desc);`,
+  },
+  {
+    // Tenant archives (README "Tenant archives"); rows go with their tenant when it is deleted.
+    id: '0006_tenant_exports',
+    sql: `
+      create table platform.tenant_exports (
+        id uuid primary key,
+        tenant_id text not null references platform.tenants (id) on delete cascade,
+        status text not null check (status in ('running','done','failed')),
+        file_name text,
+        size_bytes bigint,
+        sha256 text,
+        tables jsonb,
+        error text,
+        requested_by text,
+        created_at timestamptz not null,
+        completed_at timestamptz
+      );
+      create index tenant_exports_tenant_idx on platform.tenant_exports (tenant_id, created_at desc);`,
+  },
 ];
 
 /** Applies pending platform migrations as the owner, under an advisory lock shared by every process. */

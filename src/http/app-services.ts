@@ -1,8 +1,10 @@
 import type { Config } from '../config.js';
 import type { AccessTokens } from '../identity/access-tokens.js';
 import type { SigningKeys } from '../identity/signing-keys.js';
+import type { TenantPermissions } from '../identity/tenant-permissions.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { JobWorker } from '../jobs/job-worker.js';
+import type { Mailer } from '../mail/mailer.js';
 import type { TenantModule } from '../modules/module.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RateLimits } from '../protection/rate-limits.js';
@@ -22,6 +24,9 @@ export interface AppServices {
   cache: TenantCache;
   jobs: JobQueue;
   worker: JobWorker;
+  /** Role names to permissions, from each tenant's own roles table. */
+  permissions: TenantPermissions;
+  mailer: Mailer;
   /** Shared store for limits and cache when REDIS_URL is set. */
   redis: Redis | undefined;
 }

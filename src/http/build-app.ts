@@ -13,8 +13,10 @@ import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { requestMetricsPlugin } from './plugins/request-metrics.js';
 import { resolveRequestTenantPlugin } from './plugins/resolve-request-tenant.js';
 import { responseCachePlugin } from './plugins/response-cache.js';
+import { storageLimitPlugin } from './plugins/storage-limit.js';
 import { internalRoutes } from './routes/internal.routes.js';
 import { opsRoutes } from './routes/ops.routes.js';
+import { webConsoleRoutes } from './routes/web-console.routes.js';
 
 export interface BuildAppOptions {
   logger?: boolean | LoggerOptions;
@@ -39,9 +41,15 @@ export function loggerOptions(level: string): LoggerOptions {
       paths: [
         'req.headers.authorization',
         'req.headers.cookie',
+        'req.headers["x-internal-token"]',
         '*.password',
         '*.admin_password',
         '*.access_token',
+        '*.refresh_token',
+        '*.totp',
+        '*.recovery_code',
+        '*.secret',
+        '*.token',
         '*.email',
       ],
       censor: '[masked]',
@@ -78,6 +86,7 @@ export async function buildApp(
   authenticatePlugin(app, services);
   resolveRequestTenantPlugin(app, services);
   auditAdminActsPlugin(app, services);
+  storageLimitPlugin(app, services);
   if (options.protection !== false) {
     rateLimitPlugin(app, services);
     responseCachePlugin(app, services);
@@ -102,6 +111,7 @@ export async function buildApp(
 
   opsRoutes(app, services);
   internalRoutes(app, services);
+  webConsoleRoutes(app, services);
   await app.register(
     async (api) => {
       for (const module of services.modules) {

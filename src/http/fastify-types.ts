@@ -1,4 +1,5 @@
 import type { Principal } from '../identity/access-tokens.js';
+import type { Permission } from '../identity/permissions.js';
 import type { TenantRecord } from '../tenancy/registry/tenant-record.js';
 
 declare module 'fastify' {
@@ -8,9 +9,11 @@ declare module 'fastify' {
     /** Routes anyone may call without a token. */
     public?: boolean;
     /** Permission a tenant user needs (platform administrators hold all inside a tenant). */
-    permission?: string;
+    permission?: Permission;
     /** Only platform administrators may call it. */
     platformAdmin?: boolean;
+    /** Open to an MFA-setup token (REQUIRE_ADMIN_MFA), which every other route refuses. */
+    mfaSetup?: boolean;
     /** Feature that must be on for the tenant; module routes get their module's by default. */
     feature?: string | null;
     /** The request body's `tenant_id` may name the tenant (login, signup, password reset). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
 import { AppError } from '../errors.js';
+import type { Permission } from './permissions.js';
 import { isTenantId, type TenantId } from '../tenancy/tenant-id.js';
 import { SIGNING_ALG, type SigningKeys } from './signing-keys.js';
 
@@ -9,12 +10,20 @@ export const TOKEN_AUDIENCE = 'tenantbase-api';
 
 /** Who is calling: a platform administrator (no tenant) or a user of exactly one tenant. */
 export interface Principal {
-  kind: 'platform_admin' | 'tenant_user';
+  /** `api_key`: a tenant service account, holding exactly `permissions` and no roles. */
+  kind: 'platform_admin' | 'tenant_user' | 'api_key';
   id: string;
   tenantId: TenantId | null;
   roles: string[];
   email?: string;
+  /** Set for API keys only: what the key was granted, a subset of its creator's permissions. */
+  permissions?: Permission[];
+  /** An administrator who must enrol MFA first (REQUIRE_ADMIN_MFA): the token opens only enrolment. */
+  mfaSetupOnly?: boolean;
 }
+
+/** Leeway for clocks of different servers: iat and nbf may be this far in the future, exp this far past. */
+const CLOCK_TOLERANCE_SECONDS = 5;
 
 const unauthenticated = (internal: string) =>
   new AppError('UNAUTHENTICATED', 'The access token is missing, invalid or expired', { internal });
@@ -27,9 +36,11 @@ export class AccessTokens {
   ) {}
 
   async issue(principal: Principal): Promise<string> {
+    await this.keys.refreshIfStale();
     const { kid, key } = this.keys.signingKey();
     const claims: Record<string, unknown> = { roles: principal.roles };
     if (principal.tenantId) claims.tenant_id = principal.tenantId;
+    if (principal.mfaSetupOnly) claims.mfa_setup_only = true;
     return new SignJWT(claims)
       .setProtectedHeader({ alg: SIGNING_ALG, kid, typ: 'JWT' })
       .setSubject(principal.id)
@@ -60,6 +71,9 @@ export class AccessTokens {
         issuer: TOKEN_ISSUER,
         audience: TOKEN_AUDIENCE,
         requiredClaims: ['sub', 'exp', 'iat', 'jti'],
+        // With a maximum age jose also refuses an iat in the future, which it otherwise accepts.
+        maxTokenAge: this.ttlSeconds,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
       const roles = Array.isArray(payload.roles)
         ? payload.roles.filter((r): r is string => typeof r === 'string')
@@ -73,6 +87,7 @@ export class AccessTokens {
         id: payload.sub!,
         tenantId: isAdmin ? null : (tenantClaim as TenantId),
         roles,
+        ...(payload.mfa_setup_only === true ? { mfaSetupOnly: true } : {}),
       };
     } catch (error) {
       if (error instanceof AppError) throw error;

@@ -1,9 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { importJWK, type JWK } from 'jose';
 import { type Kysely, sql } from 'kysely';
 import type { PlatformDatabase } from '../db/platform-database.js';
+import {
+  DEFAULT_RETAIN_RETIRED_SECONDS,
+  rotateSigningKey,
+  type RotationOptions,
+  type RotationResult,
+} from './rotate-signing-key.js';
+import { insertSigningKey, lockSigningKeys, SIGNING_ALG } from './signing-key-rows.js';
 
-export const SIGNING_ALG = 'EdDSA';
+export { SIGNING_ALG } from './signing-key-rows.js';
 
 type Key = Awaited<ReturnType<typeof importJWK>>;
 
@@ -12,47 +18,49 @@ interface LoadedKey {
   publicJwk: JWK;
   publicKey: Key;
   privateKey: Key | undefined;
-  createdAt: Date;
-  retired: boolean;
+  createdAt: number;
+  activatesAt: number;
+  retiredAt: number | null;
+}
+
+export interface SigningKeysOptions {
+  /** How long a retired key still verifies: at least the longest access-token lifetime. */
+  retainRetiredSeconds?: number;
+  /** How often the keys are re-read, so a key another process rotated in is published and used. */
+  reloadMs?: number;
 }
 
 /**
  * Signing keys kept in the platform database, so that every server process signs and verifies
- * with the same keys and tokens survive restarts.
+ * with the same keys and tokens survive restarts. A key is in JWKS from its creation, signs from
+ * its `activates_at` (the newest active key signs), and verifies until a while after retirement.
  */
 export class SigningKeys {
   private keys = new Map<string, LoadedKey>();
-  private active: LoadedKey | undefined;
   private lastReload = 0;
+  private reloading: Promise<void> | undefined;
+  private readonly retainMs: number;
+  private readonly reloadMs: number;
 
-  constructor(private readonly db: Kysely<PlatformDatabase>) {}
+  constructor(
+    private readonly db: Kysely<PlatformDatabase>,
+    options: SigningKeysOptions = {},
+  ) {
+    this.retainMs = (options.retainRetiredSeconds ?? DEFAULT_RETAIN_RETIRED_SECONDS) * 1000;
+    this.reloadMs = options.reloadMs ?? 30_000;
+  }
 
   /** Loads the keys, creating the first one when there is none (one process wins the race). */
   async init(): Promise<void> {
-    await this.reload();
-    if (this.active) return;
     await this.db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtext('tenantbase:signing-keys'))`.execute(trx);
+      await lockSigningKeys(trx);
       const existing = await trx
         .selectFrom('platform.signing_keys')
         .select('kid')
         .where('retired_at', 'is', null)
         .executeTakeFirst();
-      if (existing) return;
-      const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALG, {
-        crv: 'Ed25519',
-        extractable: true,
-      });
-      const kid = randomUUID();
-      await trx
-        .insertInto('platform.signing_keys')
-        .values({
-          kid,
-          alg: SIGNING_ALG,
-          public_jwk: JSON.stringify({ ...(await exportJWK(publicKey)), kid, alg: SIGNING_ALG, use: 'sig' }),
-          private_jwk: JSON.stringify(await exportJWK(privateKey)),
-        })
-        .execute();
+      // The very first key has always been active: no token was ever signed before it.
+      if (!existing) await insertSigningKey(trx, new Date(0));
     });
     await this.reload();
   }
@@ -61,7 +69,12 @@ export class SigningKeys {
     const rows = await this.db
       .selectFrom('platform.signing_keys')
       .selectAll()
-      .orderBy('created_at', 'desc')
+      .where((eb) =>
+        eb.or([
+          eb('retired_at', 'is', null),
+          eb('retired_at', '>', sql<Date>`now() - make_interval(secs => ${this.retainMs / 1000})`),
+        ]),
+      )
       .execute();
     const keys = new Map<string, LoadedKey>();
     for (const row of rows) {
@@ -72,34 +85,78 @@ export class SigningKeys {
         publicJwk,
         publicKey: await importJWK(publicJwk, SIGNING_ALG),
         privateKey: retired ? undefined : await importJWK(row.private_jwk as JWK, SIGNING_ALG),
-        createdAt: row.created_at,
-        retired,
+        createdAt: row.created_at.getTime(),
+        activatesAt: row.activates_at.getTime(),
+        retiredAt: row.retired_at?.getTime() ?? null,
       });
     }
     this.keys = keys;
-    this.active = [...keys.values()].find((key) => !key.retired);
     this.lastReload = Date.now();
   }
 
-  /** The key that signs new tokens. */
+  /** Re-reads the keys when the last read is older than the reload interval (one read at a time). */
+  async refreshIfStale(): Promise<void> {
+    if (Date.now() - this.lastReload < this.reloadMs) return;
+    this.reloading ??= this.reload().finally(() => {
+      this.reloading = undefined;
+    });
+    await this.reloading;
+  }
+
+  /** The key that signs new tokens: the newest one whose activation time has come. */
   signingKey(): { kid: string; key: Key } {
-    if (!this.active?.privateKey) throw new Error('signing keys are not initialised');
-    return { kid: this.active.kid, key: this.active.privateKey };
+    const now = Date.now();
+    let best: LoadedKey | undefined;
+    for (const key of this.keys.values()) {
+      if (!key.privateKey || key.retiredAt !== null || key.activatesAt > now) continue;
+      if (
+        !best ||
+        key.activatesAt > best.activatesAt ||
+        (key.activatesAt === best.activatesAt && key.createdAt > best.createdAt)
+      )
+        best = key;
+    }
+    if (!best?.privateKey) throw new Error('signing keys are not initialised');
+    return { kid: best.kid, key: best.privateKey };
+  }
+
+  private usable(key: LoadedKey | undefined): Key | undefined {
+    if (!key) return undefined;
+    if (key.retiredAt !== null && key.retiredAt + this.retainMs <= Date.now()) return undefined;
+    return key.publicKey;
   }
 
   /** The public key for `kid`, reloading once in a while so keys made by other processes are found. */
   async verificationKey(kid: string): Promise<Key | undefined> {
     const known = this.keys.get(kid);
-    if (known) return known.publicKey;
+    if (known) return this.usable(known);
     if (Date.now() - this.lastReload > 5000) {
       await this.reload();
-      return this.keys.get(kid)?.publicKey;
+      return this.usable(this.keys.get(kid));
     }
     return undefined;
   }
 
-  /** The public keys for /.well-known/jwks.json. */
+  /** The public keys for /.well-known/jwks.json: active, announced and recently retired ones. */
   jwks(): { keys: JWK[] } {
-    return { keys: [...this.keys.values()].map((key) => key.publicJwk) };
+    // Answer from memory; a stale copy is refreshed for the next caller.
+    void this.refreshIfStale().catch(() => undefined);
+    const now = Date.now();
+    return {
+      keys: [...this.keys.values()]
+        .filter((key) => key.retiredAt === null || key.retiredAt + this.retainMs > now)
+        .sort((a, b) => b.activatesAt - a.activatesAt)
+        .map((key) => key.publicJwk),
+    };
+  }
+
+  /** Rotates the keys (see rotateSigningKey) and picks the result up in this process at once. */
+  async rotate(options: RotationOptions = {}): Promise<RotationResult> {
+    const result = await rotateSigningKey(this.db, {
+      retainRetiredSeconds: this.retainMs / 1000,
+      ...options,
+    });
+    await this.reload();
+    return result;
   }
 }

@@ -1,6 +1,11 @@
 import type { AppServices } from '../http/app-services.js';
 import { migrateTenantStorages } from '../tenancy/migrations/migrate-tenant-storages.js';
+import { MEASURE_STORAGE_JOB, measureStorageJob } from '../modules/tenants/measure-storage-job.js';
 import { PROVISION_JOB, provisionTenantJob } from '../modules/tenants/provision-tenant-job.js';
+import { EXPORT_JOB } from '../modules/tenant-archive/export-tenant.js';
+import { exportTenantJob } from '../modules/tenant-archive/export-tenant-job.js';
+import { DELETE_JOB } from '../modules/tenant-deletion/delete-tenant.js';
+import { deleteTenantJob } from '../modules/tenant-deletion/delete-tenant-job.js';
 
 /** Brings tenant storages left behind by an upgrade to the latest migrations, in the background. */
 export const MIGRATE_JOB = 'tenants.migrate';
@@ -8,7 +13,10 @@ export const MIGRATE_JOB = 'tenants.migrate';
 /** Every background job kind and its handler; one list, like the modules. */
 export function registerJobHandlers(services: AppServices): void {
   const { worker, tenancy } = services;
-  worker.register(PROVISION_JOB, provisionTenantJob(tenancy));
+  worker.register(PROVISION_JOB, provisionTenantJob(tenancy, services.mailer));
+  worker.register(MEASURE_STORAGE_JOB, measureStorageJob(tenancy, services.jobs));
+  worker.register(DELETE_JOB, deleteTenantJob(services));
+  worker.register(EXPORT_JOB, exportTenantJob(services));
   worker.register('noop.wake', async () => ({ woke: true }));
   worker.register(MIGRATE_JOB, async () => migrateTenantStorages(tenancy, { concurrency: 2 }));
 }

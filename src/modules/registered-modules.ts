@@ -1,9 +1,17 @@
+import { apiKeysModule } from './api-keys/api-keys.module.js';
 import { auditModule } from './audit/audit.module.js';
 import { authModule } from './auth/auth.module.js';
+import { demoRequestsModule } from './demo-requests/demo-requests.module.js';
 import { deploymentsModule } from './deployments/deployments.module.js';
 import { identityModule } from './identity/identity.module.js';
+import { mailModule } from './mail/mail.module.js';
 import type { TenantModule } from './module.js';
+import { rolesModule } from './roles/roles.module.js';
+import { tenantArchiveModule } from './tenant-archive/tenant-archive.module.js';
+import { tenantDeletionModule } from './tenant-deletion/tenant-deletion.module.js';
+import { tenantSettingsModule } from './tenant-settings/tenant-settings.module.js';
 import { tenantsModule } from './tenants/tenants.module.js';
+import { usersModule } from './users/users.module.js';
 import { workflowsModule } from './workflows/workflows.module.js';
 
 /**
@@ -14,7 +22,15 @@ export const registeredModules: TenantModule[] = [
   identityModule,
   auditModule,
   authModule,
+  usersModule,
+  rolesModule,
+  apiKeysModule,
+  mailModule,
   tenantsModule,
+  tenantSettingsModule,
+  demoRequestsModule,
+  tenantDeletionModule,
+  tenantArchiveModule,
   deploymentsModule,
   workflowsModule,
 ];

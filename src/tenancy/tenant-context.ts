@@ -6,7 +6,7 @@ export interface RequestContext {
   requestId: string;
   tenantId: TenantId | null;
   actorId: string | null;
-  actorType: 'platform_admin' | 'tenant_user' | 'system' | 'anonymous';
+  actorType: 'platform_admin' | 'tenant_user' | 'api_key' | 'system' | 'anonymous';
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

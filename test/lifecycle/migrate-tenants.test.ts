@@ -35,7 +35,12 @@ beforeAll(async () => {
     await Promise.all(TENANTS.slice(i, i + 10).map((id) => tb.createTenant({ id, isolation: 'schema' })));
   }
   await tb.close();
-  tb = await startTestInstance({ env: tb.env, modules: [...registeredModules, moduleWithNewMigration()] });
+  // No worker: it would start migrating in the background (an upgrade's catch-up job) and race the test.
+  tb = await startTestInstance({
+    env: tb.env,
+    modules: [...registeredModules, moduleWithNewMigration()],
+    startWorker: false,
+  });
 });
 afterAll(async () => {
   await tb?.destroy();

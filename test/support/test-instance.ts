@@ -56,6 +56,8 @@ export async function startTestInstance(
       ADMIN_PASSWORD: ADMIN.password,
       TENANT_QUERY_GUARD: 'true',
       LOG_LEVEL: 'silent',
+      // CI's second run sets REDIS_URL: the same suites then share limits and cache through Redis.
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       ...options.extraEnv,
     };
   }
@@ -72,13 +74,14 @@ export async function startTestInstance(
     if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
     return response.json().data.access_token as string;
   };
-  let adminToken: string | undefined;
+  // The promise is cached, not the token: parallel callers share one sign-in (five at once would be locked out).
+  let adminToken: Promise<string> | undefined;
   const instance: TestInstance = {
     ...tenantbase,
     config,
     namespace: config.namespace,
     env,
-    adminToken: async () => (adminToken ??= await login(ADMIN.email, ADMIN.password)),
+    adminToken: () => (adminToken ??= login(ADMIN.email, ADMIN.password)),
     login,
     async createTenant(body, token) {
       const response = await app.inject({

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
 import { requestContext } from '../../tenancy/tenant-context.js';
+import { apiKeyPrincipal } from '../../modules/api-keys/api-key-principal.js';
+import { looksLikeApiKey } from '../../modules/api-keys/api-key-secret.js';
 import type { AppServices } from '../app-services.js';
 
 /** Verifies a bearer token when one is sent; routes not marked public require one (401 first, SPEC §5). */
@@ -10,7 +12,10 @@ export function authenticatePlugin(app: FastifyInstance, services: AppServices):
     if (header !== undefined) {
       const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
       if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
-      request.principal = await services.tokens.verify(match[1]!);
+      const token = match[1]!;
+      request.principal = looksLikeApiKey(token)
+        ? await apiKeyPrincipal(services, token)
+        : await services.tokens.verify(token);
       const context = requestContext.current();
       if (context) {
         context.actorId = request.principal.id;
@@ -20,6 +25,12 @@ export function authenticatePlugin(app: FastifyInstance, services: AppServices):
     const config = request.routeOptions.config;
     if (!request.principal && !config.public && request.routeOptions.url !== undefined) {
       throw new AppError('UNAUTHENTICATED', 'Sign in first: this route needs an access token');
+    }
+    if (request.principal?.mfaSetupOnly && !config.mfaSetup) {
+      throw new AppError(
+        'FORBIDDEN',
+        'Administrators must use multi-factor authentication: enrol with POST /api/v1/auth/mfa/enroll and /confirm, then sign in with totp',
+      );
     }
     if (config.platformAdmin && request.principal?.kind !== 'platform_admin') {
       throw new AppError('FORBIDDEN', 'Only platform administrators may do this');

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
-import { rolesGrant } from '../../identity/permissions.js';
 import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import { resolveTenant, tenantFromSubdomain } from '../../tenancy/resolution/resolve-tenant.js';
 import { requestContext } from '../../tenancy/tenant-context.js';
@@ -11,7 +10,8 @@ import type { AppServices } from '../app-services.js';
 const NO_HOST_LOOKUP = /^(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\])$/i;
 
 async function tenantFromHost(request: FastifyRequest, services: AppServices): Promise<TenantId | undefined> {
-  const host = request.hostname.toLowerCase();
+  // A trailing dot (fully qualified) names the same host, so it must name the same tenant.
+  const host = request.hostname.toLowerCase().replace(/\.$/, '');
   if (!host || NO_HOST_LOOKUP.test(host)) return undefined;
   const { baseDomain } = services.config;
   const bare = baseDomain?.replace(/:\d+$/, '');
@@ -22,6 +22,8 @@ async function tenantFromHost(request: FastifyRequest, services: AppServices): P
 function stringField(value: unknown, field: string): string | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const found = (value as Record<string, unknown>)[field];
+  // A repeated parameter still names a tenant: joined, it is checked (and refused) like any other.
+  if (Array.isArray(found)) return found.map(String).join(',');
   return typeof found === 'string' ? found : undefined;
 }
 
@@ -72,10 +74,16 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: AppSe
         );
       }
     }
+    // Platform administrators hold every permission inside a tenant (SPEC §5); an API key holds
+    // exactly what it was granted; a user what the tenant's own roles table grants their roles
+    // today, not what the seed once did.
     if (
       config.permission &&
-      principal?.kind === 'tenant_user' &&
-      !rolesGrant(principal.roles, config.permission)
+      principal &&
+      principal.kind !== 'platform_admin' &&
+      !(principal.permissions
+        ? principal.permissions.includes(config.permission)
+        : await services.permissions.grants(tenant, principal.roles, config.permission))
     ) {
       throw new AppError('FORBIDDEN', `This needs the ${config.permission} permission`);
     }

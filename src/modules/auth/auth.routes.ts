@@ -1,14 +1,28 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppServices } from '../../http/app-services.js';
 import { dataEnvelope, sendData } from '../../http/envelope.js';
 import { inTenant } from '../../http/in-tenant.js';
 import { findUserById } from '../identity/find-user-by-id.js';
-import { LoginBody, Session, SessionUser } from './auth.schema.js';
+import { LoginBody, RefreshBody, Session, SessionUser } from './auth.schema.js';
+import { endSession } from './end-session.js';
 import { login } from './login.js';
+import { mfaRoutes } from './mfa/mfa.routes.js';
+import { refreshSession } from './refresh-session.js';
 
 const tags = ['auth'];
 
+/** A refreshed session in login's envelope; its tenant comes from the token, not from resolution. */
+function sendSession(reply: FastifyReply, session: Session): FastifyReply {
+  const body: Record<string, unknown> = { success: true, data: session };
+  if (session.tenant_id) {
+    body.tenant_id = session.tenant_id;
+    reply.header('X-Tenant-ID', session.tenant_id);
+  }
+  return reply.header('Cache-Control', 'no-store').send(body);
+}
+
+/** Sign-in, session rotation and the caller's own MFA; all but /auth/me work without a token. */
 export function authRoutes(app: FastifyInstance, services: AppServices): void {
   app.post(
     '/auth/login',
@@ -17,13 +31,37 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
       config: { public: true, tenant: 'optional', tenantFromBody: true },
     },
     async (request, reply) => {
-      const result = await login(
-        services.tenancy,
-        services.tokens,
-        request.body as LoginBody,
-        request.tenant,
-      );
-      return sendData(reply, result);
+      const session = await login(services, request.body as LoginBody, {
+        tenant: request.tenant,
+        address: request.ip,
+      });
+      reply.header('Cache-Control', 'no-store');
+      return sendData(reply, session);
+    },
+  );
+
+  app.post(
+    '/auth/refresh',
+    {
+      schema: { tags, body: RefreshBody, response: { 200: dataEnvelope(Session) } },
+      // The refresh token is the credential: an expired access token must not be needed.
+      config: { public: true },
+    },
+    async (request, reply) => {
+      const { refresh_token } = request.body as RefreshBody;
+      return sendSession(reply, await refreshSession(services, refresh_token));
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: { tags, body: RefreshBody, response: { 204: Type.Null() } },
+      config: { public: true },
+    },
+    async (request, reply) => {
+      await endSession(services.tenancy.platformDb, (request.body as RefreshBody).refresh_token);
+      return reply.code(204).send();
     },
   );
 
@@ -42,7 +80,7 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
           ),
         },
       },
-      config: { tenant: 'optional' },
+      config: { tenant: 'optional', mfaSetup: true },
     },
     async (request, reply) => {
       const principal = request.principal!;
@@ -62,4 +100,6 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
       });
     },
   );
+
+  mfaRoutes(app, services);
 }

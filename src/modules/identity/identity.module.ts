@@ -5,6 +5,6 @@ import { identityMigrations } from './identity.tables.js';
 export const identityModule: TenantModule = {
   name: 'identity',
   feature: null,
-  tables: ['users', 'roles', 'user_roles'],
+  tables: ['users', 'roles', 'user_roles', 'user_mfa'],
   migrations: identityMigrations,
 };

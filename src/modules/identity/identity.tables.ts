@@ -22,6 +22,17 @@ declare module '../../tenancy/tenant-database.js' {
       created_at: Timestamp;
     };
     user_roles: { tenant_id: string; user_id: string; role: string };
+    /** A tenant user's TOTP enrolment (auth module); recovery codes are SHA-256 hashes. */
+    user_mfa: {
+      tenant_id: string;
+      user_id: string;
+      secret: string;
+      status: 'pending' | 'active';
+      recovery_codes: string[];
+      last_used_step: ColumnType<string | null, number | null, number | null>;
+      enabled_at: Date | null;
+      created_at: Timestamp;
+    };
   }
 }
 
@@ -59,5 +70,22 @@ export const identityMigrations: TenantMigration[] = [
       ${tenantRowSecurity(s, 'users')}
       ${tenantRowSecurity(s, 'roles')}
       ${tenantRowSecurity(s, 'user_roles')}`,
+  },
+  {
+    id: '0002_mfa',
+    up: (s) => `
+      create table ${s}.user_mfa (
+        tenant_id text not null,
+        user_id uuid not null,
+        secret text not null,
+        status text not null check (status in ('pending','active')),
+        recovery_codes text[] not null default '{}',
+        last_used_step bigint,
+        enabled_at timestamptz,
+        created_at timestamptz not null,
+        primary key (tenant_id, user_id),
+        foreign key (tenant_id, user_id) references ${s}.users (tenant_id, id) on delete cascade
+      );
+      ${tenantRowSecurity(s, 'user_mfa')}`,
   },
 ];

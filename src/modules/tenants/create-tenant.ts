@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { PlatformDatabase } from '../../db/platform-database.js';
 import { AppError } from '../../errors.js';
 import { hashPassword } from '../../identity/passwords.js';
 import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
@@ -12,7 +13,7 @@ import { enqueueProvisioning } from './provision-tenant-job.js';
 import type { CreateTenantBody } from './tenants.schema.js';
 
 /** The placement server with the fewest database tenants, unless the administrator chose one. */
-async function choosePlacement(
+export async function choosePlacement(
   tenancy: Tenancy,
   isolation: Isolation,
   requested: string | undefined,
@@ -40,8 +41,13 @@ async function choosePlacement(
 /**
  * Registers a tenant and queues its provisioning in the same transaction, so a tenant is never
  * registered without the job that completes it. Answers with the `provisioning` record (202).
+ * `within` runs in that transaction too (an approved demo request commits with its tenant).
  */
-export async function createTenant(tenancy: Tenancy, input: CreateTenantBody): Promise<TenantRecord> {
+export async function createTenant(
+  tenancy: Tenancy,
+  input: CreateTenantBody,
+  options: { within?: (trx: Transaction<PlatformDatabase>) => Promise<void> } = {},
+): Promise<TenantRecord> {
   const id = parseTenantId(input.id, 'id');
   const tier = (input.tier ?? 'standard') as Tier;
   const isolation = (input.isolation as Isolation | undefined) ?? tierDefaults[tier].isolation;
@@ -80,6 +86,7 @@ export async function createTenant(tenancy: Tenancy, input: CreateTenantBody): P
       tenantId: id,
       details: { tier, isolation, placement },
     });
+    await options.within?.(trx);
     return row;
   });
   if (!inserted) throw new AppError('CONFLICT', 'A tenant with this id already exists');

@@ -2,9 +2,13 @@ import { sql } from 'kysely';
 import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { effectiveLimits } from '../../tenancy/tiers.js';
+import type { StorageUsage } from '../../tenancy/usage/storage-usage.js';
 
-/** Seed 003 stats: counts by status and usage against the tier's limits. */
-export async function getTenantStats(scope: TenantScope, tenant: TenantRecord) {
+/**
+ * Seed 003 stats: counts by status and usage against the tier's limits. Storage is the last
+ * measurement (`storage` from the platform database), null until the tenant was first measured.
+ */
+export async function getTenantStats(scope: TenantScope, tenant: TenantRecord, storage?: StorageUsage) {
   const byStatus = async (table: 'deployments' | 'workflows') => {
     const rows = await scope.db
       .selectFrom(table)
@@ -32,7 +36,11 @@ export async function getTenantStats(scope: TenantScope, tenant: TenantRecord) {
     usage: {
       users: { used: Number(users.n), limit: limits.max_users },
       api_per_minute: { limit: limits.api_per_minute },
-      storage_bytes: { limit: limits.storage_bytes },
+      storage_bytes: {
+        used: storage?.storage_bytes ?? null,
+        limit: limits.storage_bytes,
+        measured_at: storage?.measured_at.toISOString() ?? null,
+      },
     },
   };
 }

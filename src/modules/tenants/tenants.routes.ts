@@ -5,6 +5,7 @@ import type { AppServices } from '../../http/app-services.js';
 import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
 import { probeTenantStorage } from '../../observability/check-readiness.js';
 import { parseTenantId } from '../../tenancy/tenant-id.js';
+import { findStorageUsage } from '../../tenancy/usage/storage-usage.js';
 import { changeTenantStatus } from './change-tenant-status.js';
 import { createTenant } from './create-tenant.js';
 import { retryProvisioning } from './provision-tenant-job.js';
@@ -128,7 +129,8 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
       if (tenant.status !== 'active' && tenant.status !== 'suspended') {
         throw new AppError('UNAVAILABLE', 'This tenant has no storage to report on yet');
       }
-      const stats = await tenancy.withTenant(tenant, (scope) => getTenantStats(scope, tenant));
+      const storage = await findStorageUsage(tenancy.platformDb, tenant.id);
+      const stats = await tenancy.withTenant(tenant, (scope) => getTenantStats(scope, tenant, storage));
       reply.header('X-Tenant-ID', tenant.id);
       return sendData(reply, { tenant_id: tenant.id, ...stats });
     },

@@ -4,7 +4,7 @@ import type { IsolationModel, StorageConnection, StorageReport, TenantLocation }
 import type { StorageContext } from '../storage-context.js';
 
 /** Tables in the tenant database's own schema; the database itself is the wall. */
-const TENANT_DATABASE_SCHEMA = 'public';
+export const TENANT_DATABASE_SCHEMA = 'public';
 
 /** One PostgreSQL database per tenant, on the default server or one of DATABASE_SERVERS. */
 export class DatabaseIsolation implements IsolationModel {

@@ -57,16 +57,25 @@ export class DatabasePoolCache {
     entry.active += 1;
     let reserved = false; // a unit of the budget held for the connection this call may open
     try {
+      // pool.connect() is only called with an idle client claimed or a unit reserved: queued
+      // inside pg-pool, a caller would get a new connection outside the budget whenever one of
+      // the pool's clients is removed.
+      let claimed = false;
       let waited = false;
-      while (this.needsNewConnection(entry)) {
-        if (this.open + this.creating < this.options.connectionCap) {
+      for (;;) {
+        if (this.idle(entry) > 0) {
+          claimed = true;
+          break;
+        }
+        const full = entry.pool.totalCount >= this.options.perDatabaseMax;
+        if (!full && this.open + this.creating < this.options.connectionCap) {
           this.creating += 1;
           reserved = true;
           break;
         }
         if (entry.pool.totalCount > 0) {
-          // At the cap, share this database's connections: wait for its next release (after a
-          // first wait, at the front, so newcomers do not overtake).
+          // Full, or at the cap: share this database's connections. Wait for its next release
+          // (after a first wait at the front, so newcomers do not overtake).
           await new Promise<void>((resolve) =>
             waited ? entry.waiters.unshift(resolve) : entry.waiters.push(resolve),
           );
@@ -81,10 +90,9 @@ export class DatabasePoolCache {
         reserved = false;
         await new Promise<void>((resolve) => this.waiters.push(resolve));
       }
-      const claims = reserved || entry.pool.totalCount >= this.options.perDatabaseMax ? 0 : 1;
-      entry.claims += claims;
+      if (claimed) entry.claims += 1;
       const client = await entry.pool.connect().finally(() => {
-        entry.claims -= claims;
+        if (claimed) entry.claims -= 1;
       });
       const release = client.release.bind(client);
       let released = false;
@@ -108,18 +116,13 @@ export class DatabasePoolCache {
     }
   }
 
-  /** False when the pool can serve from an idle client or will queue the caller itself. */
-  private needsNewConnection(entry: Entry): boolean {
-    return this.idle(entry) === 0 && entry.pool.totalCount < this.options.perDatabaseMax;
-  }
-
   /** Idle clients of `entry` nobody has claimed yet. */
   private idle(entry: Entry): number {
     return Math.max(0, entry.pool.idleCount - entry.claims);
   }
 
   private entryFor(key: string): Entry {
-    let entry = this.entries.get(key);
+    const entry = this.entries.get(key);
     if (entry) {
       this.entries.delete(key);
       this.entries.set(key, entry); // Map order is recency order

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../errors.js';
+import { enqueueStorageMeasurement } from '../../modules/tenants/measure-storage-job.js';
+import { effectiveLimits } from '../../tenancy/tiers.js';
+import { findStorageUsage } from '../../tenancy/usage/storage-usage.js';
+import type { AppServices } from '../app-services.js';
+
+/** Successful creates in one tenant after which it is measured again, between periodic runs. */
+export const MEASURE_AFTER_CREATES = 100;
+
+/**
+ * Refuses data creation (routes with a `quota`) with LIMIT_EXCEEDED once the tenant's last
+ * measured storage reached its limit. It reads the last measurement, one primary-key lookup,
+ * and never measures on the request path; reads, updates and deletes stay open so a tenant
+ * over its limit can still see and shrink its data. Runs before the creation quota is spent.
+ */
+export function storageLimitPlugin(app: FastifyInstance, services: AppServices): void {
+  const createsSinceMeasured = new Map<string, number>();
+
+  app.addHook('preHandler', async (request) => {
+    const tenant = request.tenant;
+    if (!tenant || !request.routeOptions.config.quota) return;
+    const limit = effectiveLimits(tenant.tier, tenant.limit_overrides).storage_bytes;
+    if (limit === null) return;
+    const usage = await findStorageUsage(services.tenancy.platformDb, tenant.id);
+    if (usage && usage.storage_bytes >= limit) {
+      throw new AppError(
+        'LIMIT_EXCEEDED',
+        `This tenant has used its storage (${usage.storage_bytes} of ${limit} bytes); delete data or raise the limit`,
+      );
+    }
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const tenant = request.tenant;
+    if (!tenant || !request.routeOptions.config.quota || reply.statusCode >= 300) return;
+    const count = (createsSinceMeasured.get(tenant.id) ?? 0) + 1;
+    if (count < MEASURE_AFTER_CREATES) {
+      if (createsSinceMeasured.size > 10_000) createsSinceMeasured.clear();
+      createsSinceMeasured.set(tenant.id, count);
+      return;
+    }
+    createsSinceMeasured.delete(tenant.id);
+    await enqueueStorageMeasurement(services.jobs, tenant.id).catch((error: unknown) =>
+      request.log.warn({ err: error }, 'could not queue a storage measurement'),
+    );
+  });
+}

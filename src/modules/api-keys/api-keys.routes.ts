@@ -1,0 +1,67 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppServices } from '../../http/app-services.js';
+import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
+import { inTenant } from '../../http/in-tenant.js';
+import { type Permission, PERMISSIONS } from '../../identity/permissions.js';
+import { toApiKey } from './api-key-row.js';
+import { ApiKey, ApiKeyIdParams, CreateApiKeyBody, CreatedApiKey } from './api-keys.schema.js';
+import { createApiKey } from './create-api-key.js';
+import { findApiKeys } from './find-api-keys.js';
+import { revokeApiKey } from './revoke-api-key.js';
+
+const tags = ['api-keys'];
+
+/** What the caller may delegate: everything for a platform administrator, else their roles' grants. */
+async function callerPermissions(
+  request: FastifyRequest,
+  services: AppServices,
+): Promise<ReadonlySet<Permission>> {
+  const principal = request.principal!;
+  if (principal.kind === 'platform_admin') return new Set(PERMISSIONS);
+  if (principal.permissions) return new Set(principal.permissions);
+  return services.permissions.permissionsOf(request.tenant!, principal.roles);
+}
+
+export function apiKeyRoutes(app: FastifyInstance, services: AppServices): void {
+  app.get(
+    '/api-keys',
+    {
+      schema: { tags, response: { 200: listEnvelope(ApiKey) } },
+      config: { tenant: 'required', permission: 'api_keys:manage' },
+    },
+    async (request, reply) => {
+      const rows = await inTenant(request, services, (scope) => findApiKeys(scope));
+      return sendData(reply, rows.map(toApiKey));
+    },
+  );
+
+  app.post(
+    '/api-keys',
+    {
+      schema: { tags, body: CreateApiKeyBody, response: { 201: dataEnvelope(CreatedApiKey) } },
+      config: { tenant: 'required', permission: 'api_keys:manage' },
+    },
+    async (request, reply) => {
+      const permissions = await callerPermissions(request, services);
+      const { row, secret } = await inTenant(request, services, (scope) =>
+        createApiKey(scope, request.body as CreateApiKeyBody, { id: request.principal!.id, permissions }),
+      );
+      return sendData(reply, { ...toApiKey(row), secret }, { status: 201 });
+    },
+  );
+
+  app.delete(
+    '/api-keys/:id',
+    {
+      schema: { tags, params: ApiKeyIdParams, response: { 204: Type.Null() } },
+      config: { tenant: 'required', permission: 'api_keys:manage' },
+    },
+    async (request, reply) => {
+      await inTenant(request, services, (scope) =>
+        revokeApiKey(scope, (request.params as { id: string }).id),
+      );
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,56 @@
+import { AppError } from '../../errors.js';
+import type { Principal } from '../../identity/access-tokens.js';
+import type { RefreshGrant } from '../../identity/refresh-tokens.js';
+import { isTenantId } from '../../tenancy/tenant-id.js';
+import { findUserById } from '../identity/find-user-by-id.js';
+import type { AuthDeps } from './auth-deps.js';
+import { AdminMfaStore } from './mfa/admin-mfa-store.js';
+
+/** A refresh that must not go on: the account or tenant is gone or disabled. */
+export const sessionEnded = (internal: string) =>
+  new AppError('UNAUTHENTICATED', 'The session has ended; sign in again', { internal });
+
+/** An administrator's principal; without MFA under REQUIRE_ADMIN_MFA it only opens enrolment. */
+export function adminPrincipal(admin: { id: string; email: string }, mfaSetupOnly: boolean): Principal {
+  return {
+    kind: 'platform_admin',
+    id: admin.id,
+    tenantId: null,
+    roles: ['platform_admin'],
+    email: admin.email,
+    ...(mfaSetupOnly ? { mfaSetupOnly: true } : {}),
+  };
+}
+
+/**
+ * Who a refresh token's owner is now: roles and status re-read from tenant storage (a removed
+ * role or a disabled user takes effect at the next refresh), the tenant's status from the registry.
+ */
+export async function currentPrincipal(deps: AuthDeps, grant: RefreshGrant): Promise<Principal> {
+  if (grant.kind === 'platform_admin') {
+    const admin = await deps.tenancy.platformDb
+      .selectFrom('platform.platform_admins')
+      .select(['id', 'email'])
+      .where('id', '=', grant.subject)
+      .executeTakeFirst();
+    if (!admin) throw sessionEnded('administrator removed');
+    const mfa = await new AdminMfaStore(deps.tenancy.platformDb, admin.id).get();
+    return adminPrincipal(admin, deps.config.requireAdminMfa && mfa?.status !== 'active');
+  }
+  if (!grant.tenantId || !isTenantId(grant.tenantId)) throw sessionEnded('no tenant');
+  const tenant = await deps.tenancy.registry.load(grant.tenantId);
+  if (!tenant || tenant.status === 'deleting' || tenant.status === 'deleted')
+    throw sessionEnded('tenant gone');
+  if (tenant.status === 'suspended') throw new AppError('TENANT_SUSPENDED', 'This tenant is suspended');
+  if (tenant.status !== 'active') {
+    throw new AppError('UNAVAILABLE', 'This tenant is not ready yet', { headers: { 'Retry-After': '2' } });
+  }
+  const user = await deps.tenancy
+    .withTenant(tenant, (scope) => findUserById(scope, grant.subject))
+    .catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    });
+  if (user?.status !== 'active') throw sessionEnded('user disabled or removed');
+  return { kind: 'tenant_user', id: user.id, tenantId: tenant.id, roles: user.roles, email: user.email };
+}

@@ -1,0 +1,89 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppServices } from '../../../http/app-services.js';
+import { dataEnvelope, sendData } from '../../../http/envelope.js';
+import { inTenant } from '../../../http/in-tenant.js';
+import { findUserById } from '../../identity/find-user-by-id.js';
+import { beginLoginAttempt } from '../login-attempts.js';
+import { AdminMfaStore } from './admin-mfa-store.js';
+import { confirmMfa } from './confirm-mfa.js';
+import { disableMfa } from './disable-mfa.js';
+import { enrollMfa } from './enroll-mfa.js';
+import { ConfirmMfaBody, DisableMfaBody, MfaEnrollment, RecoveryCodes } from './mfa.schema.js';
+import type { MfaStore } from './mfa-store.js';
+import { TenantMfaStore } from './tenant-mfa-store.js';
+
+const tags = ['auth'];
+
+/** The caller's own MFA: an administrator's even when acting inside a tenant with X-Tenant-ID. */
+function storeOf(request: FastifyRequest, services: AppServices): MfaStore {
+  const principal = request.principal!;
+  if (principal.kind === 'platform_admin')
+    return new AdminMfaStore(services.tenancy.platformDb, principal.id);
+  return new TenantMfaStore(services.tenancy, request.tenant!, principal.id);
+}
+
+/** The account name an authenticator app shows: the email, and the tenant for tenant users. */
+async function accountOf(request: FastifyRequest, services: AppServices): Promise<string> {
+  const principal = request.principal!;
+  if (principal.kind === 'tenant_user') {
+    const user = await inTenant(request, services, (scope) => findUserById(scope, principal.id));
+    return `${user.email} (${principal.tenantId})`;
+  }
+  const admin = await services.tenancy.platformDb
+    .selectFrom('platform.platform_admins')
+    .select('email')
+    .where('id', '=', principal.id)
+    .executeTakeFirstOrThrow();
+  return admin.email;
+}
+
+/**
+ * TOTP enrolment for the signed-in user. Enrol and confirm accept an MFA-setup token
+ * (REQUIRE_ADMIN_MFA), so an administrator without MFA can still turn it on.
+ */
+export function mfaRoutes(app: FastifyInstance, services: AppServices): void {
+  app.post(
+    '/auth/mfa/enroll',
+    {
+      schema: { tags, response: { 200: dataEnvelope(MfaEnrollment) } },
+      config: { tenant: 'optional', mfaSetup: true },
+    },
+    async (request, reply) => {
+      const enrollment = await enrollMfa(storeOf(request, services), await accountOf(request, services));
+      return sendData(reply, enrollment);
+    },
+  );
+
+  app.post(
+    '/auth/mfa/confirm',
+    {
+      schema: { tags, body: ConfirmMfaBody, response: { 200: dataEnvelope(RecoveryCodes) } },
+      config: { tenant: 'optional', mfaSetup: true },
+    },
+    async (request, reply) => {
+      const { totp } = request.body as ConfirmMfaBody;
+      return sendData(reply, await confirmMfa(storeOf(request, services), totp));
+    },
+  );
+
+  app.post(
+    '/auth/mfa/disable',
+    {
+      schema: { tags, body: DisableMfaBody, response: { 204: Type.Null() } },
+      config: { tenant: 'optional' },
+    },
+    async (request, reply) => {
+      const principal = request.principal!;
+      // Guessing codes with a stolen access token is throttled like guessing passwords.
+      const attempt = await beginLoginAttempt(services.rateLimits, services.config.loginLockoutSeconds, {
+        scope: `mfa:${principal.tenantId ?? ''}`,
+        account: principal.id,
+        address: request.ip,
+      });
+      await disableMfa(storeOf(request, services), request.body as DisableMfaBody);
+      await attempt.succeeded();
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../../http/app-services.js';
+import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
+import { toTenantView } from '../tenants/tenant-view.js';
+import { approveDemoRequest } from './approve-demo-request.js';
+import { createDemoRequest } from './create-demo-request.js';
+import { toDemoRequest } from './demo-request-view.js';
+import {
+  ApprovedDemoRequest,
+  ApproveDemoRequestBody,
+  CreateDemoRequestBody,
+  DemoRequest,
+  DemoRequestListQuery,
+  DemoRequestParams,
+  RejectDemoRequestBody,
+} from './demo-requests.schema.js';
+import { findDemoRequests } from './find-demo-requests.js';
+import { limitDemoRequests } from './limit-demo-requests.js';
+import { rejectDemoRequest } from './reject-demo-request.js';
+
+const tags = ['demo-requests'];
+
+/** Seed 002: anyone asks for a demo; platform administrators list, approve or reject. */
+export function demoRequestRoutes(app: FastifyInstance, services: AppServices): void {
+  const db = services.tenancy.platformDb;
+
+  app.post(
+    '/demo-requests',
+    {
+      schema: { tags, body: CreateDemoRequestBody, response: { 201: dataEnvelope(DemoRequest) } },
+      config: { public: true },
+    },
+    async (request, reply) => {
+      const body = request.body as CreateDemoRequestBody;
+      await limitDemoRequests(services.rateLimits, { address: request.ip, email: body.email });
+      const row = await createDemoRequest(db, body);
+      return sendData(reply, toDemoRequest(row), { status: 201 });
+    },
+  );
+
+  app.get(
+    '/demo-requests',
+    {
+      schema: { tags, querystring: DemoRequestListQuery, response: { 200: listEnvelope(DemoRequest) } },
+      config: { platformAdmin: true },
+    },
+    async (request, reply) => {
+      const page = await findDemoRequests(db, request.query as DemoRequestListQuery);
+      return sendData(reply, page.rows.map(toDemoRequest), { pagination: page.pagination });
+    },
+  );
+
+  app.post(
+    '/demo-requests/:id/approve',
+    {
+      schema: {
+        tags,
+        params: DemoRequestParams,
+        body: ApproveDemoRequestBody,
+        response: { 202: dataEnvelope(ApprovedDemoRequest) },
+      },
+      config: { platformAdmin: true },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const approved = await approveDemoRequest(services.tenancy, id, request.body as ApproveDemoRequestBody);
+      // 202: the tenant it became is still provisioning; its status tells the progress.
+      return sendData(
+        reply,
+        {
+          ...toDemoRequest(approved.request),
+          tenant: toTenantView(approved.tenant, { platformAdmin: true }),
+        },
+        { status: 202 },
+      );
+    },
+  );
+
+  app.post(
+    '/demo-requests/:id/reject',
+    {
+      schema: {
+        tags,
+        params: DemoRequestParams,
+        body: RejectDemoRequestBody,
+        response: { 200: dataEnvelope(DemoRequest) },
+      },
+      config: { platformAdmin: true },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const row = await rejectDemoRequest(
+        db,
+        id,
+        (request.body as RejectDemoRequestBody | undefined)?.reason,
+      );
+      return sendData(reply, toDemoRequest(row));
+    },
+  );
+}

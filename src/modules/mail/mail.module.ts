@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../../http/app-services.js';
+import { listEnvelope, sendData } from '../../http/envelope.js';
+import type { TenantModule } from '../module.js';
+import { findOutboxMail } from './find-outbox-mail.js';
+import { OutboxMail, OutboxQuery } from './outbox.schema.js';
+
+function outboxRoutes(app: FastifyInstance, services: AppServices): void {
+  app.get(
+    '/outbox',
+    {
+      schema: { tags: ['mail'], querystring: OutboxQuery, response: { 200: listEnvelope(OutboxMail) } },
+      config: { platformAdmin: true },
+    },
+    async (request, reply) => {
+      const page = await findOutboxMail(services.tenancy.platformDb, request.query as OutboxQuery);
+      return sendData(reply, page.mails, { pagination: page.pagination });
+    },
+  );
+}
+
+/**
+ * The development outbox (SPEC §4): with no SMTP_URL, mail is kept in the platform database
+ * and platform administrators read it here. It holds live links, so nobody else may.
+ */
+export const mailModule: TenantModule = {
+  name: 'mail',
+  feature: null,
+  tables: [],
+  migrations: [],
+  routes: outboxRoutes,
+};

@@ -1,0 +1,76 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppServices } from '../../http/app-services.js';
+import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
+import { inTenant } from '../../http/in-tenant.js';
+import type { TenantScope } from '../../tenancy/tenant-scope.js';
+import { createRole } from './create-role.js';
+import { deleteRole } from './delete-role.js';
+import { findRoles } from './find-roles.js';
+import { grantorOf } from './request-grantor.js';
+import { toRole } from './role-view.js';
+import { CreateRoleBody, Role, RoleNameParams, UpdateRoleBody } from './roles.schema.js';
+import { updateRole } from './update-role.js';
+
+const tags = ['roles'];
+const config = { tenant: 'required', permission: 'roles:manage' } as const;
+
+/** `/roles`: the tenant's built-in and custom roles, managed by its administrators. */
+export function roleRoutes(app: FastifyInstance, services: AppServices): void {
+  // A role change must be seen by the very next permission check in this process.
+  const changeRoles = async <T>(request: FastifyRequest, work: (scope: TenantScope) => Promise<T>) => {
+    try {
+      return await inTenant(request, services, work);
+    } finally {
+      services.permissions.invalidate(request.tenant!.id);
+    }
+  };
+
+  app.get(
+    '/roles',
+    { schema: { tags, response: { 200: listEnvelope(Role) } }, config },
+    async (request, reply) => {
+      const rows = await inTenant(request, services, findRoles);
+      return sendData(reply, rows.map(toRole));
+    },
+  );
+
+  app.post(
+    '/roles',
+    { schema: { tags, body: CreateRoleBody, response: { 201: dataEnvelope(Role) } }, config },
+    async (request, reply) => {
+      const grantor = await grantorOf(request, services);
+      const row = await changeRoles(request, (scope) =>
+        createRole(scope, request.body as CreateRoleBody, grantor),
+      );
+      return sendData(reply, toRole(row), { status: 201 });
+    },
+  );
+
+  app.patch(
+    '/roles/:name',
+    {
+      schema: { tags, params: RoleNameParams, body: UpdateRoleBody, response: { 200: dataEnvelope(Role) } },
+      config,
+    },
+    async (request, reply) => {
+      const { name } = request.params as { name: string };
+      const grantor = await grantorOf(request, services);
+      const row = await changeRoles(request, (scope) =>
+        updateRole(scope, name, request.body as UpdateRoleBody, grantor),
+      );
+      return sendData(reply, toRole(row));
+    },
+  );
+
+  app.delete(
+    '/roles/:name',
+    { schema: { tags, params: RoleNameParams, response: { 204: Type.Null() } }, config },
+    async (request, reply) => {
+      const { name } = request.params as { name: string };
+      const grantor = await grantorOf(request, services);
+      await changeRoles(request, (scope) => deleteRole(scope, name, grantor));
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,37 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../../http/app-services.js';
+import { dataEnvelope, sendData } from '../../http/envelope.js';
+import { toTenantView } from '../tenants/tenant-view.js';
+import { Tenant, TenantIdParams } from '../tenants/tenants.schema.js';
+import { deleteTenant } from './delete-tenant.js';
+
+const DeleteQuery = Type.Object(
+  { confirm: Type.Optional(Type.String({ maxLength: 64, description: 'the tenant id again' })) },
+  { additionalProperties: false },
+);
+
+/** `DELETE /tenants/{id}?confirm={id}`: 202 with the tenant `deleting`; a job finishes it. */
+export function tenantDeletionRoutes(app: FastifyInstance, services: AppServices): void {
+  app.delete(
+    '/tenants/:id',
+    {
+      schema: {
+        tags: ['tenants'],
+        params: TenantIdParams,
+        querystring: DeleteQuery,
+        response: { 202: dataEnvelope(Tenant) },
+      },
+      config: { platformAdmin: true },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const tenant = await deleteTenant(
+        services.tenancy,
+        id,
+        (request.query as { confirm?: string }).confirm,
+      );
+      return sendData(reply, toTenantView(tenant, { platformAdmin: true }), { status: 202 });
+    },
+  );
+}

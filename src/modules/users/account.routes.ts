@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AppServices } from '../../http/app-services.js';
+import { dataEnvelope, sendData } from '../../http/envelope.js';
+import { hashPassword } from '../../identity/passwords.js';
+import { acceptInvitation } from './accept-invitation.js';
+import { invalidToken, PLATFORM_TOKEN_PREFIX, tokenOwner } from './account-token.js';
+import { limitResetRequests } from './limit-reset-requests.js';
+import { requestAdminPasswordReset } from './request-admin-password-reset.js';
+import { requestPasswordReset } from './request-password-reset.js';
+import { resetAdminPassword } from './reset-admin-password.js';
+import { resetPassword } from './reset-password.js';
+import { tenantOfToken } from './token-tenant.js';
+import {
+  AcceptInviteBody,
+  AccountResult,
+  ForgotPasswordAnswer,
+  ForgotPasswordBody,
+  ResetPasswordBody,
+  VerifyEmailBody,
+} from './users.schema.js';
+import { verifyEmail } from './verify-email.js';
+
+const tags = ['auth'];
+const RESET_ANSWER = 'If an account uses this address, a reset link is on its way.';
+
+function sendAccount(reply: FastifyReply, tenantId: string | null, user: { id: string; email: string }) {
+  if (tenantId) reply.header('X-Tenant-ID', tenantId);
+  return sendData(reply, {
+    user_id: user.id,
+    email: user.email,
+    tenant_id: tenantId,
+  } satisfies AccountResult);
+}
+
+/**
+ * The links mailed to people: accept an invitation, reset a password, verify an address. Each
+ * token names its tenant (`<tenant_id>.<secret>`), so these public routes find the storage that
+ * holds it; a wrong, used or expired token is always the same 400 VALIDATION_FAILED on `token`.
+ */
+export function accountRoutes(app: FastifyInstance, services: AppServices): void {
+  const { tenancy, mailer } = services;
+
+  app.post(
+    '/auth/accept-invite',
+    {
+      schema: { tags, body: AcceptInviteBody, response: { 200: dataEnvelope(AccountResult) } },
+      config: { public: true },
+    },
+    async (request, reply) => {
+      const { token, password } = request.body as AcceptInviteBody;
+      const owner = tokenOwner(token);
+      if (owner === PLATFORM_TOKEN_PREFIX) throw invalidToken();
+      const tenant = await tenantOfToken(tenancy, owner);
+      const passwordHash = await hashPassword(password);
+      const user = await tenancy.withTenant(tenant, (scope) => acceptInvitation(scope, token, passwordHash));
+      return sendAccount(reply, tenant.id, user);
+    },
+  );
+
+  app.post(
+    '/auth/forgot-password',
+    {
+      schema: { tags, body: ForgotPasswordBody, response: { 202: dataEnvelope(ForgotPasswordAnswer) } },
+      config: { public: true, tenant: 'optional', tenantFromBody: true },
+    },
+    async (request, reply) => {
+      const { email } = request.body as ForgotPasswordBody;
+      const tenant = request.tenant;
+      await limitResetRequests(request, services, tenant?.id ?? null, email);
+      const work = tenant
+        ? tenancy.withTenant(tenant, (scope) => requestPasswordReset(scope, email, mailer))
+        : requestAdminPasswordReset(tenancy.platformDb, email, mailer);
+      // Not awaited: the answer must not reveal, by its body or by its timing, whether the
+      // account exists. A failure here is the operator's to see, never the caller's.
+      work.catch((error: unknown) => request.log.error({ err: error }, 'password reset request failed'));
+      return sendData(reply, { message: RESET_ANSWER }, { status: 202 });
+    },
+  );
+
+  app.post(
+    '/auth/reset-password',
+    {
+      schema: { tags, body: ResetPasswordBody, response: { 200: dataEnvelope(AccountResult) } },
+      config: { public: true },
+    },
+    async (request, reply) => {
+      const { token, password } = request.body as ResetPasswordBody;
+      const owner = tokenOwner(token);
+      if (owner === PLATFORM_TOKEN_PREFIX) {
+        const admin = await resetAdminPassword(tenancy.platformDb, token, await hashPassword(password));
+        return sendAccount(reply, null, admin);
+      }
+      const tenant = await tenantOfToken(tenancy, owner);
+      const passwordHash = await hashPassword(password);
+      const user = await tenancy.withTenant(tenant, (scope) => resetPassword(scope, token, passwordHash));
+      return sendAccount(reply, tenant.id, user);
+    },
+  );
+
+  app.post(
+    '/auth/verify-email',
+    {
+      schema: { tags, body: VerifyEmailBody, response: { 200: dataEnvelope(AccountResult) } },
+      config: { public: true },
+    },
+    async (request, reply) => {
+      const { token } = request.body as { token: string };
+      const owner = tokenOwner(token);
+      if (owner === PLATFORM_TOKEN_PREFIX) throw invalidToken();
+      const tenant = await tenantOfToken(tenancy, owner);
+      const user = await tenancy.withTenant(tenant, (scope) => verifyEmail(scope, token));
+      return sendAccount(reply, tenant.id, user);
+    },
+  );
+}

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../../http/app-services.js';
+import type { TenantModule } from '../module.js';
+import { accountRoutes } from './account.routes.js';
+import { userRoutes } from './users.routes.js';
+import { userMigrations } from './users.tables.js';
+
+/**
+ * Managing a tenant's people: users and invitations within the tier's seat limit, and the
+ * mailed links (invitation, password reset, email verification). The users, roles and
+ * user_roles tables belong to the identity module; this one adds tokens and verifications.
+ */
+export const usersModule: TenantModule = {
+  name: 'users',
+  feature: null,
+  tables: ['user_tokens', 'email_verifications'],
+  migrations: userMigrations,
+  routes: (app: FastifyInstance, services: AppServices) => {
+    userRoutes(app, services);
+    accountRoutes(app, services);
+  },
+};

@@ -1,0 +1,106 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppServices } from '../../http/app-services.js';
+import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
+import { inTenant } from '../../http/in-tenant.js';
+import { hashPassword } from '../../identity/passwords.js';
+import { effectiveLimits } from '../../tenancy/tiers.js';
+import { ListQuery } from '../listing/list-query.schema.js';
+import { grantorOf } from '../roles/request-grantor.js';
+import type { UserWriteContext } from './add-user.js';
+import { createUser } from './create-user.js';
+import { deleteUser } from './delete-user.js';
+import { findUsers } from './find-users.js';
+import { getUser } from './get-user.js';
+import { inviteUser } from './invite-user.js';
+import { updateUser } from './update-user.js';
+import { CreateUserBody, UpdateUserBody, User, UserIdParams } from './users.schema.js';
+
+const tags = ['users'];
+
+async function writeContext(request: FastifyRequest, services: AppServices): Promise<UserWriteContext> {
+  const tenant = request.tenant!;
+  return {
+    maxUsers: effectiveLimits(tenant.tier, tenant.limit_overrides).max_users,
+    grantor: await grantorOf(request, services),
+    mailer: services.mailer,
+    tenant: { id: tenant.id, name: tenant.name },
+  };
+}
+
+/** `/users`: the tenant's people; adding one (user or invitation) takes a seat of the tier's limit. */
+export function userRoutes(app: FastifyInstance, services: AppServices): void {
+  app.get(
+    '/users',
+    {
+      schema: { tags, querystring: ListQuery, response: { 200: listEnvelope(User) } },
+      config: { tenant: 'required', permission: 'users:read' },
+    },
+    async (request, reply) => {
+      const page = await inTenant(request, services, (scope) => findUsers(scope, request.query as ListQuery));
+      return sendData(reply, page.users, { pagination: page.pagination });
+    },
+  );
+
+  app.get(
+    '/users/:id',
+    {
+      schema: { tags, params: UserIdParams, response: { 200: dataEnvelope(User) } },
+      config: { tenant: 'required', permission: 'users:read' },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      return sendData(reply, await inTenant(request, services, (scope) => getUser(scope, id)));
+    },
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: { tags, body: CreateUserBody, response: { 201: dataEnvelope(User) } },
+      config: { tenant: 'required', permission: 'users:manage' },
+    },
+    async (request, reply) => {
+      const { email, role, password } = request.body as CreateUserBody;
+      const context = await writeContext(request, services);
+      // Hashed before the transaction, so the seat lock is never held for argon2's work.
+      const passwordHash = password === undefined ? null : await hashPassword(password);
+      const user = await inTenant(request, services, (scope) =>
+        passwordHash === null
+          ? inviteUser(scope, { email, role }, context)
+          : createUser(scope, { email, role, passwordHash }, context),
+      );
+      return sendData(reply, user, { status: 201 });
+    },
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      schema: { tags, params: UserIdParams, body: UpdateUserBody, response: { 200: dataEnvelope(User) } },
+      config: { tenant: 'required', permission: 'users:manage' },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const grantor = await grantorOf(request, services);
+      const user = await inTenant(request, services, (scope) =>
+        updateUser(scope, id, request.body as UpdateUserBody, grantor),
+      );
+      return sendData(reply, user);
+    },
+  );
+
+  app.delete(
+    '/users/:id',
+    {
+      schema: { tags, params: UserIdParams, response: { 204: Type.Null() } },
+      config: { tenant: 'required', permission: 'users:manage' },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const grantor = await grantorOf(request, services);
+      await inTenant(request, services, (scope) => deleteUser(scope, id, grantor));
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,95 @@
+import type pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { DatabasePoolCache } from '../src/tenancy/isolation/database/database-pool-cache.js';
+
+/** Every key is its own pool; they all reach the server's `postgres` database, which is all the cache needs. */
+function cacheOf(connectionCap: number, perDatabaseMax: number): DatabasePoolCache {
+  const url = new URL(inject('serverUrl'));
+  url.pathname = '/postgres';
+  return new DatabasePoolCache({ perDatabaseMax, connectionCap }, () => ({
+    connectionString: url.toString(),
+  }));
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+let cache: DatabasePoolCache | undefined;
+/** Clients a test checks out and may not get to release when an assertion fails first. */
+const held: pg.PoolClient[] = [];
+afterEach(async () => {
+  for (const client of held.splice(0)) client.release();
+  await cache?.closeAll();
+  cache = undefined;
+});
+
+describe('DatabasePoolCache', () => {
+  it('never holds more connections than the cap, however the load is spread', async () => {
+    cache = cacheOf(4, 3);
+    const c = cache;
+    let peak = 0;
+    const work = async (key: string) => {
+      const client = await c.connect(key);
+      peak = Math.max(peak, c.openConnections);
+      await client.query('select pg_sleep(0.005)');
+      client.release();
+    };
+    const keys = ['a', 'a', 'a', 'b', 'c', 'd', 'e', 'f'];
+    await Promise.all(Array.from({ length: 64 }, (_, i) => work(keys[i % keys.length]!)));
+    await settle();
+    expect(peak).toBeLessThanOrEqual(4);
+    expect(c.openConnections).toBeLessThanOrEqual(4);
+  });
+
+  it('at the cap, lets a database with a connection wait for its own instead of evicting another', async () => {
+    cache = cacheOf(2, 2);
+    const first = await cache.connect('a');
+    held.push(first);
+    (await cache.connect('b')).release();
+    expect(cache.openConnections).toBe(2);
+
+    let second: pg.PoolClient | undefined;
+    const waiting = cache.connect('a').then((client) => {
+      held.push(client);
+      return (second = client);
+    });
+    await settle();
+    expect(second).toBeUndefined(); // b's idle connection was not taken
+    expect(cache.openPools).toBe(2);
+
+    first.release();
+    await waiting;
+    expect(second).toBeDefined();
+    for (const client of held.splice(0)) client.release();
+    expect(cache.openConnections).toBe(2);
+    expect(cache.openPools).toBe(2);
+  });
+
+  it('frees budget from a surplus connection before closing a database’s only one', async () => {
+    cache = cacheOf(3, 2);
+    (await cache.connect('lonely')).release(); // least recently used, one connection
+    const a1 = await cache.connect('busy');
+    const a2 = await cache.connect('busy');
+    a1.release();
+    a2.release(); // two idle connections, used more recently
+    expect(cache.openConnections).toBe(3);
+
+    (await cache.connect('new')).release();
+    await settle();
+    expect(cache.openConnections).toBe(3);
+    expect(cache.openPools).toBe(3); // 'lonely' kept its connection; 'busy' gave up its second
+  });
+
+  it('closes the least recently used idle database when no pool has a surplus', async () => {
+    cache = cacheOf(2, 2);
+    (await cache.connect('old')).release();
+    (await cache.connect('recent')).release();
+    (await cache.connect('new')).release();
+    await settle();
+    expect(cache.openConnections).toBe(2);
+    expect(cache.openPools).toBe(2);
+    const reused = await cache.connect('recent'); // still open: served without a new connection
+    expect(cache.openConnections).toBe(2);
+    reused.release();
+  });
+});

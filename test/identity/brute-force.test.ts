@@ -1,0 +1,170 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TenantId } from '../../src/tenancy/tenant-id.js';
+import { ACCOUNT_FAILURES, ADDRESS_FAILURES } from '../../src/modules/auth/login-attempts.js';
+import { RateLimits } from '../../src/protection/rate-limits.js';
+import { ADMIN, startTestInstance, type TestInstance } from '../support/test-instance.js';
+import { loginCall } from './auth-calls.js';
+
+const LOCKOUT_SECONDS = 3;
+const TENANT = 'brute';
+const OWNER = { email: `owner@${TENANT}.test`, password: 'owner-password-1', tenant_id: TENANT };
+
+let tb: TestInstance;
+let nextAddress = 10;
+/** Each test speaks from its own address, so per-address counts never leak between tests. */
+const freshAddress = () => `10.0.0.${nextAddress++}`;
+
+beforeAll(async () => {
+  // With REDIS_URL set the counts live in Redis, as they do when several processes share them.
+  const redis: Record<string, string> = process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {};
+  tb = await startTestInstance({ extraEnv: { LOGIN_LOCKOUT_SECONDS: String(LOCKOUT_SECONDS), ...redis } });
+  await tb.createTenant({ id: TENANT, isolation: 'pool' });
+});
+afterAll(async () => {
+  await tb?.destroy();
+});
+
+const wrong = (email = OWNER.email) => ({ ...OWNER, email, password: 'not-the-password' });
+const withoutRequestId = (response: LightMyRequestResponse) =>
+  response.body.replace(response.json().request_id, '<request-id>');
+
+describe('failed sign-ins', () => {
+  it('answer an unknown email and a wrong password with the same body, after the same argon2 work', async () => {
+    const address = freshAddress();
+    const unknown = await loginCall(tb, wrong('nobody@brute.test'), address);
+    const mistyped = await loginCall(tb, wrong(), address);
+    expect(unknown.statusCode).toBe(401);
+    expect(mistyped.statusCode).toBe(401);
+    expect(withoutRequestId(unknown)).toBe(withoutRequestId(mistyped));
+    expect(unknown.headers['content-length']).toBe(mistyped.headers['content-length']);
+
+    // The unknown email still verifies a dummy argon2id hash (19 MiB): both take argon2 time.
+    const time = async (body: Record<string, unknown>) => {
+      const started = performance.now();
+      await loginCall(tb, body, address);
+      return performance.now() - started;
+    };
+    const unknownMs = Math.min(
+      await time(wrong('ghost1@brute.test')),
+      await time(wrong('ghost2@brute.test')),
+    );
+    const knownMs = Math.min(await time(wrong()), await time(wrong()));
+    expect(unknownMs).toBeGreaterThan(knownMs * 0.4);
+    await loginCall(tb, OWNER, address); // resets the account for the tests below
+  });
+
+  it(`lock an account after ${ACCOUNT_FAILURES} failures, even for the right password, until the window ends`, async () => {
+    const address = freshAddress();
+    const failures = await Promise.all(
+      Array.from({ length: ACCOUNT_FAILURES }, () => loginCall(tb, wrong(), address)),
+    );
+    expect(failures.map((f) => f.statusCode)).toEqual(Array(ACCOUNT_FAILURES).fill(401));
+    const locked = await loginCall(tb, OWNER, address);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe('RATE_LIMITED');
+    const retryAfter = Number(locked.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(LOCKOUT_SECONDS);
+    // From another address too: the account is what is locked.
+    expect((await loginCall(tb, OWNER, freshAddress())).statusCode).toBe(429);
+    // Another account of the same tenant is not affected; nor is the same email elsewhere.
+    expect((await loginCall(tb, { ...OWNER, email: 'owner-two@brute.test' }, address)).statusCode).toBe(401);
+    expect((await loginCall(tb, { ...OWNER, tenant_id: 'default' }, address)).statusCode).toBe(401);
+
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000 + 200));
+    expect((await loginCall(tb, OWNER, address)).statusCode).toBe(200);
+  });
+
+  it('reset the account count on a successful sign-in', async () => {
+    const address = freshAddress();
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < ACCOUNT_FAILURES - 1; i++) await loginCall(tb, wrong(), address);
+      expect((await loginCall(tb, OWNER, address)).statusCode).toBe(200);
+    }
+  });
+
+  it('count parallel guesses too: of many at once, only the allowance is even checked', async () => {
+    const address = freshAddress();
+    const email = 'parallel@brute.test';
+    const answers = await Promise.all(
+      Array.from({ length: ACCOUNT_FAILURES + 4 }, () => loginCall(tb, wrong(email), address)),
+    );
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes.filter((c) => c === 401)).toHaveLength(ACCOUNT_FAILURES);
+    expect(codes.filter((c) => c === 429)).toHaveLength(4);
+  });
+
+  it(`limit one address to ${ADDRESS_FAILURES} failures across accounts`, async () => {
+    const address = freshAddress();
+    // All at once: each is counted as it starts, so the short test window cannot run out midway.
+    const answers = await Promise.all(
+      Array.from({ length: ADDRESS_FAILURES }, (_, i) =>
+        loginCall(tb, wrong(`spray-${i}@brute.test`), address),
+      ),
+    );
+    expect(answers.every((a) => a.statusCode === 401)).toBe(true);
+    const blocked = await loginCall(tb, OWNER, address);
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await loginCall(tb, OWNER, freshAddress())).statusCode).toBe(200);
+  });
+
+  it('successful sign-ins do not use up the address allowance', async () => {
+    const address = freshAddress();
+    const perBatch = ACCOUNT_FAILURES; // attempts in flight count against the account until they succeed
+    for (let done = 0; done <= ADDRESS_FAILURES; done += perBatch) {
+      const answers = await Promise.all(
+        Array.from({ length: perBatch }, () =>
+          loginCall(tb, { email: ADMIN.email, password: ADMIN.password }, address),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode)).toEqual(Array(perBatch).fill(200));
+    }
+  });
+
+  it('count in the shared store when there is one', () => {
+    expect(tb.services.redis !== undefined).toBe(process.env.REDIS_URL !== undefined);
+  });
+
+  it('fail closed with 503 when the shared limiter store is unreachable', async () => {
+    const real = tb.services.rateLimits;
+    const dead = new Redis({ host: '127.0.0.1', port: 1, lazyConnect: true, enableOfflineQueue: false });
+    dead.on('error', () => undefined);
+    tb.services.rateLimits = new RateLimits({ redis: dead, keyPrefix: 'dead' });
+    try {
+      const response = await loginCall(tb, OWNER, freshAddress());
+      expect(response.statusCode).toBe(503);
+      expect(response.json().error.code).toBe('UNAVAILABLE');
+      expect(response.headers['retry-after']).toBeDefined();
+    } finally {
+      tb.services.rateLimits = real;
+      dead.disconnect();
+    }
+  });
+});
+
+describe('stored password hashes', () => {
+  it('are argon2id with at least 19 MiB and 2 iterations', async () => {
+    const admin = await tb.services.tenancy.platformDb
+      .selectFrom('platform.platform_admins')
+      .select('password_hash')
+      .executeTakeFirstOrThrow();
+    const tenant = (await tb.services.tenancy.registry.load(TENANT as TenantId))!;
+    const owner = await tb.services.tenancy.withTenant(tenant, (scope) =>
+      scope.db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('tenant_id', '=', scope.tenantId)
+        .where('email', '=', OWNER.email)
+        .executeTakeFirstOrThrow(),
+    );
+    for (const phc of [admin.password_hash, owner.password_hash!]) {
+      const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/.exec(phc);
+      expect(match, phc).not.toBeNull();
+      expect(Number(match![1])).toBeGreaterThanOrEqual(19 * 1024);
+      expect(Number(match![2])).toBeGreaterThanOrEqual(2);
+    }
+  });
+});

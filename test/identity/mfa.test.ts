@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TenantId } from '../../src/tenancy/tenant-id.js';
+import { ADMIN, ISOLATIONS, startTestInstance, type TestInstance } from '../support/test-instance.js';
+import { loginCall, post, session, totpCode } from './auth-calls.js';
+
+const PASSWORD = 'owner-password-1';
+const tenantOf = (isolation: string) => `mfa-${isolation}`;
+
+let tb: TestInstance;
+
+beforeAll(async () => {
+  tb = await startTestInstance();
+  await Promise.all(ISOLATIONS.map((isolation) => tb.createTenant({ id: tenantOf(isolation), isolation })));
+});
+afterAll(async () => {
+  await tb?.destroy();
+});
+
+/** Enrols and confirms MFA with the given token; returns the secret and the recovery codes. */
+async function enable(token: string) {
+  const enrolled = await post(tb, '/api/v1/auth/mfa/enroll', {}, { token });
+  expect(enrolled.statusCode, enrolled.body).toBe(200);
+  const { secret, otpauth_url } = enrolled.json().data;
+  expect(otpauth_url).toMatch(/^otpauth:\/\/totp\/Tenantbase:.*secret=[A-Z2-7]+/);
+  expect(otpauth_url).toContain(`secret=${secret}`);
+  expect((await post(tb, '/api/v1/auth/mfa/confirm', { totp: '000000' }, { token })).statusCode).toBe(400);
+  const confirmed = await post(tb, '/api/v1/auth/mfa/confirm', { totp: totpCode(secret) }, { token });
+  expect(confirmed.statusCode, confirmed.body).toBe(200);
+  const codes = confirmed.json().data.recovery_codes as string[];
+  expect(codes).toHaveLength(10);
+  expect(new Set(codes).size).toBe(10);
+  return { secret, codes };
+}
+
+/** The MFA login checks shared by tenant users and administrators. */
+async function checkMfaLogin(credentials: Record<string, unknown>, secret: string, codes: string[]) {
+  const missing = await loginCall(tb, credentials);
+  expect(missing.statusCode).toBe(401);
+  expect(missing.json().error).toMatchObject({
+    code: 'UNAUTHENTICATED',
+    details: [{ path: 'totp', message: 'required' }],
+  });
+  const wrong = await loginCall(tb, { ...credentials, totp: '123456' });
+  expect(wrong.json().error).toEqual(missing.json().error);
+  // The code that confirmed enrolment is spent: a replay within its 30 s fails.
+  const replayed = await loginCall(tb, { ...credentials, totp: totpCode(secret) });
+  expect(replayed.statusCode).toBe(401);
+
+  const next = totpCode(secret, 1); // the next period's code, accepted for clock drift
+  expect((await loginCall(tb, { ...credentials, totp: next })).statusCode).toBe(200);
+  expect((await loginCall(tb, { ...credentials, totp: next })).statusCode).toBe(401);
+
+  const recovered = await loginCall(tb, { ...credentials, recovery_code: codes[0]!.toLowerCase() });
+  expect(recovered.statusCode, recovered.body).toBe(200);
+  expect(recovered.json().data.refresh_token).toBeDefined();
+  expect((await loginCall(tb, { ...credentials, recovery_code: codes[0] })).statusCode).toBe(401);
+}
+
+describe.for(ISOLATIONS)('TOTP for a tenant user in %s isolation', (isolation) => {
+  const tenantId = tenantOf(isolation);
+  const email = `owner@${tenantId}.test`;
+  const credentials = { email, password: PASSWORD, tenant_id: tenantId };
+
+  it('enrols, confirms, then demands a code at login; recovery codes work once; disable needs a code', async () => {
+    const { access_token: token } = await session(tb, credentials);
+    const { secret, codes } = await enable(token);
+
+    // State lives in the tenant's own storage, recovery codes only as hashes.
+    const tenant = (await tb.services.tenancy.registry.load(tenantId as TenantId))!;
+    const row = await tb.services.tenancy.withTenant(tenant, (scope) =>
+      scope.db
+        .selectFrom('user_mfa')
+        .selectAll()
+        .where('tenant_id', '=', scope.tenantId)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(row).toMatchObject({ status: 'active', secret });
+    expect(row.recovery_codes).toHaveLength(10);
+    for (const hash of row.recovery_codes) expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain(codes[1]);
+    const inPlatform = await tb.services.tenancy.platformDb
+      .selectFrom('platform.admin_mfa')
+      .select('admin_id')
+      .execute();
+    expect(inPlatform).toEqual([]);
+
+    expect((await post(tb, '/api/v1/auth/mfa/enroll', {}, { token })).statusCode).toBe(409);
+    await checkMfaLogin(credentials, secret, codes);
+
+    const refused = await post(tb, '/api/v1/auth/mfa/disable', { totp: '000000' }, { token });
+    expect(refused.statusCode).toBe(400);
+    const disabled = await post(tb, '/api/v1/auth/mfa/disable', { recovery_code: codes[1] }, { token });
+    expect(disabled.statusCode, disabled.body).toBe(204);
+    expect((await loginCall(tb, credentials)).statusCode).toBe(200);
+  });
+});
+
+describe('TOTP for a platform administrator', () => {
+  it('lives in the platform database and works the same way', async () => {
+    const credentials = { email: ADMIN.email, password: ADMIN.password };
+    const { access_token: token } = await session(tb, credentials);
+    const { secret, codes } = await enable(token);
+    const row = await tb.services.tenancy.platformDb
+      .selectFrom('platform.admin_mfa')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'active', secret });
+
+    await checkMfaLogin(credentials, secret, codes);
+    // The administrator's MFA is not the default tenant owner's, though they share an email.
+    expect((await loginCall(tb, { ...credentials, tenant_id: 'default' })).statusCode).toBe(200);
+
+    const disabled = await post(tb, '/api/v1/auth/mfa/disable', { recovery_code: codes[2] }, { token });
+    expect(disabled.statusCode, disabled.body).toBe(204);
+    expect((await loginCall(tb, credentials)).statusCode).toBe(200);
+  });
+
+  it('refuses to confirm without an enrolment and to disable what is off', async () => {
+    const token = await tb.adminToken();
+    expect((await post(tb, '/api/v1/auth/mfa/confirm', { totp: '123456' }, { token })).statusCode).toBe(409);
+    expect((await post(tb, '/api/v1/auth/mfa/disable', { totp: '123456' }, { token })).statusCode).toBe(409);
+    expect((await post(tb, '/api/v1/auth/mfa/enroll', {})).statusCode).toBe(401);
+  });
+});

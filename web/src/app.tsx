@@ -1,0 +1,76 @@
+import { type ComponentType, lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { RequirePlatformAdmin } from './auth/require-platform-admin';
+import { RequireSession } from './auth/require-session';
+import { RequireTenant } from './auth/require-tenant';
+import { AppShell } from './layout/app-shell';
+import { HomeRedirect } from './pages/home-redirect';
+import { NotFoundPage } from './pages/not-found-page';
+import { AcceptInvitePage } from './pages/sign-in/accept-invite-page';
+import { ForgotPasswordPage } from './pages/sign-in/forgot-password-page';
+import { RequestDemoPage } from './pages/sign-in/request-demo-page';
+import { ResetPasswordPage } from './pages/sign-in/reset-password-page';
+import { SignInPage } from './pages/sign-in/sign-in-page';
+import { VerifyEmailPage } from './pages/sign-in/verify-email-page';
+
+/** A page loaded on first visit, so the sign-in page does not carry the charts library. */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const OverviewPage = page(() => import('./pages/tenant/overview-page'), 'OverviewPage');
+const DeploymentsPage = page(() => import('./pages/tenant/deployments-page'), 'DeploymentsPage');
+const WorkflowsPage = page(() => import('./pages/tenant/workflows-page'), 'WorkflowsPage');
+const UsersPage = page(() => import('./pages/admin/users-page'), 'UsersPage');
+const RolesPage = page(() => import('./pages/admin/roles-page'), 'RolesPage');
+const ApiKeysPage = page(() => import('./pages/admin/api-keys-page'), 'ApiKeysPage');
+const BrandingPage = page(() => import('./pages/admin/branding-page'), 'BrandingPage');
+const FeaturesPage = page(() => import('./pages/admin/features-page'), 'FeaturesPage');
+const IdentityProviderPage = page(() => import('./pages/admin/identity-provider-page'), 'IdentityProviderPage');
+const AuditPage = page(() => import('./pages/admin/audit-page'), 'AuditPage');
+const TenantsPage = page(() => import('./pages/platform/tenants-page'), 'TenantsPage');
+const TenantDetailPage = page(() => import('./pages/platform/tenant-detail-page'), 'TenantDetailPage');
+const DemoRequestsPage = page(() => import('./pages/platform/demo-requests-page'), 'DemoRequestsPage');
+const OutboxPage = page(() => import('./pages/platform/outbox-page'), 'OutboxPage');
+const TrafficPage = page(() => import('./pages/platform/traffic-page'), 'TrafficPage');
+const AccountPage = page(() => import('./pages/account/account-page'), 'AccountPage');
+
+/** Every console URL; the server answers each with this app (deep links), and it routes here. */
+export function App() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route path="/accept-invite" element={<AcceptInvitePage />} />
+      <Route path="/verify-email" element={<VerifyEmailPage />} />
+      <Route path="/request-demo" element={<RequestDemoPage />} />
+      <Route element={<RequireSession />}>
+        <Route element={<AppShell />}>
+          <Route index element={<HomeRedirect />} />
+          <Route path="account" element={<AccountPage />} />
+          <Route element={<RequireTenant />}>
+            <Route path="overview" element={<OverviewPage />} />
+            <Route path="deployments" element={<DeploymentsPage />} />
+            <Route path="workflows" element={<WorkflowsPage />} />
+            <Route path="admin/users" element={<UsersPage />} />
+            <Route path="admin/roles" element={<RolesPage />} />
+            <Route path="admin/api-keys" element={<ApiKeysPage />} />
+            <Route path="admin/branding" element={<BrandingPage />} />
+            <Route path="admin/features" element={<FeaturesPage />} />
+            <Route path="admin/identity-provider" element={<IdentityProviderPage />} />
+            <Route path="admin/audit" element={<AuditPage />} />
+          </Route>
+          <Route element={<RequirePlatformAdmin />}>
+            <Route path="console/tenants" element={<TenantsPage />} />
+            <Route path="console/tenants/:id" element={<TenantDetailPage />} />
+            <Route path="console/demo-requests" element={<DemoRequestsPage />} />
+            <Route path="console/outbox" element={<OutboxPage />} />
+            <Route path="console/traffic" element={<TrafficPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,55 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, type ApiResult, type QueryValue } from '../api/api-client';
+import { useActingTenant } from './use-acting-tenant';
+
+export interface ApiGetState<T> {
+  result: ApiResult<T> | undefined;
+  error: unknown;
+  loading: boolean;
+  reload: () => void;
+}
+
+/**
+ * GETs `path` (null: nothing to load yet) and reloads whenever the path, query, acting tenant or
+ * `refreshKey` (bumped after a write) changes. A stale answer never overwrites a newer one: the older request is aborted.
+ */
+export function useApiGet<T>(
+  path: string | null,
+  query?: Record<string, QueryValue>,
+  options: { tenant?: string | null; refreshKey?: number } = {},
+): ApiGetState<T> {
+  const acting = useActingTenant();
+  const [state, setState] = useState<{ result?: ApiResult<T>; error?: unknown; loading: boolean }>({
+    loading: path !== null,
+  });
+  const [generation, setGeneration] = useState(0);
+  const key = JSON.stringify([path, query ?? {}, options.tenant, acting, generation, options.refreshKey]);
+
+  useEffect(() => {
+    const [currentPath, currentQuery, tenant] = JSON.parse(key) as [
+      string | null,
+      Record<string, QueryValue>,
+      string | null | undefined,
+    ];
+    if (currentPath === null) {
+      setState({ loading: false });
+      return;
+    }
+    const controller = new AbortController();
+    setState((previous) => ({ result: previous.result, loading: true }));
+    api<T>(currentPath, {
+      query: currentQuery,
+      signal: controller.signal,
+      ...(tenant !== undefined ? { tenant } : {}),
+    }).then(
+      (result) => setState({ result, loading: false }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ error, loading: false });
+      },
+    );
+    return () => controller.abort();
+  }, [key]);
+
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  return { result: state.result, error: state.error, loading: state.loading, reload };
+}

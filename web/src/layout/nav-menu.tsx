@@ -1,0 +1,73 @@
+import { NavLink } from 'react-router';
+import type { Session } from '../api/session-store';
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+const WORKSPACE: NavItem[] = [
+  { to: '/overview', label: 'Overview' },
+  { to: '/deployments', label: 'Deployments' },
+  { to: '/workflows', label: 'Workflows' },
+];
+
+const ADMINISTRATION: NavItem[] = [
+  { to: '/admin/users', label: 'Users & invitations' },
+  { to: '/admin/roles', label: 'Roles' },
+  { to: '/admin/api-keys', label: 'API keys' },
+  { to: '/admin/branding', label: 'Branding' },
+  { to: '/admin/features', label: 'Features' },
+  { to: '/admin/identity-provider', label: 'Identity provider' },
+  { to: '/admin/audit', label: 'Audit trail' },
+];
+
+const PLATFORM: NavItem[] = [
+  { to: '/console/tenants', label: 'Tenants' },
+  { to: '/console/demo-requests', label: 'Demo requests' },
+  { to: '/console/outbox', label: 'Mail outbox' },
+  { to: '/console/traffic', label: 'Traffic' },
+];
+
+/** Tenant administration is for owners and admins (seed 002); platform administrators act as both. */
+export function isTenantAdmin(session: Session): boolean {
+  return session.kind === 'platform_admin' || session.user.roles.some((r) => r === 'owner' || r === 'admin');
+}
+
+function Section({ title, items, onNavigate }: { title: string; items: NavItem[]; onNavigate: () => void }) {
+  return (
+    <div className="nav-section">
+      <h2 className="nav-title">{title}</h2>
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} onClick={onNavigate} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface NavMenuProps {
+  session: Session;
+  tenantId: string | null;
+  open: boolean;
+  onNavigate: () => void;
+}
+
+/** The side navigation: the platform console, then the tenant's pages when there is a tenant. */
+export function NavMenu({ session, tenantId, open, onNavigate }: NavMenuProps) {
+  return (
+    <nav id="main-nav" className={open ? 'sidenav open' : 'sidenav'} aria-label="Main">
+      {session.kind === 'platform_admin' && <Section title="Platform" items={PLATFORM} onNavigate={onNavigate} />}
+      {tenantId && <Section title="Workspace" items={WORKSPACE} onNavigate={onNavigate} />}
+      {tenantId && isTenantAdmin(session) && (
+        <Section title="Administration" items={ADMINISTRATION} onNavigate={onNavigate} />
+      )}
+      <Section title="Account" items={[{ to: '/account', label: 'Security' }]} onNavigate={onNavigate} />
+    </nav>
+  );
+}

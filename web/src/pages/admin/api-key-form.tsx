@@ -1,0 +1,81 @@
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api/api-client';
+import { fieldErrors } from '../../api/api-error';
+import { PERMISSIONS } from '../../api/types';
+import { FormErrors } from '../../components/form-errors';
+import { SecretReveal } from '../../components/secret-reveal';
+import { TextField } from '../../components/text-field';
+import { useSubmit } from '../../hooks/use-submit';
+
+interface CreatedKey {
+  secret?: string;
+  key?: string;
+  api_key?: string;
+  token?: string;
+}
+
+/** Creates a service account key with scoped permissions; its secret is shown here, once. */
+export function ApiKeyForm({ onCreated, onClose }: { onCreated: () => void; onClose: () => void }) {
+  const [name, setName] = useState('');
+  const [granted, setGranted] = useState<Set<string>>(new Set(['deployments:read']));
+  const [secret, setSecret] = useState<string | null>(null);
+  const create = useSubmit(async () => {
+    const permissions = PERMISSIONS.filter((p) => granted.has(p));
+    const { data } = await api<CreatedKey>('/api-keys', { method: 'POST', body: { name: name.trim(), permissions } });
+    setSecret(data.secret ?? data.key ?? data.api_key ?? data.token ?? '(the server did not return a secret)');
+    onCreated();
+  });
+  if (secret) {
+    return (
+      <div className="stack">
+        <SecretReveal label="API key" secret={secret} />
+        <p>
+          Send it as <code>Authorization: Bearer &lt;key&gt;</code>.
+        </p>
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Done
+          </button>
+        </div>
+      </div>
+    );
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void create.submit();
+  };
+  return (
+    <form onSubmit={submit} className="stack" noValidate>
+      <FormErrors error={create.error} fields={['name', 'permissions']} />
+      <TextField label="Name" value={name} onChange={(event) => setName(event.target.value)} hint="What uses this key, e.g. “CI pipeline”." required autoFocus errors={fieldErrors(create.error, 'name')} />
+      <fieldset className="checkbox-grid">
+        <legend>Permissions</legend>
+        {PERMISSIONS.map((permission) => (
+          <label key={permission} className="checkbox">
+            <input
+              type="checkbox"
+              checked={granted.has(permission)}
+              onChange={() =>
+                setGranted((current) => {
+                  const next = new Set(current);
+                  if (next.has(permission)) next.delete(permission);
+                  else next.add(permission);
+                  return next;
+                })
+              }
+            />
+            <code>{permission}</code>
+          </label>
+        ))}
+      </fieldset>
+      <div className="form-actions">
+        <button type="button" className="button button-secondary" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="button" disabled={create.pending || !name.trim()}>
+          {create.pending ? 'Creating…' : 'Create key'}
+        </button>
+      </div>
+    </form>
+  );
+}

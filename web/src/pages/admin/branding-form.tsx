@@ -1,0 +1,72 @@
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api/api-client';
+import { fieldErrors } from '../../api/api-error';
+import type { Branding } from '../../api/types';
+import { contrastRatio, DEFAULT_BRAND, readableTextOn } from '../../components/contrast';
+import { FormErrors } from '../../components/form-errors';
+import { TextField } from '../../components/text-field';
+import { useSubmit } from '../../hooks/use-submit';
+import { BrandingPreview } from './branding-preview';
+
+const FIELDS = ['company_name', 'primary_color', 'logo_url'] as const;
+
+/** Seed 001's branding: company name, primary colour and logo, previewed live and checked for contrast. */
+export function BrandingForm({ tenantId, initial, onSaved }: { tenantId: string; initial: Branding; onSaved: () => void }) {
+  const [values, setValues] = useState({
+    company_name: initial.company_name ?? '',
+    primary_color: initial.primary_color ?? DEFAULT_BRAND,
+    logo_url: initial.logo_url ?? '',
+  });
+  const save = useSubmit(async () => {
+    const body = {
+      company_name: values.company_name.trim() || null,
+      primary_color: values.primary_color || null,
+      logo_url: values.logo_url.trim() || null,
+    };
+    await api(`/tenants/${encodeURIComponent(tenantId)}/branding`, { method: 'PATCH', body });
+    onSaved();
+  });
+  const ratio = contrastRatio(values.primary_color, readableTextOn(values.primary_color));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save.submit();
+  };
+  return (
+    <div className="split">
+      <form onSubmit={submit} className="stack card" noValidate>
+        <FormErrors error={save.error} fields={FIELDS} />
+        <TextField label="Company name" value={values.company_name} onChange={(event) => setValues({ ...values, company_name: event.target.value })} errors={fieldErrors(save.error, 'company_name')} />
+        <div className="color-row">
+          <TextField
+            label="Primary colour"
+            value={values.primary_color}
+            onChange={(event) => setValues({ ...values, primary_color: event.target.value })}
+            hint={ratio !== null && ratio < 4.5 ? `Text on this colour has a contrast of ${ratio.toFixed(1)}:1; 4.5:1 is needed to read it easily.` : 'A hex colour such as #2451b3.'}
+            errors={fieldErrors(save.error, 'primary_color')}
+          />
+          <input
+            type="color"
+            aria-label="Pick the primary colour"
+            value={/^#[0-9a-f]{6}$/i.test(values.primary_color) ? values.primary_color : DEFAULT_BRAND}
+            onChange={(event) => setValues({ ...values, primary_color: event.target.value })}
+          />
+        </div>
+        <TextField
+          label="Logo URL"
+          type="url"
+          value={values.logo_url}
+          onChange={(event) => setValues({ ...values, logo_url: event.target.value })}
+          placeholder="https://"
+          hint="A square image works best; it is shown at 48 × 48 pixels."
+          errors={fieldErrors(save.error, 'logo_url')}
+        />
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={save.pending}>
+            {save.pending ? 'Saving…' : 'Save branding'}
+          </button>
+        </div>
+      </form>
+      <BrandingPreview branding={values} />
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { api } from '../../api/api-client';
+import type { Tenant } from '../../api/types';
+import { humanize } from '../../components/format';
+
+interface FeatureRowProps {
+  tenant: Tenant;
+  feature: string;
+  editable: boolean;
+  onChanged: () => void;
+  onError: (error: unknown) => void;
+}
+
+/** One feature: on or off, and why (the plan, or an override a platform administrator set). */
+export function FeatureRow({ tenant, feature, editable, onChanged, onError }: FeatureRowProps) {
+  const [pending, setPending] = useState(false);
+  const on = tenant.features.includes(feature);
+  const override = tenant.feature_overrides[feature];
+  const source = override === undefined ? `${tenant.tier} tier / ${tenant.business_domain} domain` : 'override';
+  const change = (overrides: Record<string, boolean | null>) => {
+    setPending(true);
+    api(`/tenants/${encodeURIComponent(tenant.id)}`, { method: 'PATCH', body: { feature_overrides: overrides }, tenant: null })
+      .then(onChanged, onError)
+      .finally(() => setPending(false));
+  };
+  const next = { ...tenant.feature_overrides } as Record<string, boolean | null>;
+  return (
+    <tr>
+      <td data-label="Feature">
+        <strong>{humanize(feature)}</strong> <code className="muted">{feature}</code>
+      </td>
+      <td data-label="State">
+        <span className={on ? 'badge badge-good' : 'badge badge-muted'}>{on ? 'on' : 'off'}</span>
+      </td>
+      <td data-label="Set by">{source}</td>
+      {editable && (
+        <td data-label="Change">
+          <div className="row-actions">
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              disabled={pending}
+              aria-label={`${on ? 'Turn off' : 'Turn on'} ${feature}`}
+              onClick={() => change({ ...next, [feature]: !on })}
+            >
+              {on ? 'Turn off' : 'Turn on'}
+            </button>
+            {override !== undefined && (
+              <button
+                type="button"
+                className="link-button"
+                disabled={pending}
+                onClick={() => {
+                  delete next[feature];
+                  change(next);
+                }}
+              >
+                Back to the plan
+              </button>
+            )}
+          </div>
+        </td>
+      )}
+    </tr>
+  );
+}

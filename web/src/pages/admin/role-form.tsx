@@ -1,0 +1,73 @@
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api/api-client';
+import { fieldErrors } from '../../api/api-error';
+import { PERMISSIONS, type Role } from '../../api/types';
+import { FormErrors } from '../../components/form-errors';
+import { TextField } from '../../components/text-field';
+import { useSubmit } from '../../hooks/use-submit';
+
+interface RoleFormProps {
+  role: Role | null;
+  onSaved: (role: Role) => void;
+  onCancel: () => void;
+}
+
+/** A custom role's name and its permissions from the business catalogue (seed 002). */
+export function RoleForm({ role, onSaved, onCancel }: RoleFormProps) {
+  const [name, setName] = useState(role?.name ?? '');
+  const [granted, setGranted] = useState<Set<string>>(new Set(role?.permissions ?? ['tenant:read']));
+  const save = useSubmit(async () => {
+    const permissions = PERMISSIONS.filter((p) => granted.has(p));
+    const body = role ? { ...(role.built_in || name === role.name ? {} : { name }), permissions } : { name, permissions };
+    const { data } = role
+      ? await api<Role>(`/roles/${encodeURIComponent(role.name)}`, { method: 'PATCH', body })
+      : await api<Role>('/roles', { method: 'POST', body });
+    onSaved(data);
+  });
+  const toggle = (permission: string) =>
+    setGranted((current) => {
+      const next = new Set(current);
+      if (next.has(permission)) next.delete(permission);
+      else next.add(permission);
+      return next;
+    });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save.submit();
+  };
+  return (
+    <form onSubmit={submit} className="stack" noValidate>
+      <FormErrors error={save.error} fields={['name', 'permissions']} />
+      <TextField
+        label="Name"
+        value={name}
+        onChange={(event) => setName(event.target.value.toLowerCase())}
+        disabled={role?.built_in}
+        hint="Lowercase letters, digits, - and _; 2 to 40 characters."
+        errors={fieldErrors(save.error, 'name')}
+      />
+      <fieldset className="checkbox-grid">
+        <legend>Permissions</legend>
+        {PERMISSIONS.map((permission) => (
+          <label key={permission} className="checkbox">
+            <input type="checkbox" checked={granted.has(permission)} onChange={() => toggle(permission)} />
+            <code>{permission}</code>
+          </label>
+        ))}
+      </fieldset>
+      {fieldErrors(save.error, 'permissions').map((message) => (
+        <p key={message} className="field-error">
+          {message}
+        </p>
+      ))}
+      <div className="form-actions">
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button" disabled={save.pending}>
+          {save.pending ? 'Saving…' : role ? 'Save role' : 'Create role'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { Tenant, TenantStats } from '../../api/types';
+import { AsyncContent } from '../../components/async-content';
+import { PageHeader } from '../../components/page-header';
+import { StatusBadge } from '../../components/status-badge';
+import { UsageMeter } from '../../components/usage-meter';
+import { useApiGet } from '../../hooks/use-api-get';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+import { ExportPanel } from './export-panel';
+import { ProvisioningProgress } from './provisioning-progress';
+import { TenantActions } from './tenant-actions';
+import { TenantFacts } from './tenant-facts';
+import { TierChanger } from './tier-changer';
+
+function Usage({ tenant }: { tenant: Tenant }) {
+  const ready = tenant.status === 'active' || tenant.status === 'suspended';
+  const stats = useApiGet<TenantStats>(ready ? `/tenants/${encodeURIComponent(tenant.id)}/stats` : null, undefined, { tenant: null });
+  if (!ready) return <p className="muted">Usage is known once the tenant is active.</p>;
+  return (
+    <AsyncContent state={stats} loadingLabel="Loading usage…">
+      {(data) => (
+        <div className="stack">
+          <UsageMeter label="Users" used={data.usage.users.used} limit={data.usage.users.limit} />
+          <p className="muted">
+            {data.deployments.total} deployments · {data.workflows.total} workflows
+          </p>
+        </div>
+      )}
+    </AsyncContent>
+  );
+}
+
+function TenantDetail({ initial }: { initial: Tenant }) {
+  const [tenant, setTenant] = useState(initial);
+  return (
+    <div className="stack-lg">
+      <PageHeader title={tenant.name} description={<>Tenant <code>{tenant.id}</code> · <StatusBadge status={tenant.status} /></>} />
+      {(tenant.status === 'provisioning' || tenant.status === 'failed') && (
+        <section className="card" aria-labelledby="provisioning-title">
+          <h2 id="provisioning-title" className="card-title">Provisioning</h2>
+          <ProvisioningProgress initial={tenant} onSettled={setTenant} />
+        </section>
+      )}
+      <div className="detail-grid">
+        <section className="card" aria-labelledby="facts-title">
+          <h2 id="facts-title" className="card-title">Details</h2>
+          <TenantFacts tenant={tenant} />
+        </section>
+        <section className="card" aria-labelledby="usage-title">
+          <h2 id="usage-title" className="card-title">Usage</h2>
+          <Usage key={tenant.status} tenant={tenant} />
+        </section>
+      </div>
+      <section className="card" aria-labelledby="manage-title">
+        <h2 id="manage-title" className="card-title">Manage</h2>
+        <div className="stack-lg">
+          <TenantActions tenant={tenant} onChanged={setTenant} />
+          <TierChanger key={tenant.tier} tenant={tenant} onChanged={setTenant} />
+        </div>
+      </section>
+      <section className="card" aria-labelledby="export-title">
+        <h2 id="export-title" className="card-title">Export</h2>
+        <ExportPanel tenantId={tenant.id} />
+      </section>
+    </div>
+  );
+}
+
+/** One tenant for the platform administrator: provisioning, usage and every lifecycle act. */
+export function TenantDetailPage() {
+  const { id = '' } = useParams();
+  useDocumentTitle(`Tenant ${id}`);
+  const tenant = useApiGet<Tenant>(`/tenants/${encodeURIComponent(id)}`, undefined, { tenant: null });
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/console/tenants">← All tenants</Link>
+      </p>
+      <AsyncContent state={tenant} loadingLabel="Loading the tenant…">
+        {(data) => <TenantDetail key={data.id} initial={data} />}
+      </AsyncContent>
+    </>
+  );
+}
