@@ -7,6 +7,9 @@ import { type CliIo, CliUsageError, EXIT } from './cli-io.js';
 import { resumeTenantCommand, suspendTenantCommand } from './commands/change-tenant-status.js';
 import { createAdminCommand } from './commands/create-admin.js';
 import { createTenantCommand } from './commands/create-tenant.js';
+import { deleteTenantCommand } from './commands/delete-tenant.js';
+import { exportTenantCommand } from './commands/export-tenant.js';
+import { importTenantCommand } from './commands/import-tenant.js';
 import { listTenantsCommand } from './commands/list-tenants.js';
 import { migrateCommand } from './commands/migrate-storages.js';
 import { auditVerifyCommand } from './commands/verify-audit-command.js';
@@ -17,6 +20,9 @@ export const commands: CliCommand[] = [
   createTenantCommand,
   suspendTenantCommand,
   resumeTenantCommand,
+  deleteTenantCommand,
+  exportTenantCommand,
+  importTenantCommand,
   migrateCommand,
   createAdminCommand,
   auditVerifyCommand,
