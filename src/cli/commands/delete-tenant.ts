@@ -37,10 +37,15 @@ export const deleteTenantCommand: CliCommand = {
       io.out(
         JSON.stringify({ id, status: tenant.status, rows_left: report.rows, storage_exists: report.exists }),
       );
-    else
-      io.out(
-        `tenant ${id} deleted: ${report.rows} rows left, storage ${report.exists ? 'still exists' : 'gone'}`,
-      );
+    else {
+      const storage =
+        tenant.isolation === 'pool'
+          ? 'shared pool schema kept'
+          : report.exists
+            ? 'storage still exists'
+            : 'storage gone';
+      io.out(`tenant ${id} deleted: ${report.rows} rows left, ${storage}`);
+    }
     return EXIT.ok;
   },
 };
