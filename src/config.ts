@@ -34,6 +34,8 @@ export interface Config {
   cacheTtlSeconds: number;
   /** Background jobs this process runs at once; 0 makes it an API-only process. */
   jobConcurrency: number;
+  /** How long a claimed job stays claimed without a heartbeat: the wait before a crashed process's job resumes elsewhere. */
+  jobLeaseSeconds: number;
   /** Share of the platform pool one tenant may use at once, by tier (noisy-neighbour fairness). */
   tenantConcurrency: { standard: number; premium: number; enterprise: number };
   /** Rejects tenant-table queries without a tenant_id predicate; on in tests. */
@@ -218,6 +220,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsTenantLabels: integer(env, 'METRICS_TENANT_LABELS', 100, 0, 100000),
     cacheTtlSeconds: integer(env, 'CACHE_TTL_SECONDS', 30, 1, 3600),
     jobConcurrency: integer(env, 'JOB_CONCURRENCY', 2, 0, 64),
+    jobLeaseSeconds: integer(env, 'JOB_LEASE_SECONDS', 30, 1, 3600),
     tenantConcurrency: tenantConcurrency(env),
     tenantQueryGuard:
       optional(env, 'TENANT_QUERY_GUARD') === 'true' || env.NODE_ENV === 'test' || env.VITEST === 'true',

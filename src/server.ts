@@ -92,7 +92,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
     const worker = new JobWorker(jobs, {
       concurrency: Math.max(1, config.jobConcurrency),
       pollMs: 1000,
-      leaseSeconds: 30,
+      leaseSeconds: config.jobLeaseSeconds,
       listenUrl: endpoints.appUrl,
       onOutcome: (kind, outcome) => metrics.jobs.inc({ kind, outcome }),
       onError: (error) => log(`job worker: ${error instanceof Error ? error.message : String(error)}`),

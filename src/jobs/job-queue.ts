@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { PlatformDatabase } from '../db/platform-database.js';
+import { requestContext } from '../tenancy/tenant-context.js';
 
 /** A claimed job: what a handler gets. */
 export interface Job {
@@ -37,7 +38,9 @@ export class JobQueue {
       .insertInto('platform.jobs')
       .values({
         kind,
-        tenant_id: options.tenantId ?? null,
+        // A job enqueued inside a tenant's request belongs to that tenant unless told otherwise.
+        tenant_id:
+          options.tenantId !== undefined ? options.tenantId : (requestContext.current()?.tenantId ?? null),
         payload: JSON.stringify(payload),
         run_at: options.runAt ?? new Date(),
         ...(options.maxAttempts ? { max_attempts: options.maxAttempts } : {}),

@@ -6,6 +6,8 @@ import path from 'node:path';
 export interface ServerProcess {
   url: string;
   stop(): Promise<void>;
+  /** SIGKILL: a crash, no clean shutdown. */
+  kill(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -48,6 +50,12 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   }
   return {
     url,
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
