@@ -158,3 +158,30 @@ describe('the tenant query guard', () => {
     ).resolves.toEqual(expect.any(Array));
   });
 });
+
+describe('platform routes and a tenant principal naming another tenant', () => {
+  it('refuses X-Tenant-ID or ?tenant_id= of another tenant with 403 TENANT_MISMATCH', async () => {
+    const tb = await startTestInstance();
+    try {
+      await tb.createTenant({ id: 'plat-a', isolation: 'pool' });
+      const token = await tb.login('owner@plat-a.test', 'owner-password-1', 'plat-a');
+      const headers = { authorization: `Bearer ${token}` };
+      const own = await tb.app.inject({
+        url: '/api/v1/tenants',
+        headers: { ...headers, 'x-tenant-id': 'plat-a' },
+      });
+      expect(own.statusCode).toBe(200);
+      for (const request of [
+        { url: '/api/v1/tenants', headers: { ...headers, 'x-tenant-id': 'default' } },
+        { url: '/api/v1/tenants?tenant_id=default', headers },
+        { url: '/api/v1/tenants/plat-a', headers: { ...headers, 'x-tenant-id': 'nobody-here' } },
+      ]) {
+        const response = await tb.app.inject(request);
+        expect(response.statusCode).toBe(403);
+        expect(response.json().error.code).toBe('TENANT_MISMATCH');
+      }
+    } finally {
+      await tb.destroy();
+    }
+  });
+});

@@ -47,14 +47,22 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: AppSe
   app.addHook('preValidation', async (request, reply) => {
     const config = request.routeOptions.config;
     const mode = config.tenant ?? 'none';
-    if (mode === 'none') return;
     const principal = request.principal;
     const header = request.headers['x-tenant-id'];
-    const tenantId = resolveTenant({
+    const hints = {
       claim: principal?.tenantId ?? null,
       header: Array.isArray(header) ? header.join(',') : header,
-      host: await tenantFromHost(request, services),
       query: stringField(request.query, 'tenant_id'),
+    };
+    if (mode === 'none') {
+      // Platform routes do not act in a tenant, but a signed-in tenant principal that names
+      // another one is still refused (SPEC §1.5), rather than silently ignored.
+      if (hints.claim) resolveTenant({ ...hints, host: undefined, body: undefined });
+      return;
+    }
+    const tenantId = resolveTenant({
+      ...hints,
+      host: await tenantFromHost(request, services),
       body: config.tenantFromBody ? stringField(request.body, 'tenant_id') : undefined,
     });
     if (!tenantId) {
