@@ -76,6 +76,8 @@ describe.for(ISOLATIONS)('mail for a %s tenant', (isolation) => {
     expect(mail.text).toContain(`${tb.config.publicUrl}/reset-password?token=`);
     expect(await mailsTo(tb, `nobody@${tenant}.test`)).toEqual([]);
 
+    const session = await post('/auth/login', { email: owner, password: OWNER_PASSWORD, tenant_id: tenant });
+    const refreshToken = session.json().data.refresh_token as string;
     const reset = () => post('/auth/reset-password', { token: tokenIn(mail), password: 'new-password-2' });
     const first = await reset();
     expect(first.statusCode, first.body).toBe(200);
@@ -83,6 +85,8 @@ describe.for(ISOLATIONS)('mail for a %s tenant', (isolation) => {
     expect((await reset()).statusCode).toBe(400);
     await expect(tb.login(owner, OWNER_PASSWORD, tenant)).rejects.toThrow();
     await tb.login(owner, 'new-password-2', tenant);
+    // sessions opened with the old password end with the reset
+    expect((await post('/auth/refresh', { refresh_token: refreshToken })).statusCode).toBe(401);
   });
 
   it('keeps only the newest reset link alive and names the tenant from a resolver too', async () => {

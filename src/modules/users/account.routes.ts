@@ -7,6 +7,7 @@ import { invalidToken, PLATFORM_TOKEN_PREFIX, tokenOwner } from './account-token
 import { limitResetRequests } from './limit-reset-requests.js';
 import { requestAdminPasswordReset } from './request-admin-password-reset.js';
 import { requestPasswordReset } from './request-password-reset.js';
+import { revokeRefreshTokensOf } from '../../identity/refresh-tokens.js';
 import { resetAdminPassword } from './reset-admin-password.js';
 import { resetPassword } from './reset-password.js';
 import { tenantOfToken } from './token-tenant.js';
@@ -88,11 +89,14 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
       const owner = tokenOwner(token);
       if (owner === PLATFORM_TOKEN_PREFIX) {
         const admin = await resetAdminPassword(tenancy.platformDb, token, await hashPassword(password));
+        // A reset is what a user does when a password may be known to someone else: end every session.
+        await revokeRefreshTokensOf(tenancy.platformDb, { subject: admin.id, tenantId: null });
         return sendAccount(reply, null, admin);
       }
       const tenant = await tenantOfToken(tenancy, owner);
       const passwordHash = await hashPassword(password);
       const user = await tenancy.withTenant(tenant, (scope) => resetPassword(scope, token, passwordHash));
+      await revokeRefreshTokensOf(tenancy.platformDb, { subject: user.id, tenantId: tenant.id });
       return sendAccount(reply, tenant.id, user);
     },
   );
