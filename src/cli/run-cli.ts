@@ -12,6 +12,7 @@ import { exportTenantCommand } from './commands/export-tenant.js';
 import { importTenantCommand } from './commands/import-tenant.js';
 import { listTenantsCommand } from './commands/list-tenants.js';
 import { migrateCommand } from './commands/migrate-storages.js';
+import { rotateKeysCommand } from './commands/rotate-keys.js';
 import { auditVerifyCommand } from './commands/verify-audit-command.js';
 
 /** Every CLI command; the usage text is built from this list. */
@@ -25,6 +26,7 @@ export const commands: CliCommand[] = [
   importTenantCommand,
   migrateCommand,
   createAdminCommand,
+  rotateKeysCommand,
   auditVerifyCommand,
 ];
 
