@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -56,6 +60,8 @@ export async function startTestInstance(
       ADMIN_PASSWORD: ADMIN.password,
       TENANT_QUERY_GUARD: 'true',
       LOG_LEVEL: 'silent',
+      // Exports and other files go to a throwaway directory, never the user's .data.
+      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'tenantbase-data-')),
       // CI's second run sets REDIS_URL: the same suites then share limits and cache through Redis.
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       ...options.extraEnv,
@@ -116,6 +122,9 @@ export async function startTestInstance(
     },
     async destroy() {
       await tenantbase.close();
+      if (config.dataDir.startsWith(path.join(os.tmpdir(), 'tenantbase-data-'))) {
+        await rm(config.dataDir, { recursive: true, force: true });
+      }
       const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
       await admin.connect();
       try {
