@@ -194,6 +194,27 @@ const migrations: Array<{ id: string; sql: string }> = [
       );
       create index tenant_exports_tenant_idx on platform.tenant_exports (tenant_id, created_at desc);`,
   },
+  {
+    // Tenants' external identity providers (docs/external-identity.md): `issuer` is unique so a
+    // token's `iss` finds exactly one tenant; rows go with their tenant when it is deleted.
+    id: '0007_oidc_providers',
+    sql: `
+      create table platform.oidc_providers (
+        tenant_id text primary key references platform.tenants (id) on delete cascade,
+        issuer text not null,
+        jwks_url text not null,
+        audience text not null,
+        tenant_claim text,
+        tenant_claim_value text,
+        roles_claim text,
+        role_mapping jsonb not null default '{}',
+        default_role text,
+        enabled boolean not null,
+        created_at timestamptz not null,
+        updated_at timestamptz not null,
+        constraint oidc_providers_issuer_key unique (issuer)
+      );`,
+  },
 ];
 
 /** Applies pending platform migrations as the owner, under an advisory lock shared by every process. */

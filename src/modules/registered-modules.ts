@@ -6,6 +6,7 @@ import { deploymentsModule } from './deployments/deployments.module.js';
 import { identityModule } from './identity/identity.module.js';
 import { mailModule } from './mail/mail.module.js';
 import type { TenantModule } from './module.js';
+import { oidcModule } from './oidc/oidc.module.js';
 import { rolesModule } from './roles/roles.module.js';
 import { tenantArchiveModule } from './tenant-archive/tenant-archive.module.js';
 import { tenantDeletionModule } from './tenant-deletion/tenant-deletion.module.js';
@@ -25,6 +26,7 @@ export const registeredModules: TenantModule[] = [
   usersModule,
   rolesModule,
   apiKeysModule,
+  oidcModule,
   mailModule,
   tenantsModule,
   tenantSettingsModule,

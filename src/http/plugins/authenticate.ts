@@ -3,6 +3,7 @@ import { AppError } from '../../errors.js';
 import { requestContext } from '../../tenancy/tenant-context.js';
 import { apiKeyPrincipal } from '../../modules/api-keys/api-key-principal.js';
 import { looksLikeApiKey } from '../../modules/api-keys/api-key-secret.js';
+import { issuedElsewhere, oidcPrincipal } from '../../modules/oidc/oidc-principal.js';
 import type { AppServices } from '../app-services.js';
 
 /** Verifies a bearer token when one is sent; routes not marked public require one (401 first, SPEC §5). */
@@ -13,9 +14,10 @@ export function authenticatePlugin(app: FastifyInstance, services: AppServices):
       const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
       if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
       const token = match[1]!;
-      request.principal = looksLikeApiKey(token)
-        ? await apiKeyPrincipal(services, token)
-        : await services.tokens.verify(token);
+      if (looksLikeApiKey(token)) request.principal = await apiKeyPrincipal(services, token);
+      // A JWT of another issuer is a tenant's own identity provider speaking (docs/external-identity.md).
+      else if (issuedElsewhere(token)) request.principal = await oidcPrincipal(services, token);
+      else request.principal = await services.tokens.verify(token);
       const context = requestContext.current();
       if (context) {
         context.actorId = request.principal.id;

@@ -16,6 +16,15 @@ export async function requestPasswordReset(scope: TenantScope, email: string, ma
     .where('email', '=', email.toLowerCase())
     .executeTakeFirst();
   if (!user || user.status !== 'active') return;
+  // A user who signs in through the tenant's identity provider must not gain a local password:
+  // it would outlive their offboarding at the provider.
+  const external = await scope.db
+    .selectFrom('external_identities')
+    .select('subject')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('user_id', '=', user.id)
+    .executeTakeFirst();
+  if (external) return;
   const token = await issueUserToken(scope, user.id, 'password_reset');
   await recordAudit(scope, { action: 'user.password_reset_request', targetType: 'user', targetId: user.id });
   await mailer.send(passwordResetMail(mailer, user.email, token, scope.tenantId));

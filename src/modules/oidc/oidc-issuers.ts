@@ -1,0 +1,75 @@
+import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import type { Kysely } from 'kysely';
+import type { PlatformDatabase } from '../../db/platform-database.js';
+import type { Tenancy } from '../../tenancy/tenancy.js';
+import type { OidcProviderRow } from './oidc-providers.table.js';
+
+interface Found {
+  provider: OidcProviderRow | undefined;
+  expires: number;
+}
+
+const MAX_ENTRIES = 10_000;
+
+/**
+ * Issuer → provider configuration and its remote key set, per running app. Configurations are
+ * re-read every few seconds (a change in this process invalidates at once, other processes catch
+ * up within `ttlMs`); unknown issuers are remembered too, so a stream of forged `iss` values costs
+ * one indexed read each per TTL. One JWKS per issuer: jose caches its keys, refetches on an
+ * unknown `kid` (key rotation) and rate-limits those refetches.
+ */
+export class OidcIssuers {
+  private readonly found = new Map<string, Found>();
+  private readonly keySets = new Map<string, { jwksUrl: string; getKey: JWTVerifyGetKey }>();
+
+  constructor(
+    private readonly db: Kysely<PlatformDatabase>,
+    private readonly ttlMs = 5000,
+  ) {}
+
+  async find(issuer: string): Promise<OidcProviderRow | undefined> {
+    const hit = this.found.get(issuer);
+    if (hit && hit.expires > Date.now()) return hit.provider;
+    const provider = await this.db
+      .selectFrom('platform.oidc_providers')
+      .selectAll()
+      .where('issuer', '=', issuer)
+      .executeTakeFirst();
+    if (this.found.size >= MAX_ENTRIES) this.found.delete(this.found.keys().next().value!);
+    this.found.set(issuer, { provider, expires: Date.now() + this.ttlMs });
+    return provider;
+  }
+
+  /** The provider's key set; a changed JWKS URL starts a fresh one. */
+  keySet(provider: OidcProviderRow): JWTVerifyGetKey {
+    const cached = this.keySets.get(provider.issuer);
+    if (cached?.jwksUrl === provider.jwks_url) return cached.getKey;
+    const getKey = createRemoteJWKSet(new URL(provider.jwks_url), {
+      timeoutDuration: 3000,
+      cooldownDuration: 30_000,
+      cacheMaxAge: 10 * 60_000,
+    });
+    this.keySets.set(provider.issuer, { jwksUrl: provider.jwks_url, getKey });
+    return getKey;
+  }
+
+  /** Forgets what this process knows about `issuer` after its configuration changed here. */
+  invalidate(issuer: string): void {
+    this.found.delete(issuer);
+    this.keySets.delete(issuer);
+  }
+}
+
+// Kept beside the app's Tenancy rather than in AppServices: the OIDC module owns this cache, and
+// both the authenticate hook and the configuration routes reach it through the same tenancy.
+const byTenancy = new WeakMap<Tenancy, OidcIssuers>();
+
+/** The one issuer cache of the app that owns `tenancy`. */
+export function oidcIssuersOf(tenancy: Tenancy): OidcIssuers {
+  let issuers = byTenancy.get(tenancy);
+  if (!issuers) {
+    issuers = new OidcIssuers(tenancy.platformDb);
+    byTenancy.set(tenancy, issuers);
+  }
+  return issuers;
+}

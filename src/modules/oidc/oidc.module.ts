@@ -1,0 +1,15 @@
+import type { TenantModule } from '../module.js';
+import { oidcRoutes } from './oidc.routes.js';
+import { oidcMigrations } from './oidc.tables.js';
+
+/**
+ * Sign-in with a tenant's own OpenID Connect provider: its configuration (platform table
+ * `oidc_providers`) and the link from (issuer, subject) to a tenant user (`external_identities`).
+ */
+export const oidcModule: TenantModule = {
+  name: 'oidc',
+  feature: null,
+  tables: ['external_identities'],
+  migrations: oidcMigrations,
+  routes: oidcRoutes,
+};
