@@ -1,8 +1,9 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.data', 'dist', 'coverage'] },
+  { ignores: ['node_modules', '.data', 'dist', 'coverage', 'web/dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,11 +16,22 @@ export default tseslint.config(
   {
     files: ['src/tenancy/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['fastify', 'fastify/*', '@fastify/*', '../http/*', '../../http/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['fastify', 'fastify/*', '@fastify/*', '../http/*', '../../http/*'] },
+      ],
     },
   },
   {
-    files: ['bench/**/*.ts', 'src/cli/**/*.ts', 'src/main.ts', 'test/**/*.ts'],
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['bench/**/*.ts', 'src/cli/**/*.ts', 'src/main.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

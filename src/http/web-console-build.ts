@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type * as Vite from 'vite';
 
 /** The web console's sources (`web/`) and its build (`web/dist`), beside `src/`. */
 export const WEB_DIR = fileURLToPath(new URL('../../web', import.meta.url));
@@ -32,9 +33,9 @@ export function webConsoleBuildNeeded(): boolean {
  */
 export async function ensureWebConsoleBuild(log: (line: string) => void): Promise<void> {
   if (!webConsoleBuildNeeded()) return;
-  let vite: typeof import('vite');
+  let build: (typeof Vite)['build'];
   try {
-    vite = await import('vite');
+    ({ build } = await import('vite'));
   } catch {
     log('the web console is not built and Vite is not installed: run `npm install` to build it');
     return;
@@ -42,16 +43,23 @@ export async function ensureWebConsoleBuild(log: (line: string) => void): Promis
   log('building the web console (web/dist), once');
   // Built aside and swapped in, so concurrent starts (test workers) never serve a half-written build.
   const staging = `${WEB_DIST}.building-${process.pid}`;
+  // Vite takes NODE_ENV from the process when it is set (vitest sets `test`), and React's
+  // development build (double effects, slow) must never be what the server hands out.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
-    await vite.build({
+    await build({
       configFile: path.join(WEB_DIR, 'vite.config.ts'),
       logLevel: 'warn',
+      mode: 'production',
       build: { outDir: staging, emptyOutDir: true },
     });
     await swapIn(staging);
   } catch (error) {
     log(`web console build failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     await rm(staging, { recursive: true, force: true });
   }
 }

@@ -26,7 +26,10 @@ const RolesPage = page(() => import('./pages/admin/roles-page'), 'RolesPage');
 const ApiKeysPage = page(() => import('./pages/admin/api-keys-page'), 'ApiKeysPage');
 const BrandingPage = page(() => import('./pages/admin/branding-page'), 'BrandingPage');
 const FeaturesPage = page(() => import('./pages/admin/features-page'), 'FeaturesPage');
-const IdentityProviderPage = page(() => import('./pages/admin/identity-provider-page'), 'IdentityProviderPage');
+const IdentityProviderPage = page(
+  () => import('./pages/admin/identity-provider-page'),
+  'IdentityProviderPage',
+);
 const AuditPage = page(() => import('./pages/admin/audit-page'), 'AuditPage');
 const TenantsPage = page(() => import('./pages/platform/tenants-page'), 'TenantsPage');
 const TenantDetailPage = page(() => import('./pages/platform/tenant-detail-page'), 'TenantDetailPage');

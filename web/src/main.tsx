@@ -5,7 +5,11 @@ import { App } from './app';
 import { SessionGate } from './auth/session-gate';
 import './styles/base.css';
 import './styles/layout.css';
-import './styles/components.css';
+import './styles/page.css';
+import './styles/lists.css';
+import './styles/forms.css';
+import './styles/dashboards.css';
+import './styles/extras.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -88,7 +88,15 @@ async function errorFrom(response: Response, endpoint: string): Promise<ApiError
       endpoint,
     );
   } catch {
-    return new ApiError(response.status, response.status >= 500 ? 'INTERNAL' : 'NOT_FOUND', 'No such route', [], undefined, retry, endpoint);
+    return new ApiError(
+      response.status,
+      response.status >= 500 ? 'INTERNAL' : 'NOT_FOUND',
+      'No such route',
+      [],
+      undefined,
+      retry,
+      endpoint,
+    );
   }
 }
 
@@ -120,26 +128,31 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   if (!response.ok) throw await errorFrom(response, endpoint);
   if (response.status === 204) return { data: undefined as T };
-  const envelope = (await response.json()) as { data: T; pagination?: Record<string, unknown>; tenant_id?: string };
+  const envelope = (await response.json()) as {
+    data: T;
+    pagination?: Record<string, unknown>;
+    tenant_id?: string;
+  };
   return { data: envelope.data, pagination: envelope.pagination, tenantId: envelope.tenant_id };
 }
 
 /**
- * A file from the API (an export archive): fetched with the session's token, then handed to the
- * browser as a download. Resolves false while the server still answers with a JSON status.
+ * A file from the API (an export archive, at a URL the API gave): fetched with the session's
+ * token, since a plain link could not send it, then handed to the browser as a download.
  */
-export async function downloadFile(path: string, filename: string): Promise<boolean> {
+export async function downloadFile(url: string, filename: string): Promise<void> {
+  if (!url.startsWith('/api/'))
+    throw new ApiError(0, 'INTERNAL', 'The server gave an unexpected download address');
   const session = sessionStore.get();
-  const response = await fetch(`/api/v1${path}`, {
+  const response = await fetch(url, {
     headers: session ? { authorization: `Bearer ${session.accessToken}` } : {},
   });
-  if (!response.ok) throw await errorFrom(response, `GET /api/v1${path}`);
-  if ((response.headers.get('content-type') ?? '').includes('application/json')) return false;
-  const url = URL.createObjectURL(await response.blob());
+  if (!response.ok) throw await errorFrom(response, `GET ${url.split('?')[0]}`);
+  const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+  const href = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
+  link.href = href;
+  link.download = named ?? filename;
   link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return true;
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }

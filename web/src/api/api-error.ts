@@ -1,3 +1,5 @@
+import { readableMessages } from './validation-messages';
+
 /** One field problem from a VALIDATION_FAILED answer (SPEC §5). */
 export interface ErrorDetail {
   path: string;
@@ -32,15 +34,19 @@ export function isApiError(error: unknown): error is ApiError {
 /** The details of a VALIDATION_FAILED answer that concern one form field (or its children). */
 export function fieldErrors(error: unknown, field: string): string[] {
   if (!isApiError(error)) return [];
-  return error.details
-    .filter((d) => d.path === field || d.path.startsWith(`${field}.`) || d.path.startsWith(`${field}[`))
-    .map((d) => d.message);
+  return readableMessages(
+    error.details
+      .filter((d) => d.path === field || d.path.startsWith(`${field}.`) || d.path.startsWith(`${field}[`))
+      .map((d) => d.message),
+  );
 }
 
 /** Details that no field of the form shows, so the form can list them above its buttons. */
 export function otherFieldErrors(error: unknown, fields: readonly string[]): string[] {
   if (!isApiError(error)) return [];
   return error.details
-    .filter((d) => !fields.some((f) => d.path === f || d.path.startsWith(`${f}.`) || d.path.startsWith(`${f}[`)))
+    .filter(
+      (d) => !fields.some((f) => d.path === f || d.path.startsWith(`${f}.`) || d.path.startsWith(`${f}[`)),
+    )
     .map((d) => `${d.path}: ${d.message}`);
 }

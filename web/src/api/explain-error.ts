@@ -26,7 +26,8 @@ const BY_CODE: Record<string, (message: string, retry?: number) => Explanation> 
   }),
   LIMIT_EXCEEDED: (m) => ({
     title: m,
-    action: 'Free up capacity (for users: remove a user or a pending invitation) or ask your platform administrator for a higher tier.',
+    action:
+      'Free up capacity (for users: remove a user or a pending invitation) or ask your platform administrator for a higher tier.',
   }),
   RATE_LIMITED: (m, retry) => ({
     title: m,
@@ -62,7 +63,8 @@ export function explainError(error: unknown): Explanation {
   }
   const known = BY_CODE[error.code];
   if (known) return known(error.message, error.retryAfterSeconds);
-  if (error.code === 'NOT_FOUND') return { title: error.message, action: 'It may have been deleted. Go back to the list.' };
+  if (error.code === 'NOT_FOUND')
+    return { title: error.message, action: 'It may have been deleted. Go back to the list.' };
   const reference = error.requestId ? ` Quote request ${error.requestId} when you report it.` : '';
   return { title: 'Something went wrong on the server', action: `Try again in a moment.${reference}` };
 }

@@ -5,7 +5,14 @@ export const WORKFLOW_STATUSES = ['active', 'paused', 'disabled'] as const;
 export const TIERS = ['standard', 'premium', 'enterprise'] as const;
 export const ISOLATIONS = ['pool', 'schema', 'database'] as const;
 export const BUSINESS_DOMAINS = ['default', 'dental', 'manufacturing'] as const;
-export const TENANT_STATUSES = ['provisioning', 'active', 'suspended', 'failed', 'deleting', 'deleted'] as const;
+export const TENANT_STATUSES = [
+  'provisioning',
+  'active',
+  'suspended',
+  'failed',
+  'deleting',
+  'deleted',
+] as const;
 
 /** The permission catalogue tenant roles may hold (business permissions only, seed 002). */
 export const PERMISSIONS = [
@@ -119,10 +126,10 @@ export interface Role {
 export interface ApiKey {
   id: string;
   name: string;
-  permissions?: string[];
-  prefix?: string;
+  permissions: string[];
   created_at: string;
-  last_used_at?: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
 export interface AuditEntry {

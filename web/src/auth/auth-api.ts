@@ -20,6 +20,8 @@ export async function signOut(): Promise<void> {
   const token = sessionStore.refreshToken();
   sessionStore.end();
   if (token) {
-    await api('/auth/logout', { method: 'POST', body: { refresh_token: token }, tenant: null }).catch(() => undefined);
+    await api('/auth/logout', { method: 'POST', body: { refresh_token: token }, tenant: null }).catch(
+      () => undefined,
+    );
   }
 }

@@ -9,8 +9,8 @@ export function RequireTenant() {
     return (
       <EmptyState title="Choose a tenant to act inside it">
         <p>
-          These pages show one tenant&apos;s data. Pick a tenant with the <strong>Act inside tenant</strong> selector
-          in the header; every action you take there is recorded in that tenant&apos;s audit trail.
+          These pages show one tenant&apos;s data. Pick a tenant with the <strong>Act inside tenant</strong>{' '}
+          selector in the header; every action you take there is recorded in that tenant&apos;s audit trail.
         </p>
       </EmptyState>
     );

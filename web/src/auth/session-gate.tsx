@@ -8,7 +8,9 @@ import { LoadingState } from '../components/loading-state';
  * the session back before any page renders, so deep links open where they point.
  */
 export function SessionGate({ children }: { children: ReactNode }) {
-  const [restoring, setRestoring] = useState(() => !sessionStore.get() && sessionStore.refreshToken() !== null);
+  const [restoring, setRestoring] = useState(
+    () => !sessionStore.get() && sessionStore.refreshToken() !== null,
+  );
   useEffect(() => {
     if (!restoring) return;
     void refreshSession().then((ok) => {

@@ -24,7 +24,14 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   );
 }
 
-function ConfirmBody({ onClose, onConfirm, confirmLabel, children, typedConfirmation, danger }: ConfirmDialogProps) {
+function ConfirmBody({
+  onClose,
+  onConfirm,
+  confirmLabel,
+  children,
+  typedConfirmation,
+  danger,
+}: ConfirmDialogProps) {
   const [typed, setTyped] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -60,7 +67,11 @@ function ConfirmBody({ onClose, onConfirm, confirmLabel, children, typedConfirma
         <button type="button" className="button button-secondary" onClick={onClose}>
           Cancel
         </button>
-        <button type="submit" className={danger ? 'button button-danger' : 'button'} disabled={!ready || pending}>
+        <button
+          type="submit"
+          className={danger ? 'button button-danger' : 'button'}
+          disabled={!ready || pending}
+        >
           {pending ? 'Working…' : confirmLabel}
         </button>
       </div>

@@ -24,14 +24,19 @@ export function PaginationBar({ pagination, onPage, label }: PaginationBarProps)
         {first}–{shownLast} of {total.toLocaleString()}
       </p>
       <div className="pagination-buttons">
-        <button type="button" className="button button-secondary" disabled={!pagination.has_prev} onClick={() => onPage(page - 1)}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={!pagination.has_prev}
+          onClick={() => onPage(page - 1)}
+        >
           Previous
         </button>
         {pageWindow(page, Math.max(last, 1)).map((n) => (
           <button
             key={n}
             type="button"
-            className={n === page ? 'button page-number current' : 'button button-secondary page-number'}
+            className={`button page-number${n === page ? ' current' : ' button-secondary'}${Math.abs(n - page) > 1 ? ' page-far' : ''}`}
             aria-current={n === page ? 'page' : undefined}
             aria-label={`Page ${n}`}
             onClick={() => onPage(n)}
@@ -39,7 +44,12 @@ export function PaginationBar({ pagination, onPage, label }: PaginationBarProps)
             {n}
           </button>
         ))}
-        <button type="button" className="button button-secondary" disabled={!pagination.has_next} onClick={() => onPage(page + 1)}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={!pagination.has_next}
+          onClick={() => onPage(page + 1)}
+        >
           Next
         </button>
       </div>

@@ -26,7 +26,8 @@ export function SelectField({ label, options, hint, errors = [], id, ...select }
         {...select}
       >
         {options.map((option) => {
-          const { value, label: text } = typeof option === 'string' ? { value: option, label: option } : option;
+          const { value, label: text } =
+            typeof option === 'string' ? { value: option, label: option } : option;
           return (
             <option key={value} value={value}>
               {text}

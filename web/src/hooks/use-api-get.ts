@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, type ApiResult, type QueryValue } from '../api/api-client';
 import { useActingTenant } from './use-acting-tenant';
 
+const ACTING = '\u0000acting';
+
 export interface ApiGetState<T> {
   result: ApiResult<T> | undefined;
   error: unknown;
@@ -23,13 +25,15 @@ export function useApiGet<T>(
     loading: path !== null,
   });
   const [generation, setGeneration] = useState(0);
-  const key = JSON.stringify([path, query ?? {}, options.tenant, acting, generation, options.refreshKey]);
+  // JSON has no undefined: the acting tenant (no override) is spelled out so it survives the key.
+  const tenantOption = options.tenant === undefined ? ACTING : options.tenant;
+  const key = JSON.stringify([path, query ?? {}, tenantOption, acting, generation, options.refreshKey]);
 
   useEffect(() => {
     const [currentPath, currentQuery, tenant] = JSON.parse(key) as [
       string | null,
       Record<string, QueryValue>,
-      string | null | undefined,
+      string | null,
     ];
     if (currentPath === null) {
       setState({ loading: false });
@@ -40,7 +44,7 @@ export function useApiGet<T>(
     api<T>(currentPath, {
       query: currentQuery,
       signal: controller.signal,
-      ...(tenant !== undefined ? { tenant } : {}),
+      ...(tenant !== ACTING ? { tenant } : {}),
     }).then(
       (result) => setState({ result, loading: false }),
       (error: unknown) => {

@@ -15,7 +15,11 @@ export interface BrandingState {
  * in, a server without that endpoint still gives the branding inside GET /tenants/{id}.
  */
 export function useBranding(tenantId: string | null, signedIn: boolean): BrandingState {
-  const [state, setState] = useState<BrandingState>({ branding: null, unknownTenant: false, loading: tenantId !== null });
+  const [state, setState] = useState<BrandingState>({
+    branding: null,
+    unknownTenant: false,
+    loading: tenantId !== null,
+  });
   useEffect(() => {
     if (!tenantId) {
       setState({ branding: null, unknownTenant: false, loading: false });
@@ -31,7 +35,9 @@ export function useBranding(tenantId: string | null, signedIn: boolean): Brandin
         const unknownTenant = isApiError(error) && error.code === 'TENANT_NOT_FOUND';
         let branding: Branding | null = null;
         if (signedIn && isApiError(error) && error.endpointMissing) {
-          const tenant = await api<Tenant>(`/tenants/${encodeURIComponent(tenantId)}`, options).catch(() => null);
+          const tenant = await api<Tenant>(`/tenants/${encodeURIComponent(tenantId)}`, options).catch(
+            () => null,
+          );
           branding = tenant
             ? { ...tenant.data.branding, company_name: tenant.data.branding.company_name ?? tenant.data.name }
             : null;

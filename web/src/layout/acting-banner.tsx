@@ -7,8 +7,8 @@ export function ActingBanner({ tenantId }: { tenantId: string }) {
   return (
     <section className="acting-banner" aria-label="Acting inside a tenant">
       <p>
-        <strong>Acting inside tenant {tenantId}</strong> as a platform administrator. Everything you do here is recorded
-        in this tenant&apos;s audit trail.
+        <strong>Acting inside tenant {tenantId}</strong> as a platform administrator. Everything you do here
+        is recorded in this tenant&apos;s audit trail.
       </p>
       <button
         type="button"

@@ -1,4 +1,4 @@
-import { type CSSProperties, Suspense, useState } from 'react';
+import { type CSSProperties, Suspense, useCallback, useState } from 'react';
 import { Outlet } from 'react-router';
 import { useSession } from '../auth/use-session';
 import { brandColor, readableTextOn } from '../components/contrast';
@@ -8,6 +8,7 @@ import { useTenantId } from '../hooks/use-tenant-id';
 import { ActingBanner } from './acting-banner';
 import { Header } from './header';
 import { NavMenu } from './nav-menu';
+import { useFocusOnNavigation } from './use-focus-on-navigation';
 
 /**
  * The frame of every signed-in page. Tenant users see their tenant's brand; a platform
@@ -17,6 +18,8 @@ export function AppShell() {
   const session = useSession()!;
   const tenantId = useTenantId();
   const [navOpen, setNavOpen] = useState(false);
+  const closeNav = useCallback(() => setNavOpen(false), []);
+  useFocusOnNavigation('main');
   const ownTenant = session.kind === 'tenant_user' ? session.tenantId : null;
   const { branding } = useBranding(ownTenant, true);
   const brand = brandColor(branding?.primary_color);
@@ -27,10 +30,16 @@ export function AppShell() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Header session={session} branding={branding} navOpen={navOpen} onToggleNav={() => setNavOpen((o) => !o)} />
+      <Header
+        session={session}
+        branding={branding}
+        navOpen={navOpen}
+        onToggleNav={() => setNavOpen((o) => !o)}
+      />
       {acting && <ActingBanner tenantId={acting} />}
       <div className="shell-body">
-        <NavMenu session={session} tenantId={tenantId} open={navOpen} onNavigate={() => setNavOpen(false)} />
+        {navOpen && <div className="nav-backdrop" aria-hidden="true" onClick={closeNav} />}
+        <NavMenu session={session} tenantId={tenantId} open={navOpen} onNavigate={closeNav} />
         <main id="main" className="content" tabIndex={-1}>
           <Suspense fallback={<LoadingState />}>
             <Outlet />

@@ -7,7 +7,14 @@ export function BrandMark({ branding, size = 32 }: { branding: Branding | null; 
   const name = branding?.company_name || 'Tenantbase';
   if (branding?.logo_url && !failed) {
     return (
-      <img className="brand-logo" src={branding.logo_url} alt="" width={size} height={size} onError={() => setFailed(true)} />
+      <img
+        className="brand-logo"
+        src={branding.logo_url}
+        alt=""
+        width={size}
+        height={size}
+        onError={() => setFailed(true)}
+      />
     );
   }
   return (

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { NavLink } from 'react-router';
 import type { Session } from '../api/session-store';
 
@@ -41,7 +42,11 @@ function Section({ title, items, onNavigate }: { title: string; items: NavItem[]
       <ul>
         {items.map((item) => (
           <li key={item.to}>
-            <NavLink to={item.to} onClick={onNavigate} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+            <NavLink
+              to={item.to}
+              onClick={onNavigate}
+              className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}
+            >
               {item.label}
             </NavLink>
           </li>
@@ -58,11 +63,38 @@ interface NavMenuProps {
   onNavigate: () => void;
 }
 
+/** On small screens the menu is a drawer over the page: a close button, Escape, and focus inside. */
+function useDrawer(open: boolean, onClose: () => void) {
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    closeButton.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, onClose]);
+  return closeButton;
+}
+
 /** The side navigation: the platform console, then the tenant's pages when there is a tenant. */
 export function NavMenu({ session, tenantId, open, onNavigate }: NavMenuProps) {
+  const closeButton = useDrawer(open, onNavigate);
   return (
     <nav id="main-nav" className={open ? 'sidenav open' : 'sidenav'} aria-label="Main">
-      {session.kind === 'platform_admin' && <Section title="Platform" items={PLATFORM} onNavigate={onNavigate} />}
+      <button
+        ref={closeButton}
+        type="button"
+        className="icon-button nav-close"
+        aria-label="Close menu"
+        onClick={onNavigate}
+      >
+        ×
+      </button>
+      {session.kind === 'platform_admin' && (
+        <Section title="Platform" items={PLATFORM} onNavigate={onNavigate} />
+      )}
       {tenantId && <Section title="Workspace" items={WORKSPACE} onNavigate={onNavigate} />}
       {tenantId && isTenantAdmin(session) && (
         <Section title="Administration" items={ADMINISTRATION} onNavigate={onNavigate} />

@@ -47,7 +47,11 @@ function PagedList<T>(props: ResourceListProps<T>) {
   if (rows.length === 0 && params.page > 1 && pagination && pagination.total > 0) {
     return (
       <EmptyState title={`Page ${params.page} is past the end`}>
-        <button type="button" className="button button-secondary" onClick={() => props.update({ page: pagination.total_pages })}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => props.update({ page: pagination.total_pages })}
+        >
           Go to the last page
         </button>
       </EmptyState>
@@ -57,7 +61,13 @@ function PagedList<T>(props: ResourceListProps<T>) {
   return (
     <div aria-busy={state.loading}>
       <Table {...props} rows={rows} />
-      {pagination && <PaginationBar label={props.label} pagination={pagination} onPage={(page) => props.update({ page })} />}
+      {pagination && (
+        <PaginationBar
+          label={props.label}
+          pagination={pagination}
+          onPage={(page) => props.update({ page })}
+        />
+      )}
     </div>
   );
 }
@@ -67,13 +77,19 @@ function ScrollList<T>(props: ResourceListProps<T>) {
   const list = useCursorList<T>(props.path, filterQuery(params), params.perPage, props.reloadKey);
   const filtered = Boolean(params.status || params.q || params.from || params.to);
   if (list.error && list.items.length === 0) return <ErrorPanel error={list.error} onRetry={list.retry} />;
-  if (list.loading && list.items.length === 0) return <LoadingState label={`Loading ${props.label.toLowerCase()}…`} />;
+  if (list.loading && list.items.length === 0)
+    return <LoadingState label={`Loading ${props.label.toLowerCase()}…`} />;
   if (list.items.length === 0) return <>{props.empty(filtered)}</>;
   return (
     <div>
       <Table {...props} rows={list.items} />
       {list.error !== null && <ErrorPanel error={list.error} />}
-      <LoadMore hasNext={list.hasNext} loading={list.loading} onLoadMore={list.loadMore} count={list.items.length} />
+      <LoadMore
+        hasNext={list.hasNext}
+        loading={list.loading}
+        onLoadMore={list.loadMore}
+        count={list.items.length}
+      />
     </div>
   );
 }

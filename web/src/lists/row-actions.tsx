@@ -10,12 +10,22 @@ export function RowActions({ name, onEdit, onDelete, deleteLabel = 'Delete' }: R
   return (
     <div className="row-actions">
       {onEdit && (
-        <button type="button" className="button button-secondary button-small" aria-label={`Edit ${name}`} onClick={onEdit}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          aria-label={`Edit ${name}`}
+          onClick={onEdit}
+        >
           Edit
         </button>
       )}
       {onDelete && (
-        <button type="button" className="button button-danger-quiet button-small" aria-label={`${deleteLabel} ${name}`} onClick={onDelete}>
+        <button
+          type="button"
+          className="button button-danger-quiet button-small"
+          aria-label={`${deleteLabel} ${name}`}
+          onClick={onDelete}
+        >
           {deleteLabel}
         </button>
       )}

@@ -16,12 +16,22 @@ export interface CursorListState<T> {
  * Infinite scroll over `?cursor=&limit=` (SPEC §5): each page continues after the last row seen,
  * so rows created meanwhile never shift or repeat what is already shown. New filters start over.
  */
-export function useCursorList<T>(path: string, query: Record<string, QueryValue>, limit: number, reloadKey: number): CursorListState<T> {
+export function useCursorList<T>(
+  path: string,
+  query: Record<string, QueryValue>,
+  limit: number,
+  reloadKey: number,
+): CursorListState<T> {
   const acting = useActingTenant();
   const key = JSON.stringify([path, query, limit, acting, reloadKey]);
-  const [state, setState] = useState<{ key: string; items: T[]; cursor: string | null; hasNext: boolean; loading: boolean; error: unknown }>(
-    { key: '', items: [], cursor: null, hasNext: true, loading: false, error: null },
-  );
+  const [state, setState] = useState<{
+    key: string;
+    items: T[];
+    cursor: string | null;
+    hasNext: boolean;
+    loading: boolean;
+    error: unknown;
+  }>({ key: '', items: [], cursor: null, hasNext: true, loading: false, error: null });
   const inFlight = useRef<AbortController | null>(null);
 
   const fetchPage = useCallback(
@@ -29,9 +39,21 @@ export function useCursorList<T>(path: string, query: Record<string, QueryValue>
       inFlight.current?.abort();
       const controller = new AbortController();
       inFlight.current = controller;
-      const [currentPath, currentQuery, currentLimit] = JSON.parse(key) as [string, Record<string, QueryValue>, number];
-      setState((s) => ({ ...(fresh ? { key, items: [], cursor: null, hasNext: true } : s), key, loading: true, error: null }));
-      api<T[]>(currentPath, { query: { ...currentQuery, limit: currentLimit, cursor: cursor ?? undefined }, signal: controller.signal }).then(
+      const [currentPath, currentQuery, currentLimit] = JSON.parse(key) as [
+        string,
+        Record<string, QueryValue>,
+        number,
+      ];
+      setState((s) => ({
+        ...(fresh ? { key, items: [], cursor: null, hasNext: true } : s),
+        key,
+        loading: true,
+        error: null,
+      }));
+      api<T[]>(currentPath, {
+        query: { ...currentQuery, limit: currentLimit, cursor: cursor ?? undefined },
+        signal: controller.signal,
+      }).then(
         ({ data, pagination }) => {
           const page = pagination as CursorPagination | undefined;
           setState((s) => ({
@@ -60,7 +82,10 @@ export function useCursorList<T>(path: string, query: Record<string, QueryValue>
     if (!state.loading && state.hasNext && state.cursor) fetchPage(state.cursor, false);
   }, [fetchPage, state.loading, state.hasNext, state.cursor]);
 
-  const retry = useCallback(() => fetchPage(state.cursor, state.items.length === 0), [fetchPage, state.cursor, state.items.length]);
+  const retry = useCallback(
+    () => fetchPage(state.cursor, state.items.length === 0),
+    [fetchPage, state.cursor, state.items.length],
+  );
 
   const current = state.key === key;
   return {

@@ -8,10 +8,7 @@ import { TextField } from '../../components/text-field';
 import { useSubmit } from '../../hooks/use-submit';
 
 interface CreatedKey {
-  secret?: string;
-  key?: string;
-  api_key?: string;
-  token?: string;
+  secret: string;
 }
 
 /** Creates a service account key with scoped permissions; its secret is shown here, once. */
@@ -21,8 +18,11 @@ export function ApiKeyForm({ onCreated, onClose }: { onCreated: () => void; onCl
   const [secret, setSecret] = useState<string | null>(null);
   const create = useSubmit(async () => {
     const permissions = PERMISSIONS.filter((p) => granted.has(p));
-    const { data } = await api<CreatedKey>('/api-keys', { method: 'POST', body: { name: name.trim(), permissions } });
-    setSecret(data.secret ?? data.key ?? data.api_key ?? data.token ?? '(the server did not return a secret)');
+    const { data } = await api<CreatedKey>('/api-keys', {
+      method: 'POST',
+      body: { name: name.trim(), permissions },
+    });
+    setSecret(data.secret);
     onCreated();
   });
   if (secret) {
@@ -47,7 +47,15 @@ export function ApiKeyForm({ onCreated, onClose }: { onCreated: () => void; onCl
   return (
     <form onSubmit={submit} className="stack" noValidate>
       <FormErrors error={create.error} fields={['name', 'permissions']} />
-      <TextField label="Name" value={name} onChange={(event) => setName(event.target.value)} hint="What uses this key, e.g. “CI pipeline”." required autoFocus errors={fieldErrors(create.error, 'name')} />
+      <TextField
+        label="Name"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        hint="What uses this key, e.g. “CI pipeline”."
+        required
+        autoFocus
+        errors={fieldErrors(create.error, 'name')}
+      />
       <fieldset className="checkbox-grid">
         <legend>Permissions</legend>
         {PERMISSIONS.map((permission) => (
@@ -72,7 +80,7 @@ export function ApiKeyForm({ onCreated, onClose }: { onCreated: () => void; onCl
         <button type="button" className="button button-secondary" onClick={onClose}>
           Cancel
         </button>
-        <button type="submit" className="button" disabled={create.pending || !name.trim()}>
+        <button type="submit" className="button" disabled={create.pending}>
           {create.pending ? 'Creating…' : 'Create key'}
         </button>
       </div>

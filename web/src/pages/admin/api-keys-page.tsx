@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/empty-state';
 import { FlashMessage } from '../../components/flash-message';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
+import { StatusBadge } from '../../components/status-badge';
 import { useApiGet } from '../../hooks/use-api-get';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { type Column, DataTable } from '../../lists/data-table';
@@ -24,12 +25,47 @@ export function ApiKeysPage() {
   const [flash, setFlash] = useState<string | null>(null);
   const clearFlash = useCallback(() => setFlash(null), []);
   const columns: Column<ApiKey>[] = [
-    { key: 'name', label: 'Name', render: (k) => <strong>{k.name}</strong> },
-    { key: 'prefix', label: 'Key starts with', render: (k) => (k.prefix ? <code>{k.prefix}…</code> : '—') },
-    { key: 'permissions', label: 'Permissions', render: (k) => (k.permissions ?? []).join(', ') || '—' },
-    { key: 'created', label: 'Created', render: (k) => formatDateTime(k.created_at) },
-    { key: 'used', label: 'Last used', render: (k) => formatDateTime(k.last_used_at) },
-    { key: 'actions', label: 'Actions', render: (k) => <RowActions name={k.name} onDelete={() => setRevoking(k)} deleteLabel="Revoke" /> },
+    { key: 'name', label: 'Name', className: 'cell-nowrap', render: (k) => <strong>{k.name}</strong> },
+    {
+      key: 'permissions',
+      label: 'Permissions',
+      render: (k) => (
+        <ul className="chips">
+          {k.permissions.map((p) => (
+            <li key={p}>
+              <code>{p}</code>
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      key: 'status',
+      label: 'Status',
+      render: (k) => <StatusBadge status={k.revoked_at ? 'revoked' : 'active'} />,
+    },
+    {
+      key: 'created',
+      label: 'Created',
+      className: 'cell-nowrap',
+      render: (k) => formatDateTime(k.created_at),
+    },
+    {
+      key: 'used',
+      label: 'Last used',
+      className: 'cell-nowrap',
+      render: (k) => formatDateTime(k.last_used_at),
+    },
+    {
+      key: 'actions',
+      label: 'Actions',
+      render: (k) =>
+        k.revoked_at ? (
+          <span className="muted">Revoked {formatDateTime(k.revoked_at)}</span>
+        ) : (
+          <RowActions name={k.name} onDelete={() => setRevoking(k)} deleteLabel="Revoke" />
+        ),
+    },
   ];
   return (
     <>

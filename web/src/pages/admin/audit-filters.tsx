@@ -13,7 +13,13 @@ const LABELS: Record<keyof AuditFilters, string> = {
 };
 
 /** The audit trail's filters; applied together with one button so each change is one request. */
-export function AuditFilterForm({ value, onApply }: { value: AuditFilters; onApply: (filters: AuditFilters) => void }) {
+export function AuditFilterForm({
+  value,
+  onApply,
+}: {
+  value: AuditFilters;
+  onApply: (filters: AuditFilters) => void;
+}) {
   const [draft, setDraft] = useState(value);
   const submit = (event: FormEvent) => {
     event.preventDefault();

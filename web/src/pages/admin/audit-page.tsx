@@ -12,11 +12,45 @@ import { type Column, DataTable } from '../../lists/data-table';
 import { filterQuery, readListParams } from '../../lists/list-params';
 import { AUDIT_FILTERS, AuditFilterForm, type AuditFilters } from './audit-filters';
 
+const ACTORS: Record<string, string> = {
+  tenant_user: 'user',
+  platform_admin: 'platform admin',
+  api_key: 'API key',
+};
+
+/** An id shortened for the table; the whole id is in the tooltip and in the filters. */
+function ShortId({ id }: { id: string | null }) {
+  if (!id) return null;
+  return (
+    <code className="muted" title={id}>
+      {id.length > 13 ? `${id.slice(0, 8)}…` : id}
+    </code>
+  );
+}
+
 const columns: Column<AuditEntry>[] = [
-  { key: 'time', label: 'When', render: (e) => formatDateTime(e.created_at) },
-  { key: 'actor', label: 'Who', render: (e) => <span title={e.actor_id ?? ''}>{e.actor_type}{e.actor_id ? ` ${e.actor_id.slice(0, 8)}…` : ''}</span> },
+  { key: 'time', label: 'When', className: 'cell-nowrap', render: (e) => formatDateTime(e.created_at) },
+  {
+    key: 'actor',
+    label: 'Who',
+    className: 'cell-nowrap',
+    render: (e) => (
+      <>
+        {ACTORS[e.actor_type] ?? e.actor_type} <ShortId id={e.actor_id} />
+      </>
+    ),
+  },
   { key: 'action', label: 'Action', render: (e) => <code>{e.action}</code> },
-  { key: 'target', label: 'Target', render: (e) => `${e.target_type}${e.target_id ? ` ${e.target_id}` : ''}` },
+  {
+    key: 'target',
+    label: 'Target',
+    className: 'cell-nowrap',
+    render: (e) => (
+      <>
+        {e.target_type} <ShortId id={e.target_id} />
+      </>
+    ),
+  },
   {
     key: 'change',
     label: 'Change',
@@ -25,7 +59,7 @@ const columns: Column<AuditEntry>[] = [
         '—'
       ) : (
         <details>
-          <summary>Show</summary>
+          <summary className="cell-nowrap">Show</summary>
           <pre className="code-block">{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
         </details>
       ),
@@ -58,7 +92,10 @@ export function AuditPage() {
   };
   return (
     <>
-      <PageHeader title="Audit trail" description="Who did what in this workspace, in order; entries are chained by hash and cannot be edited." />
+      <PageHeader
+        title="Audit trail"
+        description="Who did what in this workspace, in order; entries are chained by hash and cannot be edited."
+      />
       <AuditFilterForm key={search.toString()} value={filters} onApply={(next) => apply(next)} />
       {state.error ? (
         <ErrorPanel error={state.error} onRetry={state.reload} />
@@ -68,9 +105,18 @@ export function AuditPage() {
         <EmptyState title="No entries match" />
       ) : (
         <>
-          <DataTable caption="Audit entries" columns={columns} rows={state.result.data} rowKey={(e) => e.id} />
+          <DataTable
+            caption="Audit entries"
+            columns={columns}
+            rows={state.result.data}
+            rowKey={(e) => e.id}
+          />
           {state.result.pagination && 'total' in state.result.pagination && (
-            <PaginationBar label="Audit trail" pagination={state.result.pagination as unknown as PagePagination} onPage={(n) => apply(filters, n)} />
+            <PaginationBar
+              label="Audit trail"
+              pagination={state.result.pagination as unknown as PagePagination}
+              onPage={(n) => apply(filters, n)}
+            />
           )}
         </>
       )}

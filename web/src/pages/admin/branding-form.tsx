@@ -11,7 +11,15 @@ import { BrandingPreview } from './branding-preview';
 const FIELDS = ['company_name', 'primary_color', 'logo_url'] as const;
 
 /** Seed 001's branding: company name, primary colour and logo, previewed live and checked for contrast. */
-export function BrandingForm({ tenantId, initial, onSaved }: { tenantId: string; initial: Branding; onSaved: () => void }) {
+export function BrandingForm({
+  tenantId,
+  initial,
+  onSaved,
+}: {
+  tenantId: string;
+  initial: Branding;
+  onSaved: () => void;
+}) {
   const [values, setValues] = useState({
     company_name: initial.company_name ?? '',
     primary_color: initial.primary_color ?? DEFAULT_BRAND,
@@ -19,8 +27,8 @@ export function BrandingForm({ tenantId, initial, onSaved }: { tenantId: string;
   });
   const save = useSubmit(async () => {
     const body = {
-      company_name: values.company_name.trim() || null,
-      primary_color: values.primary_color || null,
+      ...(values.company_name.trim() ? { company_name: values.company_name.trim() } : {}),
+      primary_color: values.primary_color.trim() || null,
       logo_url: values.logo_url.trim() || null,
     };
     await api(`/tenants/${encodeURIComponent(tenantId)}/branding`, { method: 'PATCH', body });
@@ -35,13 +43,22 @@ export function BrandingForm({ tenantId, initial, onSaved }: { tenantId: string;
     <div className="split">
       <form onSubmit={submit} className="stack card" noValidate>
         <FormErrors error={save.error} fields={FIELDS} />
-        <TextField label="Company name" value={values.company_name} onChange={(event) => setValues({ ...values, company_name: event.target.value })} errors={fieldErrors(save.error, 'company_name')} />
+        <TextField
+          label="Company name"
+          value={values.company_name}
+          onChange={(event) => setValues({ ...values, company_name: event.target.value })}
+          errors={fieldErrors(save.error, 'company_name')}
+        />
         <div className="color-row">
           <TextField
             label="Primary colour"
             value={values.primary_color}
             onChange={(event) => setValues({ ...values, primary_color: event.target.value })}
-            hint={ratio !== null && ratio < 4.5 ? `Text on this colour has a contrast of ${ratio.toFixed(1)}:1; 4.5:1 is needed to read it easily.` : 'A hex colour such as #2451b3.'}
+            hint={
+              ratio !== null && ratio < 4.5
+                ? `Text on this colour has a contrast of ${ratio.toFixed(1)}:1; 4.5:1 is needed to read it easily.`
+                : 'Six-digit hex, such as #2451b3; empty for the default.'
+            }
             errors={fieldErrors(save.error, 'primary_color')}
           />
           <input
@@ -57,7 +74,7 @@ export function BrandingForm({ tenantId, initial, onSaved }: { tenantId: string;
           value={values.logo_url}
           onChange={(event) => setValues({ ...values, logo_url: event.target.value })}
           placeholder="https://"
-          hint="A square image works best; it is shown at 48 × 48 pixels."
+          hint="An https:// address of a square image; it is shown at 48 × 48 pixels."
           errors={fieldErrors(save.error, 'logo_url')}
         />
         <div className="form-actions">

@@ -16,12 +16,19 @@ export function BrandingPage() {
   const clearFlash = useCallback(() => setFlash(null), []);
   return (
     <>
-      <PageHeader title="Branding" description="How your sign-in page and the app's header look to your team." />
+      <PageHeader
+        title="Branding"
+        description="How your sign-in page and the app's header look to your team."
+      />
       <FlashMessage message={flash} onDone={clearFlash} />
       {loading ? (
         <LoadingState label="Loading branding…" />
       ) : (
-        <BrandingForm tenantId={tenantId} initial={branding ?? {}} onSaved={() => setFlash('Branding saved. Reload to see it in the header.')} />
+        <BrandingForm
+          tenantId={tenantId}
+          initial={branding ?? {}}
+          onSaved={() => setFlash('Branding saved. Reload to see it in the header.')}
+        />
       )}
     </>
   );

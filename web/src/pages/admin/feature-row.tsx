@@ -16,14 +16,15 @@ export function FeatureRow({ tenant, feature, editable, onChanged, onError }: Fe
   const [pending, setPending] = useState(false);
   const on = tenant.features.includes(feature);
   const override = tenant.feature_overrides[feature];
-  const source = override === undefined ? `${tenant.tier} tier / ${tenant.business_domain} domain` : 'override';
-  const change = (overrides: Record<string, boolean | null>) => {
+  const source = override === undefined ? 'the plan' : 'a platform override';
+  /** Overrides merge key by key: true or false sets one, null drops it (back to the plan). */
+  const change = (value: boolean | null) => {
     setPending(true);
-    api(`/tenants/${encodeURIComponent(tenant.id)}`, { method: 'PATCH', body: { feature_overrides: overrides }, tenant: null })
+    const body = { feature_overrides: { [feature]: value } };
+    api(`/tenants/${encodeURIComponent(tenant.id)}`, { method: 'PATCH', body, tenant: null })
       .then(onChanged, onError)
       .finally(() => setPending(false));
   };
-  const next = { ...tenant.feature_overrides } as Record<string, boolean | null>;
   return (
     <tr>
       <td data-label="Feature">
@@ -41,20 +42,12 @@ export function FeatureRow({ tenant, feature, editable, onChanged, onError }: Fe
               className="button button-secondary button-small"
               disabled={pending}
               aria-label={`${on ? 'Turn off' : 'Turn on'} ${feature}`}
-              onClick={() => change({ ...next, [feature]: !on })}
+              onClick={() => change(!on)}
             >
               {on ? 'Turn off' : 'Turn on'}
             </button>
             {override !== undefined && (
-              <button
-                type="button"
-                className="link-button"
-                disabled={pending}
-                onClick={() => {
-                  delete next[feature];
-                  change(next);
-                }}
-              >
+              <button type="button" className="link-button" disabled={pending} onClick={() => change(null)}>
                 Back to the plan
               </button>
             )}

@@ -17,7 +17,9 @@ export function FeaturesPage() {
   const editable = session?.kind === 'platform_admin';
   const [reloadKey, setReloadKey] = useState(0);
   const [error, setError] = useState<unknown>(null);
-  const tenant = useApiGet<Tenant>(`/tenants/${encodeURIComponent(tenantId)}`, undefined, { refreshKey: reloadKey });
+  const tenant = useApiGet<Tenant>(`/tenants/${encodeURIComponent(tenantId)}`, undefined, {
+    refreshKey: reloadKey,
+  });
   return (
     <>
       <PageHeader
@@ -32,16 +34,26 @@ export function FeaturesPage() {
       <AsyncContent state={tenant} loadingLabel="Loading features…">
         {(data) => (
           <div className="stack-lg">
+            <p className="muted">
+              Plan: <strong>{data.tier}</strong> tier, <strong>{data.business_domain}</strong> business
+              domain.
+            </p>
             {Object.entries(FEATURE_CATALOGUE).map(([group, features]) => (
               <section key={group} className="card">
                 <h2 className="card-title">{group}</h2>
-                <table className="data-table">
+                <table className="data-table fixed-table">
                   <thead>
                     <tr>
-                      <th scope="col">Feature</th>
+                      <th scope="col" className="col-wide">
+                        Feature
+                      </th>
                       <th scope="col">State</th>
                       <th scope="col">Set by</th>
-                      {editable && <th scope="col">Change</th>}
+                      {editable && (
+                        <th scope="col" className="col-wide">
+                          Change
+                        </th>
+                      )}
                     </tr>
                   </thead>
                   <tbody>

@@ -14,10 +14,15 @@ export function IdentityProviderPage() {
   useDocumentTitle('Identity provider');
   const tenantId = useTenantId()!;
   const [reloadKey, setReloadKey] = useState(0);
-  const settings = useApiGet<OidcSettings | null>(`/tenants/${encodeURIComponent(tenantId)}/oidc`, undefined, { refreshKey: reloadKey });
+  const settings = useApiGet<OidcSettings | null>(
+    `/tenants/${encodeURIComponent(tenantId)}/oidc`,
+    undefined,
+    { refreshKey: reloadKey },
+  );
   const [flash, setFlash] = useState<string | null>(null);
   const clearFlash = useCallback(() => setFlash(null), []);
-  const notConfigured = isApiError(settings.error) && settings.error.code === 'NOT_FOUND' && !settings.error.endpointMissing;
+  const notConfigured =
+    isApiError(settings.error) && settings.error.code === 'NOT_FOUND' && !settings.error.endpointMissing;
   return (
     <>
       <PageHeader
@@ -30,15 +35,22 @@ export function IdentityProviderPage() {
       ) : settings.loading && !settings.result ? (
         <LoadingState label="Loading identity provider settings…" />
       ) : (
-        <OidcForm
-          key={reloadKey}
-          tenantId={tenantId}
-          initial={settings.result?.data ?? {}}
-          onSaved={() => {
-            setFlash('Identity provider saved.');
-            setReloadKey((k) => k + 1);
-          }}
-        />
+        <>
+          {notConfigured && (
+            <p className="notice notice-info" role="status">
+              No identity provider is configured yet: people sign in with their Tenantbase password.
+            </p>
+          )}
+          <OidcForm
+            key={reloadKey}
+            tenantId={tenantId}
+            initial={settings.result?.data ?? {}}
+            onSaved={() => {
+              setFlash('Identity provider saved.');
+              setReloadKey((k) => k + 1);
+            }}
+          />
+        </>
       )}
     </>
   );

@@ -35,10 +35,28 @@ export function InviteUserForm({ roles, onDone, onCancel }: InviteUserFormProps)
   return (
     <form onSubmit={submit} className="stack" noValidate>
       {limit ? <LimitExceededNotice error={limit} /> : <FormErrors error={invite.error} fields={FIELDS} />}
-      <TextField label="Email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} required autoFocus errors={fieldErrors(invite.error, 'email')} />
-      <SelectField label="Role" options={roles} value={role} onChange={(event) => setRole(event.target.value)} errors={fieldErrors(invite.error, 'role')} />
+      <TextField
+        label="Email"
+        type="email"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        required
+        autoFocus
+        errors={fieldErrors(invite.error, 'email')}
+      />
+      <SelectField
+        label="Role"
+        options={roles}
+        value={role}
+        onChange={(event) => setRole(event.target.value)}
+        errors={fieldErrors(invite.error, 'role')}
+      />
       <label className="checkbox">
-        <input type="checkbox" checked={withPassword} onChange={(event) => setWithPassword(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={withPassword}
+          onChange={(event) => setWithPassword(event.target.checked)}
+        />
         Set a password now instead of mailing an invitation
       </label>
       {withPassword && (
@@ -56,7 +74,7 @@ export function InviteUserForm({ roles, onDone, onCancel }: InviteUserFormProps)
         <button type="button" className="button button-secondary" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="button" disabled={invite.pending || !email}>
+        <button type="submit" className="button" disabled={invite.pending}>
           {invite.pending ? 'Sending…' : withPassword ? 'Add user' : 'Send invitation'}
         </button>
       </div>

@@ -7,9 +7,9 @@ export function LimitExceededNotice({ error }: { error: ApiError }) {
       <p className="notice-title">User limit reached</p>
       <p>{error.message}.</p>
       <p>
-        Every user counts against this limit, pending invitations included. To add someone, remove a user or revoke a
-        pending invitation first, or ask your platform administrator to move this workspace to a higher tier or raise
-        its limit.
+        Every user counts against this limit, pending invitations included. To add someone, remove a user or
+        revoke a pending invitation first, or ask your platform administrator to move this workspace to a
+        higher tier or raise its limit.
       </p>
     </div>
   );

@@ -10,11 +10,24 @@ export interface OidcSettings {
   issuer?: string;
   jwks_url?: string;
   audience?: string;
-  tenant_claim?: string;
+  tenant_claim?: string | null;
+  tenant_claim_value?: string | null;
+  roles_claim?: string | null;
   role_mapping?: Record<string, string>;
+  default_role?: string | null;
+  enabled?: boolean;
 }
 
-const FIELDS = ['issuer', 'jwks_url', 'audience', 'tenant_claim', 'role_mapping'] as const;
+const TEXT_FIELDS = [
+  'issuer',
+  'jwks_url',
+  'audience',
+  'tenant_claim',
+  'tenant_claim_value',
+  'roles_claim',
+  'default_role',
+] as const;
+const FIELDS = [...TEXT_FIELDS, 'role_mapping', 'enabled'] as const;
 
 function mappingText(mapping: Record<string, string> | undefined): string {
   return Object.entries(mapping ?? {})
@@ -31,47 +44,73 @@ function parseMapping(text: string): Record<string, string> {
   return mapping;
 }
 
-/** SPEC §4's external identity provider: issuer, keys, audience, the tenant claim and role mapping. */
-export function OidcForm({ tenantId, initial, onSaved }: { tenantId: string; initial: OidcSettings; onSaved: () => void }) {
-  const [values, setValues] = useState({
+/** SPEC §4's external identity provider: issuer, keys, audience, tenant claim and role mapping. */
+export function OidcForm({
+  tenantId,
+  initial,
+  onSaved,
+}: {
+  tenantId: string;
+  initial: OidcSettings;
+  onSaved: () => void;
+}) {
+  const [text, setText] = useState<Record<(typeof TEXT_FIELDS)[number], string>>(() => ({
     issuer: initial.issuer ?? '',
     jwks_url: initial.jwks_url ?? '',
     audience: initial.audience ?? '',
     tenant_claim: initial.tenant_claim ?? '',
-    role_mapping: mappingText(initial.role_mapping),
-  });
+    tenant_claim_value: initial.tenant_claim ? (initial.tenant_claim_value ?? '') : '',
+    roles_claim: initial.roles_claim ?? '',
+    default_role: initial.default_role ?? '',
+  }));
+  const [mapping, setMapping] = useState(mappingText(initial.role_mapping));
+  const [enabled, setEnabled] = useState(initial.enabled ?? true);
   const save = useSubmit(async () => {
-    const body = {
-      issuer: values.issuer.trim(),
-      jwks_url: values.jwks_url.trim(),
-      audience: values.audience.trim(),
-      ...(values.tenant_claim.trim() ? { tenant_claim: values.tenant_claim.trim() } : {}),
-      role_mapping: parseMapping(values.role_mapping),
-    };
-    await api(`/tenants/${encodeURIComponent(tenantId)}/oidc`, { method: 'PUT', body });
+    const body: Record<string, unknown> = { enabled, role_mapping: parseMapping(mapping) };
+    for (const key of TEXT_FIELDS) if (text[key].trim()) body[key] = text[key].trim();
+    await api(`/tenants/${encodeURIComponent(tenantId)}/oidc`, { method: 'PUT', body, tenant: null });
     onSaved();
   });
-  const set = (key: keyof typeof values) => (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value });
+  const field = (key: (typeof TEXT_FIELDS)[number], label: string, hint?: string, required = false) => (
+    <TextField
+      label={label}
+      value={text[key]}
+      onChange={(event) => setText((t) => ({ ...t, [key]: event.target.value }))}
+      hint={hint}
+      required={required}
+      spellCheck={false}
+      errors={fieldErrors(save.error, key)}
+    />
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void save.submit();
   };
   return (
-    <form onSubmit={submit} className="stack card" noValidate>
+    <form onSubmit={submit} className="stack card narrow" noValidate>
       <FormErrors error={save.error} fields={FIELDS} />
-      <TextField label="Issuer" type="url" value={values.issuer} onChange={set('issuer')} placeholder="https://login.example.com/" required errors={fieldErrors(save.error, 'issuer')} />
-      <TextField label="JWKS URL" type="url" value={values.jwks_url} onChange={set('jwks_url')} placeholder="https://login.example.com/.well-known/jwks.json" required errors={fieldErrors(save.error, 'jwks_url')} />
-      <TextField label="Audience" value={values.audience} onChange={set('audience')} hint="The aud claim the provider puts in tokens for Tenantbase." required errors={fieldErrors(save.error, 'audience')} />
-      <TextField label="Tenant claim (optional)" value={values.tenant_claim} onChange={set('tenant_claim')} hint="A claim that must name this workspace, if your provider serves several." errors={fieldErrors(save.error, 'tenant_claim')} />
+      {field('issuer', 'Issuer', 'Exactly the iss of the tokens, https://…', true)}
+      {field('jwks_url', 'JWKS URL', 'Where the provider publishes its signing keys.', true)}
+      {field('audience', 'Audience', 'The aud the provider puts in tokens meant for Tenantbase.', true)}
+      <div className="form-grid">
+        {field('tenant_claim', 'Tenant claim (optional)', 'A claim that must name this workspace.')}
+        {field('tenant_claim_value', 'Its value (optional)', `Defaults to ${tenantId}.`)}
+        {field('roles_claim', 'Roles claim (optional)', 'Defaults to roles, else groups.')}
+        {field('default_role', 'Default role (optional)', 'For people no mapping matches.')}
+      </div>
       <TextAreaField
         label="Role mapping"
-        value={values.role_mapping}
-        onChange={set('role_mapping')}
+        value={mapping}
+        onChange={(event) => setMapping(event.target.value)}
         rows={4}
         className="code"
         hint="One per line: provider role = Tenantbase role, e.g. engineering = member."
         errors={fieldErrors(save.error, 'role_mapping')}
       />
+      <label className="checkbox">
+        <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
+        Accept tokens from this provider
+      </label>
       <div className="form-actions">
         <button type="submit" className="button" disabled={save.pending}>
           {save.pending ? 'Saving…' : 'Save identity provider'}

@@ -18,7 +18,9 @@ export function RoleForm({ role, onSaved, onCancel }: RoleFormProps) {
   const [granted, setGranted] = useState<Set<string>>(new Set(role?.permissions ?? ['tenant:read']));
   const save = useSubmit(async () => {
     const permissions = PERMISSIONS.filter((p) => granted.has(p));
-    const body = role ? { ...(role.built_in || name === role.name ? {} : { name }), permissions } : { name, permissions };
+    const body = role
+      ? { ...(role.built_in || name === role.name ? {} : { name }), permissions }
+      : { name, permissions };
     const { data } = role
       ? await api<Role>(`/roles/${encodeURIComponent(role.name)}`, { method: 'PATCH', body })
       : await api<Role>('/roles', { method: 'POST', body });

@@ -51,7 +51,11 @@ export function RolesPage() {
         r.name === 'owner' ? (
           <span className="muted">Always every permission</span>
         ) : (
-          <RowActions name={r.name} onEdit={() => setEditing(r)} onDelete={r.built_in ? undefined : () => setDeleting(r)} />
+          <RowActions
+            name={r.name}
+            onEdit={() => setEditing(r)}
+            onDelete={r.built_in ? undefined : () => setDeleting(r)}
+          />
         ),
     },
   ];
@@ -70,7 +74,11 @@ export function RolesPage() {
       <AsyncContent state={roles} loadingLabel="Loading roles…">
         {(rows) => <DataTable caption="Roles" columns={columns} rows={rows} rowKey={(r) => r.name} />}
       </AsyncContent>
-      <Dialog title={editing === 'new' ? 'New role' : `Edit role ${editing?.name ?? ''}`} open={editing !== null} onClose={() => setEditing(null)}>
+      <Dialog
+        title={editing === 'new' ? 'New role' : `Edit role ${editing?.name ?? ''}`}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+      >
         <RoleForm
           role={editing === 'new' ? null : editing}
           onCancel={() => setEditing(null)}

@@ -22,13 +22,13 @@ export function SeatSummary({ stats }: { stats: ApiGetState<TenantStats> }) {
         <p className="muted">This tier has no user limit.</p>
       ) : left <= 0 ? (
         <p className="notice notice-warn" role="status">
-          All {users.limit} seats are taken. New invitations will be refused until you remove a user or revoke a pending
-          invitation, or your platform administrator raises this workspace&apos;s limit.
+          All {users.limit} seats are taken. New invitations will be refused until you remove a user or revoke
+          a pending invitation, or your platform administrator raises this workspace&apos;s limit.
         </p>
       ) : left <= Math.max(1, Math.ceil(users.limit! * 0.2)) ? (
         <p className="notice notice-warn" role="status">
-          {left === 1 ? 'One seat is left' : `${left} seats are left`} of {users.limit}. Pending invitations take a seat
-          too.
+          {left === 1 ? 'One seat is left' : `${left} seats are left`} of {users.limit}. Pending invitations
+          take a seat too.
         </p>
       ) : (
         <p className="muted">

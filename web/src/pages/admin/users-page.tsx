@@ -41,7 +41,9 @@ export function UsersPage() {
   const [flash, setFlash] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const clearFlash = useCallback(() => setFlash(null), []);
-  const stats = useApiGet<TenantStats>(`/tenants/${encodeURIComponent(tenantId)}/stats`, undefined, { refreshKey: reloadKey });
+  const stats = useApiGet<TenantStats>(`/tenants/${encodeURIComponent(tenantId)}/stats`, undefined, {
+    refreshKey: reloadKey,
+  });
   const rolesState = useApiGet<Role[]>('/roles');
   const roles = rolesState.result?.data.map((r) => r.name) ?? BUILT_IN_ROLES;
   const changed = (message: string) => {
@@ -59,26 +61,53 @@ export function UsersPage() {
     {
       key: 'role',
       label: 'Role',
-      render: (u) => <UserRoleSelect user={u} roles={roles} onChanged={() => changed(`Role of ${u.email} changed.`)} onError={setActionError} />,
+      render: (u) => (
+        <UserRoleSelect
+          user={u}
+          roles={roles}
+          onChanged={() => changed(`Role of ${u.email} changed.`)}
+          onError={setActionError}
+        />
+      ),
     },
     { key: 'status', label: 'Status', sort: ['status'], render: (u) => <StatusBadge status={u.status} /> },
-    { key: 'created', label: 'Added', sort: ['created_at', '-created_at'], render: (u) => formatDateTime(u.created_at) },
+    {
+      key: 'created',
+      label: 'Added',
+      className: 'cell-nowrap',
+      sort: ['created_at', '-created_at'],
+      render: (u) => formatDateTime(u.created_at),
+    },
     {
       key: 'actions',
       label: 'Actions',
       render: (u) => (
         <div className="row-actions">
           {u.status === 'active' && (
-            <button type="button" className="button button-secondary button-small" aria-label={`Disable ${u.email}`} onClick={() => void setStatus(u, 'disabled')}>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              aria-label={`Disable ${u.email}`}
+              onClick={() => void setStatus(u, 'disabled')}
+            >
               Disable
             </button>
           )}
           {u.status === 'disabled' && (
-            <button type="button" className="button button-secondary button-small" aria-label={`Enable ${u.email}`} onClick={() => void setStatus(u, 'active')}>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              aria-label={`Enable ${u.email}`}
+              onClick={() => void setStatus(u, 'active')}
+            >
               Enable
             </button>
           )}
-          <RowActions name={u.email} onDelete={() => setRemoving(u)} deleteLabel={u.status === 'invited' ? 'Revoke' : 'Remove'} />
+          <RowActions
+            name={u.email}
+            onDelete={() => setRemoving(u)}
+            deleteLabel={u.status === 'invited' ? 'Revoke' : 'Remove'}
+          />
         </div>
       ),
     },
@@ -97,7 +126,13 @@ export function UsersPage() {
       <FlashMessage message={flash} onDone={clearFlash} />
       <SeatSummary stats={stats} />
       {actionError !== null && <ErrorPanel error={actionError} />}
-      <ListToolbar params={params} update={update} statuses={['active', 'invited', 'disabled']} searchLabel="Search emails" sorts={SORTS} />
+      <ListToolbar
+        params={params}
+        update={update}
+        statuses={['active', 'invited', 'disabled']}
+        searchLabel="Search emails"
+        sorts={SORTS}
+      />
       <ResourceList
         path="/users"
         label="Users"
@@ -106,7 +141,9 @@ export function UsersPage() {
         columns={columns}
         rowKey={(u) => u.id}
         reloadKey={reloadKey}
-        empty={(filtered) => <EmptyState title={filtered ? 'Nobody matches these filters' : 'No users yet'} />}
+        empty={(filtered) => (
+          <EmptyState title={filtered ? 'Nobody matches these filters' : 'No users yet'} />
+        )}
       />
       <Dialog title="Invite a user" open={inviting} onClose={() => setInviting(false)}>
         <InviteUserForm
@@ -130,8 +167,8 @@ export function UsersPage() {
         }}
       >
         <p>
-          {removing?.status === 'invited' ? 'Revoke the invitation of' : 'Remove'} <strong>{removing?.email}</strong>? Their
-          seat becomes free.
+          {removing?.status === 'invited' ? 'Revoke the invitation of' : 'Remove'}{' '}
+          <strong>{removing?.email}</strong>? Their seat becomes free.
         </p>
       </ConfirmDialog>
     </>

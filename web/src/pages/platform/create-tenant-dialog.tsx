@@ -32,7 +32,11 @@ function CreateThenWatch({ onClose }: { onClose: () => void }) {
     <div className="stack">
       <ProvisioningProgress initial={created.tenant} invitesOwner={created.invitesOwner} />
       <div className="form-actions">
-        <Link className="button button-secondary" to={`/console/tenants/${created.tenant.id}`} onClick={onClose}>
+        <Link
+          className="button button-secondary"
+          to={`/console/tenants/${created.tenant.id}`}
+          onClick={onClose}
+        >
           Open tenant
         </Link>
         <button type="button" className="button" onClick={onClose}>

@@ -4,26 +4,42 @@ import { fieldErrors } from '../../api/api-error';
 import { BUSINESS_DOMAINS, ISOLATIONS, type Tenant, TIERS } from '../../api/types';
 import { FormErrors } from '../../components/form-errors';
 import { SelectField } from '../../components/select-field';
+import { slugOf } from '../../components/slug';
 import { TextField } from '../../components/text-field';
 import { useSubmit } from '../../hooks/use-submit';
 
-const FIELDS = ['id', 'name', 'tier', 'isolation', 'business_domain', 'admin_email', 'admin_password'] as const;
-const DEFAULT_ISOLATION: Record<string, string> = { standard: 'pool', premium: 'schema', enterprise: 'database' };
-
-/** A slug (SPEC §3) suggested from the company name: `Acme Dental` → `acme-dental`. */
-function slugOf(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .replace(/^[^a-z]+/, '')
-    .slice(0, 40);
-}
+const FIELDS = [
+  'id',
+  'name',
+  'tier',
+  'isolation',
+  'business_domain',
+  'admin_email',
+  'admin_password',
+] as const;
+const DEFAULT_ISOLATION: Record<string, string> = {
+  standard: 'pool',
+  premium: 'schema',
+  enterprise: 'database',
+};
 
 /** POST /tenants: the answer is 202 with the tenant still provisioning. */
-export function CreateTenantForm({ onCreated, onCancel }: { onCreated: (tenant: Tenant, invitesOwner: boolean) => void; onCancel: () => void }) {
-  const [values, setValues] = useState({ name: '', id: '', tier: 'standard', isolation: '', business_domain: 'default', admin_email: '', admin_password: '' });
+export function CreateTenantForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (tenant: Tenant, invitesOwner: boolean) => void;
+  onCancel: () => void;
+}) {
+  const [values, setValues] = useState({
+    name: '',
+    id: '',
+    tier: 'standard',
+    isolation: '',
+    business_domain: 'default',
+    admin_email: '',
+    admin_password: '',
+  });
   const [idTouched, setIdTouched] = useState(false);
   const create = useSubmit(async () => {
     const body = {
@@ -38,7 +54,8 @@ export function CreateTenantForm({ onCreated, onCancel }: { onCreated: (tenant: 
     const { data } = await api<Tenant>('/tenants', { method: 'POST', body, tenant: null });
     onCreated(data, !values.admin_password);
   });
-  const set = (key: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: event.target.value }));
+  const set = (key: keyof typeof values) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [key]: event.target.value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void create.submit();
@@ -49,7 +66,13 @@ export function CreateTenantForm({ onCreated, onCancel }: { onCreated: (tenant: 
       <TextField
         label="Company name"
         value={values.name}
-        onChange={(event) => setValues((v) => ({ ...v, name: event.target.value, id: idTouched ? v.id : slugOf(event.target.value) }))}
+        onChange={(event) =>
+          setValues((v) => ({
+            ...v,
+            name: event.target.value,
+            id: idTouched ? v.id : slugOf(event.target.value),
+          }))
+        }
         required
         autoFocus
         errors={fieldErrors(create.error, 'name')}
@@ -66,17 +89,39 @@ export function CreateTenantForm({ onCreated, onCancel }: { onCreated: (tenant: 
         errors={fieldErrors(create.error, 'id')}
       />
       <div className="form-grid">
-        <SelectField label="Tier" options={TIERS} value={values.tier} onChange={set('tier')} errors={fieldErrors(create.error, 'tier')} />
+        <SelectField
+          label="Tier"
+          options={TIERS}
+          value={values.tier}
+          onChange={set('tier')}
+          errors={fieldErrors(create.error, 'tier')}
+        />
         <SelectField
           label="Isolation"
-          options={[{ value: '', label: `Tier default (${DEFAULT_ISOLATION[values.tier]})` }, ...ISOLATIONS.map((i) => ({ value: i, label: i }))]}
+          options={[
+            { value: '', label: `Tier default (${DEFAULT_ISOLATION[values.tier]})` },
+            ...ISOLATIONS.map((i) => ({ value: i, label: i })),
+          ]}
           value={values.isolation}
           onChange={set('isolation')}
           errors={fieldErrors(create.error, 'isolation')}
         />
-        <SelectField label="Business domain" options={BUSINESS_DOMAINS} value={values.business_domain} onChange={set('business_domain')} errors={fieldErrors(create.error, 'business_domain')} />
+        <SelectField
+          label="Business domain"
+          options={BUSINESS_DOMAINS}
+          value={values.business_domain}
+          onChange={set('business_domain')}
+          errors={fieldErrors(create.error, 'business_domain')}
+        />
       </div>
-      <TextField label="Owner's email" type="email" value={values.admin_email} onChange={set('admin_email')} required errors={fieldErrors(create.error, 'admin_email')} />
+      <TextField
+        label="Owner's email"
+        type="email"
+        value={values.admin_email}
+        onChange={set('admin_email')}
+        required
+        errors={fieldErrors(create.error, 'admin_email')}
+      />
       <TextField
         label="Owner's password (optional)"
         type="password"

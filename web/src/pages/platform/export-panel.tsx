@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { api, downloadFile } from '../../api/api-client';
 import { ErrorPanel } from '../../components/error-panel';
+import { formatBytes } from '../../components/format';
 import { useInterval } from '../../hooks/use-interval';
 
 interface ExportJob {
   id: string;
-  status: string;
-  error?: string | null;
+  status: 'running' | 'done' | 'failed';
+  size_bytes: number | null;
+  error: string | null;
+  download_url: string | null;
 }
-
-const FINISHED = ['ready', 'done', 'completed', 'succeeded', 'finished'];
 
 /** Exports all of a tenant's data (portable between isolation models): start, watch, download. */
 export function ExportPanel({ tenantId }: { tenantId: string }) {
@@ -17,13 +18,16 @@ export function ExportPanel({ tenantId }: { tenantId: string }) {
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
   const base = `/tenants/${encodeURIComponent(tenantId)}`;
-  const working = job !== null && !FINISHED.includes(job.status) && job.status !== 'failed';
+  const running = job?.status === 'running';
   useInterval(
     () => {
       if (!job) return;
-      api<ExportJob>(`${base}/exports/${job.id}`, { tenant: null }).then(({ data }) => setJob(data), setError);
+      api<ExportJob>(`${base}/exports/${job.id}`, { tenant: null }).then(
+        ({ data }) => setJob(data),
+        setError,
+      );
     },
-    working ? 1500 : null,
+    running ? 1500 : null,
   );
   const start = () => {
     setPending(true);
@@ -33,27 +37,28 @@ export function ExportPanel({ tenantId }: { tenantId: string }) {
       .finally(() => setPending(false));
   };
   const download = () => {
-    if (!job) return;
-    downloadFile(`${base}/exports/${job.id}`, `${tenantId}-export-${job.id}`)
-      .then((saved) => {
-        if (!saved) setError(new Error("The server has not produced the archive yet"));
-      })
-      .catch(setError);
+    if (job?.download_url) downloadFile(job.download_url, `tenantbase-${tenantId}.jsonl.gz`).catch(setError);
   };
   return (
     <div className="stack">
       <p>An archive of every row of this tenant, importable into a new tenant in any isolation model.</p>
       {job && (
         <p role="status">
-          Export {job.id.slice(0, 8)}: <strong>{job.status}</strong>
-          {job.error ? ` (${job.error})` : ''}
+          {job.status === 'running' && 'Exporting…'}
+          {job.status === 'done' && `The archive is ready (${formatBytes(job.size_bytes ?? 0)}).`}
+          {job.status === 'failed' && `The export failed: ${job.error ?? 'no reason given'}. Start it again.`}
         </p>
       )}
       <div className="form-actions form-actions-start">
-        <button type="button" className="button button-secondary" disabled={pending || working} onClick={start}>
-          {working ? 'Exporting…' : 'Export data'}
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={pending || running}
+          onClick={start}
+        >
+          {running ? 'Exporting…' : job ? 'Export again' : 'Export data'}
         </button>
-        {job && FINISHED.includes(job.status) && (
+        {job?.status === 'done' && job.download_url && (
           <button type="button" className="button" onClick={download}>
             Download archive
           </button>

@@ -18,7 +18,11 @@ export function OutboxPage() {
   const page = Math.max(1, Number(search.get('page')) || 1);
   const to = search.get('to') ?? '';
   const [draft, setDraft] = useState(to);
-  const mails = useApiGet<OutboxMail[]>('/outbox', { page, per_page: 20, to: to || undefined }, { tenant: null });
+  const mails = useApiGet<OutboxMail[]>(
+    '/outbox',
+    { page, per_page: 20, to: to || undefined },
+    { tenant: null },
+  );
   const filter = (event: FormEvent) => {
     event.preventDefault();
     setSearch(draft.trim() ? { to: draft.trim() } : {});
@@ -36,9 +40,15 @@ export function OutboxPage() {
         }
       />
       <form className="toolbar" role="search" onSubmit={filter}>
-        <div className="field">
+        <div className="field search-field">
           <label htmlFor="outbox-to">Recipient</label>
-          <input id="outbox-to" type="email" value={draft} onChange={(event) => setDraft(event.target.value)} placeholder="someone@example.com" />
+          <input
+            id="outbox-to"
+            type="email"
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            placeholder="someone@example.com"
+          />
         </div>
         <div className="toolbar-buttons">
           <button type="submit" className="button">

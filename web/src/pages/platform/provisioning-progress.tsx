@@ -18,7 +18,11 @@ interface ProvisioningProgressProps {
  * Watches a tenant being provisioned (POST /tenants answered 202): polls GET /tenants/{id} each
  * second and ticks off the steps, until it is active or failed (then it can be retried).
  */
-export function ProvisioningProgress({ initial, invitesOwner = false, onSettled }: ProvisioningProgressProps) {
+export function ProvisioningProgress({
+  initial,
+  invitesOwner = false,
+  onSettled,
+}: ProvisioningProgressProps) {
   const [tenant, setTenant] = useState(initial);
   const [error, setError] = useState<unknown>(null);
   const working = tenant.status === 'provisioning';
@@ -36,7 +40,10 @@ export function ProvisioningProgress({ initial, invitesOwner = false, onSettled 
     working ? 1000 : null,
   );
   const retry = () =>
-    api<Tenant>(`/tenants/${encodeURIComponent(tenant.id)}/retry`, { method: 'POST', tenant: null }).then(({ data }) => setTenant(data), setError);
+    api<Tenant>(`/tenants/${encodeURIComponent(tenant.id)}/retry`, { method: 'POST', tenant: null }).then(
+      ({ data }) => setTenant(data),
+      setError,
+    );
   const steps = provisioningSteps(tenant, invitesOwner);
   return (
     <div className="provisioning">

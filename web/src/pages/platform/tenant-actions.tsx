@@ -50,7 +50,7 @@ export function TenantActions({ tenant, onChanged }: TenantActionsProps) {
             Resume
           </button>
         )}
-        {tenant.status !== 'deleting' && tenant.id !== 'default' && (
+        {tenant.status !== 'deleting' && tenant.status !== 'deleted' && tenant.id !== 'default' && (
           <button type="button" className="button button-danger" onClick={() => setDeleting(true)}>
             Delete tenant
           </button>
@@ -65,17 +65,24 @@ export function TenantActions({ tenant, onChanged }: TenantActionsProps) {
         danger
         typedConfirmation={tenant.id}
         onConfirm={async () => {
-          const { data } = await api<Tenant>(path, { method: 'DELETE', query: { confirm: tenant.id }, tenant: null });
+          const { data } = await api<Tenant>(path, {
+            method: 'DELETE',
+            query: { confirm: tenant.id },
+            tenant: null,
+          });
           if (actingTenantStore.get() === tenant.id) actingTenantStore.set(null);
           announceTenantsChanged();
-          if (data) onChanged(data);
-          else navigate('/console/tenants');
+          onChanged(data);
         }}
       >
         <p>
           This deletes every row of <strong>{tenant.name}</strong>, its users and audit trail, and its{' '}
-          {tenant.isolation === 'pool' ? 'rows in the shared tables' : tenant.isolation === 'schema' ? 'schema' : 'database'}. It cannot be undone;
-          export it first if you may need the data.
+          {tenant.isolation === 'pool'
+            ? 'rows in the shared tables'
+            : tenant.isolation === 'schema'
+              ? 'schema'
+              : 'database'}
+          . It cannot be undone; export it first if you may need the data.
         </p>
       </ConfirmDialog>
     </div>

@@ -7,6 +7,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { UsageMeter } from '../../components/usage-meter';
 import { useApiGet } from '../../hooks/use-api-get';
 import { useDocumentTitle } from '../../hooks/use-document-title';
+import { DeletionProgress } from './deletion-progress';
 import { ExportPanel } from './export-panel';
 import { ProvisioningProgress } from './provisioning-progress';
 import { TenantActions } from './tenant-actions';
@@ -15,7 +16,11 @@ import { TierChanger } from './tier-changer';
 
 function Usage({ tenant }: { tenant: Tenant }) {
   const ready = tenant.status === 'active' || tenant.status === 'suspended';
-  const stats = useApiGet<TenantStats>(ready ? `/tenants/${encodeURIComponent(tenant.id)}/stats` : null, undefined, { tenant: null });
+  const stats = useApiGet<TenantStats>(
+    ready ? `/tenants/${encodeURIComponent(tenant.id)}/stats` : null,
+    undefined,
+    { tenant: null },
+  );
   if (!ready) return <p className="muted">Usage is known once the tenant is active.</p>;
   return (
     <AsyncContent state={stats} loadingLabel="Loading usage…">
@@ -33,36 +38,66 @@ function Usage({ tenant }: { tenant: Tenant }) {
 
 function TenantDetail({ initial }: { initial: Tenant }) {
   const [tenant, setTenant] = useState(initial);
+  const alive = tenant.status !== 'deleting' && tenant.status !== 'deleted';
   return (
     <div className="stack-lg">
-      <PageHeader title={tenant.name} description={<>Tenant <code>{tenant.id}</code> · <StatusBadge status={tenant.status} /></>} />
+      <PageHeader
+        title={tenant.name}
+        description={
+          <>
+            Tenant <code>{tenant.id}</code> · <StatusBadge status={tenant.status} />
+          </>
+        }
+      />
       {(tenant.status === 'provisioning' || tenant.status === 'failed') && (
         <section className="card" aria-labelledby="provisioning-title">
-          <h2 id="provisioning-title" className="card-title">Provisioning</h2>
+          <h2 id="provisioning-title" className="card-title">
+            Provisioning
+          </h2>
           <ProvisioningProgress initial={tenant} onSettled={setTenant} />
+        </section>
+      )}
+      {(tenant.status === 'deleting' || tenant.status === 'deleted') && (
+        <section className="card" aria-labelledby="deletion-title">
+          <h2 id="deletion-title" className="card-title">
+            Deletion
+          </h2>
+          <DeletionProgress tenant={tenant} />
         </section>
       )}
       <div className="detail-grid">
         <section className="card" aria-labelledby="facts-title">
-          <h2 id="facts-title" className="card-title">Details</h2>
+          <h2 id="facts-title" className="card-title">
+            Details
+          </h2>
           <TenantFacts tenant={tenant} />
         </section>
         <section className="card" aria-labelledby="usage-title">
-          <h2 id="usage-title" className="card-title">Usage</h2>
+          <h2 id="usage-title" className="card-title">
+            Usage
+          </h2>
           <Usage key={tenant.status} tenant={tenant} />
         </section>
       </div>
-      <section className="card" aria-labelledby="manage-title">
-        <h2 id="manage-title" className="card-title">Manage</h2>
-        <div className="stack-lg">
-          <TenantActions tenant={tenant} onChanged={setTenant} />
-          <TierChanger key={tenant.tier} tenant={tenant} onChanged={setTenant} />
-        </div>
-      </section>
-      <section className="card" aria-labelledby="export-title">
-        <h2 id="export-title" className="card-title">Export</h2>
-        <ExportPanel tenantId={tenant.id} />
-      </section>
+      {alive && (
+        <section className="card" aria-labelledby="manage-title">
+          <h2 id="manage-title" className="card-title">
+            Manage
+          </h2>
+          <div className="stack-lg">
+            <TenantActions tenant={tenant} onChanged={setTenant} />
+            <TierChanger key={tenant.tier} tenant={tenant} onChanged={setTenant} />
+          </div>
+        </section>
+      )}
+      {alive && (
+        <section className="card" aria-labelledby="export-title">
+          <h2 id="export-title" className="card-title">
+            Export
+          </h2>
+          <ExportPanel tenantId={tenant.id} />
+        </section>
+      )}
     </div>
   );
 }

@@ -20,7 +20,9 @@ export function TenantFacts({ tenant }: { tenant: Tenant }) {
       <dd>
         {formatLimit(tenant.limits.max_users)} users · {formatBytes(tenant.limits.storage_bytes)} ·{' '}
         {formatLimit(tenant.limits.api_per_minute)} requests/min
-        {Object.keys(tenant.limit_overrides).length > 0 && <span className="muted"> (overridden: {Object.keys(tenant.limit_overrides).join(', ')})</span>}
+        {Object.keys(tenant.limit_overrides).length > 0 && (
+          <span className="muted"> (overridden: {Object.keys(tenant.limit_overrides).join(', ')})</span>
+        )}
       </dd>
       <dt>Host names</dt>
       <dd>{tenant.hostnames.join(', ') || 'none'}</dd>

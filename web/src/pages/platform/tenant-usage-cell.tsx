@@ -5,7 +5,11 @@ import { useApiGet } from '../../hooks/use-api-get';
 /** A tenant's seats and row counts, loaded per row (only tenants with storage have any). */
 export function TenantUsageCell({ tenant, refreshKey }: { tenant: Tenant; refreshKey: number }) {
   const ready = tenant.status === 'active' || tenant.status === 'suspended';
-  const stats = useApiGet<TenantStats>(ready ? `/tenants/${encodeURIComponent(tenant.id)}/stats` : null, undefined, { tenant: null, refreshKey });
+  const stats = useApiGet<TenantStats>(
+    ready ? `/tenants/${encodeURIComponent(tenant.id)}/stats` : null,
+    undefined,
+    { tenant: null, refreshKey },
+  );
   if (!ready) return <span className="muted">—</span>;
   if (stats.error) return <span className="muted">unavailable</span>;
   const data = stats.result?.data;

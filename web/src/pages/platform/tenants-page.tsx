@@ -30,7 +30,13 @@ export function TenantsPage() {
   useDocumentTitle('Tenants');
   const [params, update] = useListParams();
   const [creating, setCreating] = useState(false);
-  const query = { page: params.page, per_page: params.perPage, status: params.status || undefined, q: params.q || undefined, sort: params.sort };
+  const query = {
+    page: params.page,
+    per_page: params.perPage,
+    status: params.status || undefined,
+    q: params.q || undefined,
+    sort: params.sort,
+  };
   const tenants = useApiGet<Tenant[]>('/tenants', query, { tenant: null });
   const { reload } = tenants;
   useEffect(() => onTenantsChanged(reload), [reload]);
@@ -52,14 +58,26 @@ export function TenantsPage() {
       render: (t) => (
         <>
           <StatusBadge status={t.status} />
-          {t.status === 'provisioning' && t.provisioning_step && <span className="muted"> {humanize(t.provisioning_step)}</span>}
+          {t.status === 'provisioning' && t.provisioning_step && (
+            <span className="muted"> {humanize(t.provisioning_step)}</span>
+          )}
         </>
       ),
     },
     { key: 'tier', label: 'Tier', render: (t) => t.tier },
-    { key: 'isolation', label: 'Isolation', render: (t) => `${t.isolation}${t.placement && t.placement !== 'default' ? ` @ ${t.placement}` : ''}` },
+    {
+      key: 'isolation',
+      label: 'Isolation',
+      render: (t) => `${t.isolation}${t.placement && t.placement !== 'default' ? ` @ ${t.placement}` : ''}`,
+    },
     { key: 'usage', label: 'Usage', render: (t) => <TenantUsageCell tenant={t} refreshKey={0} /> },
-    { key: 'created', label: 'Created', sort: ['created_at', '-created_at'], render: (t) => formatDateTime(t.created_at) },
+    {
+      key: 'created',
+      label: 'Created',
+      className: 'cell-nowrap',
+      sort: ['created_at', '-created_at'],
+      render: (t) => formatDateTime(t.created_at),
+    },
   ];
   const pagination = tenants.result?.pagination as PagePagination | undefined;
   return (
@@ -73,7 +91,15 @@ export function TenantsPage() {
           </button>
         }
       />
-      <ListToolbar params={params} update={update} statuses={TENANT_STATUSES} searchLabel="Search tenants" sorts={SORTS} dates={false} modes={false} />
+      <ListToolbar
+        params={params}
+        update={update}
+        statuses={TENANT_STATUSES}
+        searchLabel="Search tenants"
+        sorts={SORTS}
+        dates={false}
+        modes={false}
+      />
       {tenants.error ? (
         <ErrorPanel error={tenants.error} onRetry={reload} />
       ) : !tenants.result ? (
@@ -84,8 +110,17 @@ export function TenantsPage() {
         </EmptyState>
       ) : (
         <>
-          <DataTable caption="Tenants" columns={columns} rows={tenants.result.data} rowKey={(t) => t.id} sort={params.sort} onSort={(sort) => update({ sort })} />
-          {pagination && <PaginationBar label="Tenants" pagination={pagination} onPage={(page) => update({ page })} />}
+          <DataTable
+            caption="Tenants"
+            columns={columns}
+            rows={tenants.result.data}
+            rowKey={(t) => t.id}
+            sort={params.sort}
+            onSort={(sort) => update({ sort })}
+          />
+          {pagination && (
+            <PaginationBar label="Tenants" pagination={pagination} onPage={(page) => update({ page })} />
+          )}
         </>
       )}
       <CreateTenantDialog open={creating} onClose={() => setCreating(false)} />

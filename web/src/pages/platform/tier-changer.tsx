@@ -12,15 +12,30 @@ export function TierChanger({ tenant, onChanged }: { tenant: Tenant; onChanged: 
   const save = () => {
     setPending(true);
     setError(null);
-    api<Tenant>(`/tenants/${encodeURIComponent(tenant.id)}`, { method: 'PATCH', body: { tier }, tenant: null })
+    api<Tenant>(`/tenants/${encodeURIComponent(tenant.id)}`, {
+      method: 'PATCH',
+      body: { tier },
+      tenant: null,
+    })
       .then(({ data }) => onChanged(data), setError)
       .finally(() => setPending(false));
   };
   return (
     <div className="stack">
       <div className="inline-form">
-        <SelectField label="Tier" options={TIERS} value={tier} onChange={(event) => setTier(event.target.value)} hint={`Isolation stays ${tenant.isolation}.`} />
-        <button type="button" className="button button-secondary" disabled={pending || tier === tenant.tier} onClick={save}>
+        <SelectField
+          label="Tier"
+          options={TIERS}
+          value={tier}
+          onChange={(event) => setTier(event.target.value)}
+          hint={`Isolation stays ${tenant.isolation}.`}
+        />
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={pending || tier === tenant.tier}
+          onClick={save}
+        >
           {pending ? 'Saving…' : 'Change tier'}
         </button>
       </div>

@@ -29,7 +29,7 @@ export function TrafficChart({ title, unit, rows, tenants }: TrafficChartProps) 
             {tenants.map((tenant, index) => (
               <Line
                 key={tenant}
-                type="monotone"
+                type="linear"
                 dataKey={tenant}
                 name={tenant === 'none' ? 'no tenant' : tenant}
                 stroke={PALETTE[index % PALETTE.length]}
@@ -44,7 +44,8 @@ export function TrafficChart({ title, unit, rows, tenants }: TrafficChartProps) 
       </div>
       {latest && (
         <p className="sr-only">
-          Latest {title.toLowerCase()}: {tenants.map((t) => `${t} ${latest[t] ?? 'no data'} ${unit}`).join(', ')}.
+          Latest {title.toLowerCase()}:{' '}
+          {tenants.map((t) => `${t} ${latest[t] ?? 'no data'} ${unit}`).join(', ')}.
         </p>
       )}
     </figure>

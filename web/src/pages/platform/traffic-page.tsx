@@ -22,7 +22,11 @@ export function TrafficPage() {
         actions={
           <div className="field field-inline">
             <label htmlFor="traffic-every">Sample every</label>
-            <select id="traffic-every" value={seconds} onChange={(event) => setSearch({ every: event.target.value })}>
+            <select
+              id="traffic-every"
+              value={seconds}
+              onChange={(event) => setSearch({ every: event.target.value })}
+            >
               {[2, 5, 15].map((n) => (
                 <option key={n} value={n}>
                   {n} s
@@ -34,13 +38,22 @@ export function TrafficPage() {
       />
       {error !== null && <ErrorPanel error={error} />}
       {samples.length < 2 ? (
-        error === null && <LoadingState label={`Collecting samples: the first rates appear after ${seconds} seconds…`} />
+        error === null && (
+          <LoadingState label={`Collecting samples: the first rates appear after ${seconds} seconds…`} />
+        )
       ) : series.tenants.length === 0 ? (
-        <p className="notice notice-info">No requests since this page opened. Rates appear as soon as tenants are used.</p>
+        <p className="notice notice-info">
+          No requests since this page opened. Rates appear as soon as tenants are used.
+        </p>
       ) : (
         <div className="chart-grid chart-grid-3">
           <TrafficChart title="Request rate" unit="requests/s" rows={series.rate} tenants={series.tenants} />
-          <TrafficChart title="Latency, 95th percentile" unit="ms" rows={series.latency} tenants={series.tenants} />
+          <TrafficChart
+            title="Latency, 95th percentile"
+            unit="ms"
+            rows={series.latency}
+            tenants={series.tenants}
+          />
           <TrafficChart title="Errors" unit="errors/s" rows={series.errors} tenants={series.tenants} />
         </div>
       )}

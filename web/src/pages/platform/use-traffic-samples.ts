@@ -13,10 +13,15 @@ export function useTrafficSamples(intervalMs: number): { samples: TrafficSample[
   const [samples, setSamples] = useState<TrafficSample[]>([]);
   const [error, setError] = useState<unknown>(null);
   const sample = useCallback(() => {
-    api<{ sampled_at: string; tenants: TenantTraffic[] }>('/console/metrics', { tenant: null }).then(({ data }) => {
-      setError(null);
-      setSamples((previous) => [...previous, { at: Date.parse(data.sampled_at), tenants: data.tenants }].slice(-KEEP));
-    }, setError);
+    api<{ sampled_at: string; tenants: TenantTraffic[] }>('/console/metrics', { tenant: null }).then(
+      ({ data }) => {
+        setError(null);
+        setSamples((previous) =>
+          [...previous, { at: Date.parse(data.sampled_at), tenants: data.tenants }].slice(-KEEP),
+        );
+      },
+      setError,
+    );
   }, []);
   useEffect(() => sample(), [sample]);
   useInterval(sample, intervalMs);

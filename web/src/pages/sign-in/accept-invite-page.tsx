@@ -51,15 +51,18 @@ export function AcceptInvitePage() {
           <p className="notice notice-success" role="status">
             Your account {accepted.email} is ready.
           </p>
-          <Link className="button button-brand" to={`/sign-in?${new URLSearchParams({ email: accepted.email, tenant: tenant ?? '' }).toString()}`}>
+          <Link
+            className="button button-brand"
+            to={`/sign-in?${new URLSearchParams({ email: accepted.email, tenant: tenant ?? '' }).toString()}`}
+          >
             Sign in
           </Link>
         </div>
       ) : (
         <div className="stack">
           <p>
-            You have been invited to <strong>{branding?.company_name || tenant || 'a workspace'}</strong>. Choose the password you will
-            sign in with.
+            You have been invited to <strong>{branding?.company_name || tenant || 'a workspace'}</strong>.
+            Choose the password you will sign in with.
           </p>
           <NewPasswordForm
             submitLabel="Accept and sign in"

@@ -19,7 +19,9 @@ export function AuthLayout({ title, branding, children }: AuthLayoutProps) {
       <aside className="auth-brand" aria-label="Workspace">
         <BrandMark branding={branding} size={48} />
         <p className="auth-brand-name">{name}</p>
-        <p className="auth-brand-tagline">{branding?.company_name ? 'Powered by Tenantbase' : 'One foundation for every tenant'}</p>
+        <p className="auth-brand-tagline">
+          {branding?.company_name ? 'Powered by Tenantbase' : 'One foundation for every tenant'}
+        </p>
       </aside>
       <main className="auth-main" id="main">
         <div className="auth-card">

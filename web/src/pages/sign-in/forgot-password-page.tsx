@@ -41,8 +41,8 @@ export function ForgotPasswordPage() {
             {sent}
           </p>
           <p>
-            Open the link in the mail to choose a new password. It works once, for one hour. No mail? Check the address
-            and the workspace ID, then ask again.
+            Open the link in the mail to choose a new password. It works once, for one hour. No mail? Check
+            the address and the workspace ID, then ask again.
           </p>
           <Link to="/sign-in">Back to sign-in</Link>
         </div>
@@ -68,7 +68,7 @@ export function ForgotPasswordPage() {
             required
             errors={fieldErrors(request.error, 'email')}
           />
-          <button type="submit" className="button button-brand button-wide" disabled={request.pending || !email}>
+          <button type="submit" className="button button-brand button-wide" disabled={request.pending}>
             {request.pending ? 'Sending…' : 'Send the reset link'}
           </button>
           <Link to="/sign-in">Back to sign-in</Link>

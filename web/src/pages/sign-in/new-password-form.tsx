@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from 'react';
 import { fieldErrors } from '../../api/api-error';
-import { ErrorPanel } from '../../components/error-panel';
 import { FormErrors } from '../../components/form-errors';
 import { TextField } from '../../components/text-field';
 
@@ -16,7 +15,13 @@ interface NewPasswordFormProps {
 const MIN_LENGTH = 8;
 
 /** Choose a password twice; the API's own rules come back beside the field. */
-export function NewPasswordForm({ submitLabel, pending, error, onSubmit, badTokenHelp }: NewPasswordFormProps) {
+export function NewPasswordForm({
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+  badTokenHelp,
+}: NewPasswordFormProps) {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [checked, setChecked] = useState(false);
@@ -31,9 +36,10 @@ export function NewPasswordForm({ submitLabel, pending, error, onSubmit, badToke
   return (
     <form onSubmit={submit} className="stack" noValidate>
       {tokenRefused ? (
-        <ErrorPanel error={error}>
-          <p>This link is invalid, expired or already used. {badTokenHelp}</p>
-        </ErrorPanel>
+        <div className="notice notice-error" role="alert">
+          <p className="notice-title">This link does not work</p>
+          <p>It is wrong, expired or already used. {badTokenHelp}</p>
+        </div>
       ) : (
         <FormErrors error={error} fields={['password']} />
       )}
@@ -45,7 +51,10 @@ export function NewPasswordForm({ submitLabel, pending, error, onSubmit, badToke
         autoComplete="new-password"
         required
         hint={`At least ${MIN_LENGTH} characters.`}
-        errors={[...(checked && tooShort ? [`Use at least ${MIN_LENGTH} characters.`] : []), ...fieldErrors(error, 'password')]}
+        errors={[
+          ...(checked && tooShort ? [`Use at least ${MIN_LENGTH} characters.`] : []),
+          ...fieldErrors(error, 'password'),
+        ]}
       />
       <TextField
         label="Repeat the password"

@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { fieldErrors } from '../../api/api-error';
 import { TextField } from '../../components/text-field';
@@ -19,11 +19,21 @@ interface PasswordStepProps {
 }
 
 /** Workspace, email and password: the first step of signing in. */
-export function PasswordStep({ values, onChange, onSubmit, pending, error, unknownTenant }: PasswordStepProps) {
+export function PasswordStep({
+  values,
+  onChange,
+  onSubmit,
+  pending,
+  error,
+  unknownTenant,
+}: PasswordStepProps) {
+  const [checked, setChecked] = useState(false);
   const set = (patch: Partial<Credentials>) => onChange({ ...values, ...patch });
+  const missing = (value: string, what: string) => (checked && !value.trim() ? [`Enter your ${what}.`] : []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit();
+    setChecked(true);
+    if (values.email.trim() && values.password) onSubmit();
   };
   const forgot = `/forgot-password?${new URLSearchParams({ tenant: values.tenant, email: values.email }).toString()}`;
   return (
@@ -39,7 +49,9 @@ export function PasswordStep({ values, onChange, onSubmit, pending, error, unkno
         hint={unknownTenant ? undefined : 'Leave empty if you are a platform administrator.'}
         errors={
           unknownTenant
-            ? ['No workspace has this ID. Check the spelling, or leave it empty to sign in as a platform administrator.']
+            ? [
+                'No workspace has this ID. Check the spelling, or leave it empty to sign in as a platform administrator.',
+              ]
             : fieldErrors(error, 'tenant_id')
         }
       />
@@ -51,7 +63,7 @@ export function PasswordStep({ values, onChange, onSubmit, pending, error, unkno
         onChange={(event) => set({ email: event.target.value })}
         autoComplete="username"
         required
-        errors={fieldErrors(error, 'email')}
+        errors={[...missing(values.email, 'email address'), ...fieldErrors(error, 'email')]}
       />
       <TextField
         label="Password"
@@ -61,9 +73,9 @@ export function PasswordStep({ values, onChange, onSubmit, pending, error, unkno
         onChange={(event) => set({ password: event.target.value })}
         autoComplete="current-password"
         required
-        errors={fieldErrors(error, 'password')}
+        errors={[...missing(values.password, 'password'), ...fieldErrors(error, 'password')]}
       />
-      <button type="submit" className="button button-brand button-wide" disabled={pending || !values.email || !values.password}>
+      <button type="submit" className="button button-brand button-wide" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
       <p className="auth-links">

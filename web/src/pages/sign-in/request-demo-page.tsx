@@ -19,7 +19,11 @@ export function RequestDemoPage() {
   const [form, setForm] = useState({ company_name: '', email: '', business_domain: 'default', message: '' });
   const [sent, setSent] = useState(false);
   const request = useSubmit(async () => {
-    await api('/demo-requests', { method: 'POST', body: { ...form, message: form.message || undefined }, tenant: null });
+    await api('/demo-requests', {
+      method: 'POST',
+      body: { ...form, message: form.message || undefined },
+      tenant: null,
+    });
     setSent(true);
   });
   const submit = (event: FormEvent) => {
@@ -32,15 +36,41 @@ export function RequestDemoPage() {
     <AuthLayout title="Request a demo" branding={null}>
       {sent ? (
         <p className="notice notice-success" role="status">
-          Thank you. We will mail {form.email} when your workspace is ready. <Link to="/sign-in">Back to sign-in</Link>
+          Thank you. We will mail {form.email} when your workspace is ready.{' '}
+          <Link to="/sign-in">Back to sign-in</Link>
         </p>
       ) : (
         <form onSubmit={submit} className="stack" noValidate>
           <FormErrors error={request.error} fields={FIELDS} />
-          <TextField label="Company" value={form.company_name} onChange={set('company_name')} required errors={fieldErrors(request.error, 'company_name')} />
-          <TextField label="Work email" type="email" value={form.email} onChange={set('email')} required errors={fieldErrors(request.error, 'email')} />
-          <SelectField label="Business" options={BUSINESS_DOMAINS} value={form.business_domain} onChange={set('business_domain')} errors={fieldErrors(request.error, 'business_domain')} />
-          <TextAreaField label="Message (optional)" value={form.message} onChange={set('message')} rows={3} errors={fieldErrors(request.error, 'message')} />
+          <TextField
+            label="Company"
+            value={form.company_name}
+            onChange={set('company_name')}
+            required
+            errors={fieldErrors(request.error, 'company_name')}
+          />
+          <TextField
+            label="Work email"
+            type="email"
+            value={form.email}
+            onChange={set('email')}
+            required
+            errors={fieldErrors(request.error, 'email')}
+          />
+          <SelectField
+            label="Business"
+            options={BUSINESS_DOMAINS}
+            value={form.business_domain}
+            onChange={set('business_domain')}
+            errors={fieldErrors(request.error, 'business_domain')}
+          />
+          <TextAreaField
+            label="Message (optional)"
+            value={form.message}
+            onChange={set('message')}
+            rows={3}
+            errors={fieldErrors(request.error, 'message')}
+          />
           <button type="submit" className="button button-brand button-wide" disabled={request.pending}>
             {request.pending ? 'Sending…' : 'Request a demo'}
           </button>

@@ -35,7 +35,8 @@ export function ResetPasswordPage() {
     <AuthLayout title="Choose a new password" branding={branding}>
       {!token ? (
         <p className="notice notice-error" role="alert">
-          This page needs the link from your reset mail. <Link to="/forgot-password">Ask for a new link</Link>.
+          This page needs the link from your reset mail. <Link to="/forgot-password">Ask for a new link</Link>
+          .
         </p>
       ) : done ? (
         <div className="stack">

@@ -68,7 +68,7 @@ export function SignInPage() {
           {endedReason}
         </p>
       )}
-      <SignInErrors error={error} tenant={values.tenant.trim()} />
+      <SignInErrors error={error} tenant={values.tenant.trim()} unknownTenantShown={unknownTenant} />
       {step === 'password' ? (
         <PasswordStep
           values={values}

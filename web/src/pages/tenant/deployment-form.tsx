@@ -25,12 +25,17 @@ export function DeploymentForm({ deployment, onSaved, onCancel }: DeploymentForm
   const save = useSubmit(async () => {
     const url = values.url.trim();
     if (!deployment) {
-      const body = { project_name: values.project_name.trim(), status: values.status, ...(url ? { url } : {}) };
+      const body = {
+        project_name: values.project_name.trim(),
+        status: values.status,
+        ...(url ? { url } : {}),
+      };
       const { data } = await api<Deployment>('/deployments', { method: 'POST', body });
       return onSaved(data);
     }
     const body: Record<string, unknown> = {};
-    if (values.project_name.trim() !== deployment.project_name) body.project_name = values.project_name.trim();
+    if (values.project_name.trim() !== deployment.project_name)
+      body.project_name = values.project_name.trim();
     if (values.status !== deployment.status) body.status = values.status;
     if (url !== (deployment.url ?? '')) body.url = url || null;
     if (Object.keys(body).length === 0) return onCancel();

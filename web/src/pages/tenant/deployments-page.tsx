@@ -39,7 +39,12 @@ export function DeploymentsPage() {
     setReloadKey((k) => k + 1);
   };
   const columns: Column<Deployment>[] = [
-    { key: 'name', label: 'Project', sort: ['name', '-name'], render: (d) => <strong>{d.project_name}</strong> },
+    {
+      key: 'name',
+      label: 'Project',
+      sort: ['name', '-name'],
+      render: (d) => <strong>{d.project_name}</strong>,
+    },
     { key: 'status', label: 'Status', sort: ['status'], render: (d) => <StatusBadge status={d.status} /> },
     {
       key: 'url',
@@ -54,11 +59,19 @@ export function DeploymentsPage() {
           '—'
         ),
     },
-    { key: 'created', label: 'Created', sort: ['created_at', '-created_at'], render: (d) => formatDateTime(d.created_at) },
+    {
+      key: 'created',
+      label: 'Created',
+      className: 'cell-nowrap',
+      sort: ['created_at', '-created_at'],
+      render: (d) => formatDateTime(d.created_at),
+    },
     {
       key: 'actions',
       label: 'Actions',
-      render: (d) => <RowActions name={d.project_name} onEdit={() => setEditing(d)} onDelete={() => setDeleting(d)} />,
+      render: (d) => (
+        <RowActions name={d.project_name} onEdit={() => setEditing(d)} onDelete={() => setDeleting(d)} />
+      ),
     },
   ];
   return (
@@ -73,7 +86,13 @@ export function DeploymentsPage() {
         }
       />
       <FlashMessage message={flash} onDone={clearFlash} />
-      <ListToolbar params={params} update={update} statuses={DEPLOYMENT_STATUSES} searchLabel="Search projects" sorts={SORTS} />
+      <ListToolbar
+        params={params}
+        update={update}
+        statuses={DEPLOYMENT_STATUSES}
+        searchLabel="Search projects"
+        sorts={SORTS}
+      />
       <ResourceList
         path="/deployments"
         label="Deployments"
@@ -94,7 +113,11 @@ export function DeploymentsPage() {
           )
         }
       />
-      <Dialog title={editing === 'new' ? 'New deployment' : 'Edit deployment'} open={editing !== null} onClose={() => setEditing(null)}>
+      <Dialog
+        title={editing === 'new' ? 'New deployment' : 'Edit deployment'}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+      >
         <DeploymentForm
           deployment={editing === 'new' ? null : editing}
           onSaved={(d) => saved(d, editing === 'new')}

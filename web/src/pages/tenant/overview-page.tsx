@@ -37,13 +37,19 @@ function Usage({ stats, tenant }: { stats: TenantStats; tenant: Tenant | undefin
       <h2 id="usage-title" className="card-title">
         Usage and limits{tenant ? ` · ${tenant.tier} tier` : ''}
       </h2>
-      <UsageMeter label="Users, invitations included" used={stats.usage.users.used} limit={stats.usage.users.limit} />
+      <UsageMeter
+        label="Users, invitations included"
+        used={stats.usage.users.used}
+        limit={stats.usage.users.limit}
+      />
       <dl className="facts">
         <dt>API requests</dt>
         <dd>{formatLimit(stats.usage.api_per_minute?.limit ?? null)} per minute</dd>
         <dt>Storage</dt>
         <dd>
-          {stats.usage.storage_bytes?.used !== undefined ? `${formatBytes(stats.usage.storage_bytes.used)} of ` : ''}
+          {typeof stats.usage.storage_bytes?.used === 'number'
+            ? `${formatBytes(stats.usage.storage_bytes.used)} of `
+            : ''}
           {formatBytes(stats.usage.storage_bytes?.limit ?? null)}
         </dd>
       </dl>
@@ -59,14 +65,27 @@ export function OverviewPage() {
   const tenant = useApiGet<Tenant>(`/tenants/${encodeURIComponent(tenantId)}`);
   return (
     <>
-      <PageHeader title={`Overview${tenant.result ? ` · ${tenant.result.data.name}` : ''}`} description="This workspace at a glance." />
+      <PageHeader
+        title={`Overview${tenant.result ? ` · ${tenant.result.data.name}` : ''}`}
+        description="This workspace at a glance."
+      />
       <AsyncContent state={stats} loadingLabel="Loading the numbers…">
         {(data) => (
           <div className="stack-lg">
             <Totals stats={data} />
             <div className="chart-grid">
-              <StatusChart title="Deployments by status" counts={data.deployments} statuses={DEPLOYMENT_STATUSES} listPath="/deployments" />
-              <StatusChart title="Workflows by status" counts={data.workflows} statuses={WORKFLOW_STATUSES} listPath="/workflows" />
+              <StatusChart
+                title="Deployments by status"
+                counts={data.deployments}
+                statuses={DEPLOYMENT_STATUSES}
+                listPath="/deployments"
+              />
+              <StatusChart
+                title="Workflows by status"
+                counts={data.workflows}
+                statuses={WORKFLOW_STATUSES}
+                listPath="/workflows"
+              />
             </div>
             <Usage stats={data} tenant={tenant.result?.data} />
           </div>

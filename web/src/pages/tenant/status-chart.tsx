@@ -14,7 +14,11 @@ interface StatusChartProps {
 
 /** Counts by status as a bar chart, with a legend of links that doubles as the chart's text alternative. */
 export function StatusChart({ title, counts, statuses, listPath }: StatusChartProps) {
-  const data = statuses.map((status) => ({ status, label: humanize(status), count: counts.by_status[status] ?? 0 }));
+  const data = statuses.map((status) => ({
+    status,
+    label: humanize(status),
+    count: counts.by_status[status] ?? 0,
+  }));
   return (
     <figure className="card chart-card">
       <figcaption className="card-title">
@@ -38,7 +42,11 @@ export function StatusChart({ title, counts, statuses, listPath }: StatusChartPr
       <ul className="chart-legend">
         {data.map((entry) => (
           <li key={entry.status}>
-            <span className="legend-swatch" style={{ background: statusColor(entry.status) }} aria-hidden="true" />
+            <span
+              className="legend-swatch"
+              style={{ background: statusColor(entry.status) }}
+              aria-hidden="true"
+            />
             <Link to={`${listPath}?status=${entry.status}`}>
               {entry.label}: {entry.count.toLocaleString()}
             </Link>

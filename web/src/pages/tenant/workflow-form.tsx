@@ -21,7 +21,8 @@ function parseConfig(text: string): { config?: Record<string, unknown>; problem?
   if (!text.trim()) return { config: {} };
   try {
     const value: unknown = JSON.parse(text);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return { problem: 'must be a JSON object, like {"steps": []}' };
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      return { problem: 'must be a JSON object, like {"steps": []}' };
     return { config: value as Record<string, unknown> };
   } catch (error) {
     return { problem: `is not valid JSON (${error instanceof Error ? error.message : 'syntax error'})` };
@@ -36,7 +37,10 @@ export function WorkflowForm({ workflow, onSaved, onCancel }: WorkflowFormProps)
   const [configProblem, setConfigProblem] = useState<string | null>(null);
   const save = useSubmit(async (config: Record<string, unknown>) => {
     if (!workflow) {
-      const { data } = await api<Workflow>('/workflows', { method: 'POST', body: { name: name.trim(), status, config } });
+      const { data } = await api<Workflow>('/workflows', {
+        method: 'POST',
+        body: { name: name.trim(), status, config },
+      });
       return onSaved(data);
     }
     const body: Record<string, unknown> = {};
@@ -56,8 +60,21 @@ export function WorkflowForm({ workflow, onSaved, onCancel }: WorkflowFormProps)
   return (
     <form onSubmit={submit} className="stack" noValidate>
       <FormErrors error={save.error} fields={FIELDS} />
-      <TextField label="Name" value={name} onChange={(event) => setName(event.target.value)} required autoFocus errors={fieldErrors(save.error, 'name')} />
-      <SelectField label="Status" options={WORKFLOW_STATUSES} value={status} onChange={(event) => setStatus(event.target.value)} errors={fieldErrors(save.error, 'status')} />
+      <TextField
+        label="Name"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        required
+        autoFocus
+        errors={fieldErrors(save.error, 'name')}
+      />
+      <SelectField
+        label="Status"
+        options={WORKFLOW_STATUSES}
+        value={status}
+        onChange={(event) => setStatus(event.target.value)}
+        errors={fieldErrors(save.error, 'status')}
+      />
       <TextAreaField
         label="Configuration (JSON)"
         value={configText}
@@ -65,7 +82,10 @@ export function WorkflowForm({ workflow, onSaved, onCancel }: WorkflowFormProps)
         rows={6}
         spellCheck={false}
         className="code"
-        errors={[...(configProblem ? [`The configuration ${configProblem}`] : []), ...fieldErrors(save.error, 'config')]}
+        errors={[
+          ...(configProblem ? [`The configuration ${configProblem}`] : []),
+          ...fieldErrors(save.error, 'config'),
+        ]}
       />
       <div className="form-actions">
         <button type="button" className="button button-secondary" onClick={onCancel}>

@@ -47,11 +47,19 @@ export function WorkflowsPage() {
       className: 'cell-truncate',
       render: (d) => <code>{JSON.stringify(d.config)}</code>,
     },
-    { key: 'created', label: 'Created', sort: ['created_at', '-created_at'], render: (d) => formatDateTime(d.created_at) },
+    {
+      key: 'created',
+      label: 'Created',
+      className: 'cell-nowrap',
+      sort: ['created_at', '-created_at'],
+      render: (d) => formatDateTime(d.created_at),
+    },
     {
       key: 'actions',
       label: 'Actions',
-      render: (d) => <RowActions name={d.name} onEdit={() => setEditing(d)} onDelete={() => setDeleting(d)} />,
+      render: (d) => (
+        <RowActions name={d.name} onEdit={() => setEditing(d)} onDelete={() => setDeleting(d)} />
+      ),
     },
   ];
   return (
@@ -66,7 +74,13 @@ export function WorkflowsPage() {
         }
       />
       <FlashMessage message={flash} onDone={clearFlash} />
-      <ListToolbar params={params} update={update} statuses={WORKFLOW_STATUSES} searchLabel="Search workflows" sorts={SORTS} />
+      <ListToolbar
+        params={params}
+        update={update}
+        statuses={WORKFLOW_STATUSES}
+        searchLabel="Search workflows"
+        sorts={SORTS}
+      />
       <ResourceList
         path="/workflows"
         label="Workflows"
@@ -87,7 +101,11 @@ export function WorkflowsPage() {
           )
         }
       />
-      <Dialog title={editing === 'new' ? 'New workflow' : 'Edit workflow'} open={editing !== null} onClose={() => setEditing(null)}>
+      <Dialog
+        title={editing === 'new' ? 'New workflow' : 'Edit workflow'}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+      >
         <WorkflowForm
           workflow={editing === 'new' ? null : editing}
           onSaved={(d) => saved(d, editing === 'new')}

@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import type { TenantId } from '../src/tenancy/tenant-id.js';
+import { call } from '../test/e2e/support/seed-console.js';
+import type { TestInstance } from '../test/support/test-instance.js';
+
+export const SHOWCASE_OWNER = { tenant: 'acme', email: 'owner@acme.test', password: 'owner-password-1' };
+
+const PROJECTS = ['storefront', 'checkout', 'search', 'billing', 'auth', 'catalog', 'mobile-api', 'reports'];
+const DEPLOYMENT_STATUSES = ['active', 'active', 'active', 'building', 'pending', 'failed', 'stopped'];
+const WORKFLOWS = [
+  'nightly-backup',
+  'invoice-run',
+  'patient-reminders',
+  'supply-reorder',
+  'weekly-report',
+  'cleanup',
+];
+
+/** Sample tenants, rows, people and mail so every page of the console has something to show. */
+export async function seedShowcase(tb: TestInstance): Promise<void> {
+  const admin = await tb.adminToken();
+  await tb.createTenant({ id: 'acme', name: 'Acme Dental', business_domain: 'dental' });
+  await tb.createTenant({ id: 'globex', name: 'Globex', tier: 'premium' });
+  await tb.createTenant({ id: 'initech', name: 'Initech', tier: 'enterprise', isolation: 'schema' });
+  await call(tb, admin, 'POST', '/tenants/initech/suspend');
+  await tb.services.tenancy.platformDb
+    .updateTable('platform.tenants')
+    .set({ limit_overrides: JSON.stringify({ max_users: 6 }), updated_at: sql<Date>`now()` })
+    .where('id', '=', 'acme')
+    .execute();
+  tb.services.tenancy.registry.invalidate('acme' as TenantId);
+
+  const owner = await tb.login(SHOWCASE_OWNER.email, SHOWCASE_OWNER.password, 'acme');
+  await call(tb, owner, 'PATCH', '/tenants/acme/branding', {
+    company_name: 'Acme Dental',
+    primary_color: '#0f766e',
+  });
+  for (let i = 0; i < 64; i += 1) {
+    const project = `${PROJECTS[i % PROJECTS.length]}-${Math.floor(i / PROJECTS.length) + 1}`;
+    await call(tb, owner, 'POST', '/deployments', {
+      project_name: project,
+      status: DEPLOYMENT_STATUSES[i % DEPLOYMENT_STATUSES.length],
+      url: `https://${project}.acme-dental.example`,
+    });
+  }
+  for (let i = 0; i < 18; i += 1) {
+    await call(tb, owner, 'POST', '/workflows', {
+      name: `${WORKFLOWS[i % WORKFLOWS.length]}-${Math.floor(i / WORKFLOWS.length) + 1}`,
+      status: ['active', 'active', 'paused', 'disabled'][i % 4],
+      config: { schedule: i % 2 ? '0 3 * * *' : '@hourly', steps: (i % 3) + 1 },
+    });
+  }
+  await call(tb, owner, 'POST', '/roles', {
+    name: 'release-manager',
+    permissions: ['tenant:read', 'deployments:read', 'deployments:write'],
+  });
+  for (const email of ['dr.lee@acme.test', 'front.desk@acme.test']) {
+    await call(tb, owner, 'POST', '/users', { email, role: 'member', password: 'member-password-1' });
+  }
+  for (const email of ['hygienist@acme.test', 'accountant@acme.test', 'it@acme.test']) {
+    await call(tb, owner, 'POST', '/users', { email, role: email.startsWith('it') ? 'admin' : 'viewer' });
+  }
+  await call(tb, owner, 'POST', '/api-keys', {
+    name: 'ci-pipeline',
+    permissions: ['deployments:read', 'deployments:write'],
+  });
+  await call(tb, owner, 'POST', '/api-keys', { name: 'status-page', permissions: ['deployments:read'] });
+
+  const globex = await tb.login('owner@globex.test', 'owner-password-1', 'globex');
+  for (let i = 0; i < 5; i += 1)
+    await call(tb, globex, 'POST', '/deployments', { project_name: `globex-app-${i + 1}` });
+
+  for (const [company, email] of [
+    ['Initrode', 'ceo@initrode.test'],
+    ['Hooli Clinics', 'ops@hooli.test'],
+  ]) {
+    const response = await tb.app.inject({
+      method: 'POST',
+      url: '/api/v1/demo-requests',
+      payload: {
+        company_name: company,
+        email,
+        business_domain: 'dental',
+        message: 'We run twelve clinics and want to try scheduling.',
+      },
+    });
+    if (response.statusCode !== 201) throw new Error(`demo request: ${response.body}`);
+  }
+}

@@ -1,0 +1,53 @@
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api/api-client';
+import type { DemoRequest } from '../../api/types';
+import { FormErrors } from '../../components/form-errors';
+import { TextAreaField } from '../../components/text-area-field';
+import { useSubmit } from '../../hooks/use-submit';
+
+/** Rejects a demo request, with a reason kept on the request. */
+export function RejectDemoForm({
+  request,
+  onDone,
+  onCancel,
+}: {
+  request: DemoRequest;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  const reject = useSubmit(async () => {
+    await api(`/demo-requests/${request.id}/reject`, {
+      method: 'POST',
+      body: reason.trim() ? { reason: reason.trim() } : {},
+      tenant: null,
+    });
+    onDone();
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void reject.submit();
+  };
+  return (
+    <form onSubmit={submit} className="stack" noValidate>
+      <p>
+        Reject the request of <strong>{request.company_name}</strong> ({request.email})?
+      </p>
+      <FormErrors error={reject.error} fields={['reason']} />
+      <TextAreaField
+        label="Reason (optional)"
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        rows={3}
+      />
+      <div className="form-actions">
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-danger" disabled={reject.pending}>
+          Reject
+        </button>
+      </div>
+    </form>
+  );
+}
