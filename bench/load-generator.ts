@@ -1,0 +1,78 @@
+/**
+ * The load generator: a child process running autocannon, so the client's CPU work does not
+ * share the server's event loop. Receives LoadJobs over IPC and answers with LoadResults.
+ */
+import autocannon, { type AutocannonRequest } from 'autocannon';
+import type { LoadJob, LoadRequestMessage, LoadResponseMessage, LoadResult } from './load-protocol.js';
+import { seededRandom, zipfSampler } from './zipf.js';
+
+class Samples {
+  private values = new Float64Array(1 << 16);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+  toArray(): Float64Array {
+    return this.values.slice(0, this.length);
+  }
+}
+
+function zipfRequests(job: LoadJob, sent: number[]): AutocannonRequest[] {
+  const { exponent, seed } = job.zipf!;
+  const pick = zipfSampler(job.targets.length, exponent, seededRandom(seed));
+  const headers = job.targets.map((t) => ({ authorization: `Bearer ${t.token}` }));
+  return [
+    {
+      method: 'GET',
+      setupRequest: (request) => {
+        const rank = pick();
+        sent[rank]! += 1;
+        return { ...request, path: job.targets[rank]!.path, headers: headers[rank]! };
+      },
+    },
+  ];
+}
+
+async function run(job: LoadJob): Promise<LoadResult> {
+  const first = job.targets[0]!;
+  const sent = job.zipf ? job.targets.map(() => 0) : undefined;
+  const instance = autocannon({
+    url: `${job.baseUrl}${first.path}`,
+    connections: job.connections,
+    duration: job.durationSeconds,
+    timeout: 10,
+    headers: { authorization: `Bearer ${first.token}` },
+    ...(sent ? { requests: zipfRequests(job, sent) } : {}),
+  });
+  const latencies = new Samples();
+  const statuses: Record<string, number> = {};
+  instance.on('response', (_client: unknown, status: number, _bytes: number, time: number) => {
+    latencies.push(time);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  });
+  const result = await instance;
+  return {
+    responses: latencies.length,
+    seconds: result.duration,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statuses,
+    latencies: latencies.toArray(),
+    ...(sent ? { sentByTarget: sent } : {}),
+  };
+}
+
+process.on('message', (message: LoadRequestMessage) => {
+  run(message.job).then(
+    (result) => process.send!({ id: message.id, result } satisfies LoadResponseMessage),
+    (error: unknown) => process.send!({ id: message.id, error: String(error) } satisfies LoadResponseMessage),
+  );
+});
+// The parent closes the channel when it is done (or dies): nothing is left to do.
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,33 @@
+/** One request shape of a load run: a path on the app and the bearer token to send with it. */
+export interface LoadTarget {
+  path: string;
+  token: string;
+}
+
+/** What the parent asks the load generator process to do. */
+export interface LoadJob {
+  baseUrl: string;
+  connections: number;
+  durationSeconds: number;
+  /** With `zipf`, each request picks a target by Zipf rank (index 0 busiest); otherwise targets[0]. */
+  targets: LoadTarget[];
+  zipf?: { exponent: number; seed: number };
+}
+
+/** What one run measured, from the client's side. */
+export interface LoadResult {
+  /** Responses received within the run. */
+  responses: number;
+  seconds: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statuses: Record<string, number>;
+  /** Every response time, in milliseconds, in arrival order. */
+  latencies: Float64Array;
+  /** Requests sent per target index (Zipf runs only). */
+  sentByTarget?: number[];
+}
+
+export type LoadRequestMessage = { id: number; job: LoadJob };
+export type LoadResponseMessage = { id: number; result: LoadResult } | { id: number; error: string };

@@ -1,0 +1,116 @@
+import type { ZipfSummary } from './database-tenants.js';
+import type { ListOverheadOptions, TargetSummary } from './list-overhead.js';
+import type { Machine } from './machine.js';
+
+/** Goals of issue 2 the report checks the numbers against. */
+export const GOALS = { maxOverhead: 0.1, listP95Ms: 20, zipfP95Ms: 50 };
+
+export interface BenchReport {
+  command: string;
+  mode: 'quick' | 'full';
+  startedAt: Date;
+  seconds: number;
+  machine: Machine;
+  postgresSource: string;
+  poolMax: number;
+  tenantDbPoolMax: number;
+  /** Concurrent scopes one enterprise tenant may run (TENANT_CONCURRENCY). */
+  enterpriseConcurrency: number;
+  list?: { options: ListOverheadOptions; targets: TargetSummary[] };
+  zipf?: { seedSeconds: number; summary: ZipfSummary; warmupSeconds: number; durationSeconds: number };
+}
+
+const ms = (value: number) => value.toFixed(1);
+const int = (value: number) => Math.round(value).toLocaleString('en-US');
+const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+const range = (values: number[], format: (v: number) => string) =>
+  `${format(Math.min(...values))}–${format(Math.max(...values))}`;
+
+function failures(count: number, statuses: Record<string, number>): string {
+  if (count === 0) return '0';
+  const odd = Object.entries(statuses).filter(([status]) => !status.startsWith('2'));
+  return `${count} (${odd.map(([status, n]) => `${status}×${n}`).join(', ') || 'socket errors'})`;
+}
+
+function cpuText(cpu: { node: number; postgres: number | undefined }): string {
+  const node = cpu.node.toFixed(2);
+  return cpu.postgres === undefined
+    ? `${node} + n/a`
+    : `${(cpu.node + cpu.postgres).toFixed(2)} (${node} + ${cpu.postgres.toFixed(2)})`;
+}
+
+function listSection(list: NonNullable<BenchReport['list']>): string[] {
+  const { options, targets } = list;
+  const lines = [
+    `### 1. Tenancy overhead: \`GET /api/v1/deployments?per_page=20\`, ${int(options.deployments)} deployments per tenant`,
+    '',
+    `${options.connections} connections; each target ${options.rounds} × ${options.durationSeconds} s after a ${options.warmupSeconds} s warm-up, ` +
+      'rounds alternating forward and reverse order. Percentiles are exact, over every response of every round. ' +
+      'Server CPU is the Node process plus every PostgreSQL process, per response: unlike req/s it hardly moves when other work shares the machine.',
+    '',
+    '| target | req/s | req/s per round | vs baseline | per round | p50 ms | p95 ms | p99 ms | server CPU ms/req (Node + PG) | CPU vs baseline | responses | failures |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const t of targets) {
+    const baseline = t.name === 'baseline';
+    const perRound = baseline ? '—' : range(t.ratioPerRound, (v) => v.toFixed(2));
+    const cpuRatio = t.cpu.ratio === undefined ? 'n/a' : t.cpu.ratio.toFixed(2);
+    lines.push(
+      `| ${t.name} | ${int(t.rps)} | ${range(t.rpsPerRound, int)} | ${t.ratio.toFixed(2)} | ${perRound} | ${ms(t.latency.p50)} | ${ms(t.latency.p95)} | ${ms(t.latency.p99)} | ${cpuText(t.cpu)} | ${cpuRatio} | ${int(t.responses)} | ${failures(t.failures, t.statuses)} |`,
+    );
+  }
+  const models = targets.filter((t) => t.name !== 'baseline');
+  const worst = Math.min(...models.map((t) => t.ratio));
+  const cpuRatios = models.map((t) => t.cpu.ratio).filter((r): r is number => r !== undefined);
+  const cpuNote =
+    cpuRatios.length === models.length
+      ? ` By server CPU per request the worst model costs ${pct(Math.max(...cpuRatios) - 1)} more than the baseline.`
+      : '';
+  const worstP95 = Math.max(...models.map((t) => t.latency.p95));
+  lines.push(
+    '',
+    `Goal: tenancy costs at most ${pct(GOALS.maxOverhead)} of baseline throughput — worst model at ${worst.toFixed(2)} of baseline ` +
+      `(${pct(1 - worst)} overhead): **${worst >= 1 - GOALS.maxOverhead ? 'met' : 'not met'}**. ` +
+      `p95 under ${GOALS.listP95Ms} ms at ${options.connections} connections — worst ${ms(worstP95)} ms: **${worstP95 < GOALS.listP95Ms ? 'met' : 'not met'}**.` +
+      cpuNote,
+  );
+  return lines;
+}
+
+function zipfSection(zipf: NonNullable<BenchReport['zipf']>): string[] {
+  const z = zipf.summary;
+  return [
+    `### 2. ${int(z.tenants)} \`database\` tenants under Zipf traffic (s = ${z.exponent})`,
+    '',
+    `Created in ${zipf.seedSeconds.toFixed(0)} s. ${z.connections} connections, ${zipf.durationSeconds} s after a ${zipf.warmupSeconds} s warm-up; ` +
+      `each request picks its tenant by Zipf rank. Open tenant-database connections sampled every 50 ms (${int(z.samples)} samples).`,
+    '',
+    '| tenants | tenants hit | busiest / top 10 share | req/s | p50 ms | p95 ms | p99 ms | server CPU ms/req (Node + PG) | peak open tenant-db connections | mean | cap | peak open pools | connections opened | failures |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${int(z.tenants)} | ${int(z.tenantsHit)} | ${pct(z.top1Share)} / ${pct(z.top10Share)} | ${int(z.rps)} | ${ms(z.latency.p50)} | ${ms(z.latency.p95)} | ${ms(z.latency.p99)} | ${cpuText(z.cpu)} | ${z.peakConnections} | ${z.meanConnections.toFixed(1)} | ${z.cap} | ${z.peakPools} | ${int(z.sessionsOpened)} (${int(z.sessionsOpened / zipf.durationSeconds)}/s, ${pct(z.sessionsOpened / Math.max(1, z.responses))} of requests) | ${failures(z.failures, z.statuses)} |`,
+    '',
+    `Goal: under the cap with p95 < ${GOALS.zipfP95Ms} ms — peak ${z.peakConnections} of ${z.cap}, p95 ${ms(z.latency.p95)} ms: ` +
+      `**${z.peakConnections <= z.cap && z.latency.p95 < GOALS.zipfP95Ms ? 'met' : 'not met'}**.`,
+  ];
+}
+
+/** The run as markdown: machine, command, then one table per scenario. */
+export function renderReport(report: BenchReport): string {
+  const m = report.machine;
+  const load =
+    m.loadEnd === undefined ? m.loadStart.toFixed(2) : `${m.loadStart.toFixed(2)} → ${m.loadEnd.toFixed(2)}`;
+  const lines = [
+    `## Tenantbase benchmark (${report.mode}), ${report.startedAt.toISOString()}`,
+    '',
+    `- Command: \`${report.command}\` (${report.seconds.toFixed(0)} s)`,
+    `- Machine: ${m.nproc} CPUs (\`nproc\`), ${m.cpu}, ${m.memoryGb} GB, ${m.kernel}; 1-min load average ${load}`,
+    `- Node ${m.node}; PostgreSQL ${m.postgres} (${report.postgresSource}); server, PostgreSQL and load generator share the machine`,
+    `- Code: ${m.code}; protection (rate limits, response cache, request metrics) off, TENANT_QUERY_GUARD off`,
+    `- Pools: platform/app pool ${report.poolMax} connections (pipelined), ${report.tenantDbPoolMax} per tenant database; ` +
+      `enterprise tenants run at most ${report.enterpriseConcurrency} scopes at once`,
+    '',
+  ];
+  if (report.list) lines.push(...listSection(report.list), '');
+  if (report.zipf) lines.push(...zipfSection(report.zipf), '');
+  return lines.join('\n');
+}

@@ -1,0 +1,153 @@
+/**
+ * `npm run bench [-- --quick] [--only list|zipf] [--profile] [--tenants N] [--duration S] [--rounds N]
+ *   [--cap N] [--env NAME=VALUE ...]`
+ *
+ * Starts a throwaway Tenantbase on 127.0.0.1 (DATABASE_URL's server, else an embedded
+ * PostgreSQL), measures tenancy overhead on the deployments list and many `database` tenants
+ * under Zipf traffic, prints a markdown report and writes it to bench/results/latest.md.
+ * `--profile` also writes CPU profiles of the server (the profiler slows the profiled runs).
+ * `--env` passes configuration to the instance, e.g. `--env TENANT_DB_POOL_MAX=10`.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { baselineRoutes } from './baseline-route.js';
+import { startBenchInstance } from './bench-instance.js';
+import { CpuProfiler } from './cpu-profiler.js';
+import { measureZipf, seedZipfTenants, type ZipfOptions } from './database-tenants.js';
+import { type ListOverheadOptions, measureListOverhead, seedListTenants } from './list-overhead.js';
+import { LoadClient } from './load-client.js';
+import { describeMachine } from './machine.js';
+import { type BenchReport, renderReport } from './report.js';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    tenants: { type: 'string' },
+    duration: { type: 'string' },
+    rounds: { type: 'string' },
+    cap: { type: 'string' },
+    env: { type: 'string', multiple: true, default: [] },
+  },
+});
+
+function positive(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name}: expected a whole number of at least 1`);
+  return value;
+}
+
+if (args.only !== undefined && args.only !== 'list' && args.only !== 'zipf')
+  throw new Error('--only: expected list or zipf');
+const quick = args.quick;
+const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+const list: ListOverheadOptions = {
+  deployments: 1000,
+  connections: 32,
+  warmupSeconds: quick ? 1 : 3,
+  durationSeconds: positive('duration', args.duration, quick ? 3 : 10),
+  rounds: positive('rounds', args.rounds, quick ? 2 : 3),
+};
+const zipf: ZipfOptions = {
+  tenants: positive('tenants', args.tenants, quick ? 50 : 500),
+  deploymentsPerTenant: 25,
+  seedConcurrency: 4,
+  connections: 32,
+  exponent: 1.0,
+  warmupSeconds: quick ? 2 : 5,
+  durationSeconds: quick ? 5 : 30,
+  sampleMs: 50,
+};
+const connectionCap = positive('cap', args.cap, 60);
+const env = Object.fromEntries(
+  args.env.map((pair) => {
+    const eq = pair.indexOf('=');
+    if (eq < 1) throw new Error(`--env: expected NAME=VALUE, got "${pair}"`);
+    return [pair.slice(0, eq), pair.slice(eq + 1)];
+  }),
+);
+
+const log = (line: string) => console.error(line);
+const started = performance.now();
+const startedAt = new Date();
+const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+
+log(`tenantbase bench (${quick ? 'quick' : 'full'}): starting a throwaway instance`);
+const instance = await startBenchInstance({
+  connectionCap,
+  provisioningConcurrency: zipf.seedConcurrency,
+  env,
+  extraRoutes: baselineRoutes((services) => services.tenancy.adminPool),
+  log,
+});
+const load = LoadClient.start();
+const profiler = args.profile ? new CpuProfiler(resultsDir) : undefined;
+let cleaning: Promise<void> | undefined;
+const cleanUp = () =>
+  (cleaning ??= (async () => {
+    profiler?.close();
+    await load.close().catch(() => undefined);
+    await instance.destroy();
+  })());
+process.once('SIGINT', () => {
+  log('interrupted: dropping the bench databases');
+  void cleanUp().finally(() => process.exit(130));
+});
+
+try {
+  const machine = describeMachine(instance.postgres.version);
+  log(
+    `listening on ${instance.baseUrl}; PostgreSQL ${machine.postgres} (${instance.postgres.source}); load ${machine.loadStart.toFixed(2)}`,
+  );
+  const report: BenchReport = {
+    command,
+    mode: quick ? 'quick' : 'full',
+    startedAt,
+    seconds: 0,
+    machine,
+    postgresSource: instance.postgres.source,
+    poolMax: instance.config.poolMax,
+    tenantDbPoolMax: instance.config.tenantDbPoolMax,
+    enterpriseConcurrency: instance.config.tenantConcurrency.enterprise,
+  };
+
+  if (args.only !== 'zipf') {
+    log('1. tenancy overhead on GET /api/v1/deployments');
+    const tenants = await seedListTenants(instance, list.deployments, log);
+    report.list = {
+      options: list,
+      targets: await measureListOverhead(instance, load, tenants, list, log, profiler),
+    };
+  }
+  if (args.only !== 'list') {
+    log(`2. ${zipf.tenants} database tenants under Zipf traffic (cap ${connectionCap})`);
+    const seedStart = performance.now();
+    const tenants = await seedZipfTenants(instance, zipf, log);
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    const summary = await measureZipf(instance, load, tenants, zipf, log, profiler);
+    report.zipf = {
+      seedSeconds,
+      summary,
+      warmupSeconds: zipf.warmupSeconds,
+      durationSeconds: zipf.durationSeconds,
+    };
+  }
+
+  machine.loadEnd = os.loadavg()[0]!;
+  report.seconds = (performance.now() - started) / 1000;
+  const markdown = renderReport(report);
+  console.log(`\n${markdown}`);
+  await mkdir(resultsDir, { recursive: true });
+  await writeFile(path.join(resultsDir, 'latest.md'), markdown);
+  log(`written to ${path.relative(process.cwd(), path.join(resultsDir, 'latest.md'))}`);
+  if (profiler)
+    log(`CPU profiles of the first round's runs: ${path.relative(process.cwd(), resultsDir)}/*.cpuprofile`);
+} finally {
+  await cleanUp();
+}
