@@ -4,10 +4,14 @@ import { inject } from 'vitest';
 import { DatabasePoolCache } from '../src/tenancy/isolation/database/database-pool-cache.js';
 
 /** Every key is its own pool; they all reach the server's `postgres` database, which is all the cache needs. */
-function cacheOf(connectionCap: number, perDatabaseMax: number): DatabasePoolCache {
+function cacheOf(
+  connectionCap: number,
+  perDatabaseMax: number,
+  idleTimeoutMillis?: number,
+): DatabasePoolCache {
   const url = new URL(inject('serverUrl'));
   url.pathname = '/postgres';
-  return new DatabasePoolCache({ perDatabaseMax, connectionCap }, () => ({
+  return new DatabasePoolCache({ perDatabaseMax, connectionCap, idleTimeoutMillis }, () => ({
     connectionString: url.toString(),
   }));
 }
@@ -25,17 +29,23 @@ afterEach(async () => {
 
 describe('DatabasePoolCache', () => {
   it('never holds more connections than the cap, however the load is spread', async () => {
-    cache = cacheOf(4, 3);
+    cache = cacheOf(4, 3, 100); // short idle timeout: connections also close on their own
     const c = cache;
     let peak = 0;
-    const work = async (key: string) => {
-      const client = await c.connect(key);
-      peak = Math.max(peak, c.openConnections);
-      await client.query('select pg_sleep(0.005)');
-      client.release();
+    const sample = () => (peak = Math.max(peak, c.openConnections));
+    const sampler = setInterval(sample, 1);
+    const end = performance.now() + 2000;
+    const worker = async (seed: number) => {
+      for (let i = seed; performance.now() < end; i++) {
+        const client = await c.connect(`db${(i * i) % 13}`); // 13 databases, some much busier
+        sample();
+        await client.query('select 1');
+        if (i % 3 === 0) await new Promise((resolve) => setTimeout(resolve, i % 7));
+        client.release(i % 50 === 0); // now and then a connection is destroyed
+      }
     };
-    const keys = ['a', 'a', 'a', 'b', 'c', 'd', 'e', 'f'];
-    await Promise.all(Array.from({ length: 64 }, (_, i) => work(keys[i % keys.length]!)));
+    await Promise.all(Array.from({ length: 16 }, (_, seed) => worker(seed)));
+    clearInterval(sampler);
     await settle();
     expect(peak).toBeLessThanOrEqual(4);
     expect(c.openConnections).toBeLessThanOrEqual(4);

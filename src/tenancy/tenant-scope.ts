@@ -30,10 +30,7 @@ const SET_TENANT = `select set_config('${TENANT_SETTING}', $1, true)`;
 
 /**
  * A pinned client that opens its transaction lazily: BEGIN and the tenant setting are written
- * without waiting, so with a pipelining client they share the first query's round trip. The
- * socket is corked until the current tick's queries are all queued, so BEGIN, the tenant setting
- * and the work's first queries (e.g. a page and its count, issued together) leave in one write
- * instead of one write each: on loopback a write costs as much CPU as parsing a small result.
+ * without waiting, so with a pipelining client they share the first query's round trip.
  */
 class ScopedConnection implements DatabaseConnection {
   private started = false;
@@ -49,11 +46,6 @@ class ScopedConnection implements DatabaseConnection {
     const remember = (error: unknown) => {
       this.preambleError ??= error;
     };
-    const socket = (this.client as unknown as pg.Client).connection?.stream;
-    if (socket?.cork) {
-      socket.cork();
-      process.nextTick(() => socket.uncork());
-    }
     this.client.query('begin').catch(remember);
     this.client.query(SET_TENANT, [this.tenantId]).catch(remember);
   }

@@ -167,7 +167,10 @@ export class DatabasePoolCache {
     if (!idlePool) return false;
     const [key, entry] = idlePool;
     this.entries.delete(key);
+    // pool.end() resolves once its one client is detached; the budget is free when it is closed.
+    const closed = new Promise<void>((resolve) => entry.pool.once('remove', () => resolve()));
     await entry.pool.end();
+    await closed;
     return true;
   }
 
