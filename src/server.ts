@@ -12,6 +12,7 @@ import { registeredModules } from './modules/registered-modules.js';
 import { bootstrapPlatform } from './platform/bootstrap-platform.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobWorker } from './jobs/job-worker.js';
+import { MAINTENANCE_EVERY_MS, scheduleMaintenance } from './jobs/maintenance-job.js';
 import { MIGRATE_JOB, registerJobHandlers } from './jobs/register-job-handlers.js';
 import {
   MEASURE_STORAGE_EVERY_MS,
@@ -119,6 +120,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       await worker.start();
       // The periodic measurement re-queues itself; this only starts the chain on a fresh install.
       await scheduleStorageMeasurement(jobs, new Date(Date.now() + MEASURE_STORAGE_EVERY_MS));
+      await scheduleMaintenance(jobs, new Date(Date.now() + MAINTENANCE_EVERY_MS));
       // An upgrade shipped new tenant migrations: schema and database tenants catch up in the background.
       const behind = await findBehind(tenancy);
       if (behind.length > 0) {

@@ -1,5 +1,6 @@
 import type { AppServices } from '../http/app-services.js';
 import { migrateTenantStorages } from '../tenancy/migrations/migrate-tenant-storages.js';
+import { MAINTENANCE_JOB, maintenanceJob } from './maintenance-job.js';
 import { MEASURE_STORAGE_JOB, measureStorageJob } from '../modules/tenants/measure-storage-job.js';
 import { PROVISION_JOB, provisionTenantJob } from '../modules/tenants/provision-tenant-job.js';
 import { EXPORT_JOB } from '../modules/tenant-archive/export-tenant.js';
@@ -15,6 +16,7 @@ export function registerJobHandlers(services: AppServices): void {
   const { worker, tenancy } = services;
   worker.register(PROVISION_JOB, provisionTenantJob(tenancy, services.mailer));
   worker.register(MEASURE_STORAGE_JOB, measureStorageJob(tenancy, services.jobs));
+  worker.register(MAINTENANCE_JOB, maintenanceJob(services.jobs));
   worker.register(DELETE_JOB, deleteTenantJob(services));
   worker.register(EXPORT_JOB, exportTenantJob(services));
   worker.register('noop.wake', async () => ({ woke: true }));
