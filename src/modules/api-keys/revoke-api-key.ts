@@ -1,12 +1,11 @@
+import { validate as isUuid } from 'uuid';
 import { notFound } from '../../errors.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { recordAudit } from '../audit/record-audit.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Revokes a key at once; another tenant's key id is as unknown as a missing one. */
 export async function revokeApiKey(scope: TenantScope, id: string): Promise<void> {
-  if (!UUID.test(id)) throw notFound('API key');
+  if (!isUuid(id)) throw notFound('API key');
   const row = await scope.db
     .updateTable('api_keys')
     .set({ revoked_at: new Date() })

@@ -1,13 +1,12 @@
+import { validate as isUuid } from 'uuid';
 import { notFound } from '../../errors.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { toUsers, USER_COLUMNS, type UserRow } from './user-view.js';
 import type { User } from './users.schema.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The stored user of the scope's tenant; another tenant's id is as missing as an unknown one. */
 export async function getUserRow(scope: TenantScope, id: string): Promise<UserRow> {
-  if (!UUID.test(id)) throw notFound('User');
+  if (!isUuid(id)) throw notFound('User');
   const row = await scope.db
     .selectFrom('users')
     .select(USER_COLUMNS)
