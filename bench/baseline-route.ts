@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { Kysely, PostgresDialect } from 'kysely';
-import type pg from 'pg';
+import pg from 'pg';
 import type { AppServices } from '../src/http/app-services.js';
 import { listEnvelope } from '../src/http/envelope.js';
 import { toDeployment, DEPLOYMENT_COLUMNS } from '../src/modules/deployments/deployment-row.js';
@@ -25,13 +25,21 @@ type BaselineQuery = ListQuery & { tenant: string };
  * all. The same query builder (`paginate`: count + page select, filtered on tenant_id) runs on
  * the shared pool table as the owner, a superuser that bypasses RLS: no tenant resolution, no
  * transaction, no set_config. Authentication and the response envelope and schema are the
- * product route's, so the difference to /api/v1/deployments is what tenancy costs.
+ * product route's, so the difference to /api/v1/deployments is what tenancy costs. Its pool is
+ * the owner's, sized and pipelined like the application pool, so pooling is no difference.
  */
-export function baselineRoutes(poolOf: (services: AppServices) => pg.Pool) {
+export function baselineRoutes() {
   return (app: FastifyInstance, services: AppServices): void => {
-    const db = new Kysely<TenantDatabase>({
-      dialect: new PostgresDialect({ pool: poolOf(services) }),
-    }).withSchema(services.tenancy.endpoints.names.poolSchema);
+    const { tenancy } = services;
+    const pool = new pg.Pool({
+      connectionString: tenancy.endpoints.adminUrl,
+      max: (tenancy.appPool as pg.Pool & { options: pg.PoolConfig }).options.max,
+      pipeline: true,
+    } as pg.PoolConfig);
+    app.addHook('onClose', () => pool.end());
+    const db = new Kysely<TenantDatabase>({ dialect: new PostgresDialect({ pool }) }).withSchema(
+      tenancy.endpoints.names.poolSchema,
+    );
     app.get(
       BASELINE_PATH,
       { schema: { hide: true, querystring: BaselineQuery, response: { 200: listEnvelope(Deployment) } } },

@@ -83,7 +83,7 @@ const instance = await startBenchInstance({
   connectionCap,
   provisioningConcurrency: zipf.seedConcurrency,
   env,
-  extraRoutes: baselineRoutes((services) => services.tenancy.adminPool),
+  extraRoutes: baselineRoutes(),
   log,
 });
 const load = LoadClient.start();

@@ -75,6 +75,8 @@ export async function seedTenant(services: AppServices, request: SeedRequest): P
       await scope.db.insertInto('deployments').values(rows).execute();
     }
   });
+  // Measure plans on real statistics, as in production, not on guesses before autovacuum's first pass.
+  await tenancy.analyze(record);
   const token = await services.tokens.issue({
     kind: 'tenant_user',
     id: randomUUID(),

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantRecord } from '../src/tenancy/registry/tenant-record.js';
@@ -154,5 +155,95 @@ describe('the application role on pool tables', () => {
     expect(rows.map((row) => row.relname).sort()).toEqual([...tenantTables].sort());
     for (const row of rows)
       expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+  });
+});
+
+describe('read scopes (GET requests): each statement read-only in its own implicit transaction', () => {
+  const names = (access: 'read' | 'write' = 'read') =>
+    tb.services.tenancy.withTenant(
+      tenant,
+      async (scope) => {
+        const rows = await scope.db
+          .selectFrom('deployments')
+          .select('project_name')
+          .where('tenant_id', '=', scope.tenantId)
+          .execute();
+        return rows.map((row) => row.project_name);
+      },
+      access,
+    );
+
+  /** The app's only connection (DATABASE_POOL_MAX=1), as the next request would find it. */
+  async function connectionState() {
+    const { rows } = await tb.services.tenancy.appPool.query(
+      `select current_setting('tenantbase.tenant_id', true) as t,
+              current_setting('transaction_read_only') as read_only, (${COUNT}) as n`,
+    );
+    return { tenant: rows[0].t ?? '', readOnly: rows[0].read_only, rows: rows[0].n };
+  }
+
+  it('see only their tenant and leave neither the tenant nor read-only mode on the connection', async () => {
+    expect(await names()).toEqual(['rls row of rls-a', 'rls row of rls-a']);
+    expect(await connectionState()).toEqual({ tenant: '', readOnly: 'off', rows: 0 });
+  });
+
+  it('refuse writes, so a GET can never commit half a change', async () => {
+    const insert = tb.services.tenancy.withTenant(
+      tenant,
+      (scope) =>
+        scope.db
+          .insertInto('deployments')
+          .values({
+            tenant_id: scope.tenantId,
+            id: '00000000-0000-7000-8000-000000000001',
+            project_name: 'written in a read scope',
+            status: 'pending',
+            url: null,
+            created_at: new Date(),
+            updated_at: new Date(),
+          })
+          .execute(),
+      'read',
+    );
+    await expect(insert).rejects.toThrow(/read-only transaction/);
+    expect(await names('write')).toHaveLength(2);
+    expect(await connectionState()).toEqual({ tenant: '', readOnly: 'off', rows: 0 });
+  });
+
+  it('leave the connection clean after a failing statement, and the next scope works', async () => {
+    const failing = tb.services.tenancy.withTenant(
+      tenant,
+      (scope) =>
+        scope.db
+          .selectFrom('deployments')
+          .select(sql<number>`1 / 0`.as('x'))
+          .where('tenant_id', '=', scope.tenantId)
+          .execute(),
+      'read',
+    );
+    await expect(failing).rejects.toThrow(/division by zero/);
+    expect(await connectionState()).toEqual({ tenant: '', readOnly: 'off', rows: 0 });
+    expect(await names()).toHaveLength(2);
+  });
+
+  it('prepare their tenant preamble again when the server forgot it (DEALLOCATE ALL)', async () => {
+    expect(await names()).toHaveLength(2);
+    await tb.services.tenancy.appPool.query('deallocate all');
+    // Two statements in flight at once on the one connection, both bound to the lost preamble.
+    const [a, b] = await tb.services.tenancy.withTenant(
+      tenant,
+      (scope) => {
+        const select = () =>
+          scope.db
+            .selectFrom('deployments')
+            .select('project_name')
+            .where('tenant_id', '=', scope.tenantId)
+            .execute();
+        return Promise.all([select(), select()]);
+      },
+      'read',
+    );
+    expect([a.length, b.length]).toEqual([2, 2]);
+    expect(await names()).toHaveLength(2);
   });
 });

@@ -13,7 +13,7 @@ import type { ModuleMigrations } from './migrations/tenant-migration.js';
 import { TenantRegistry } from './registry/tenant-registry.js';
 import { tenantQueryGuard } from './tenant-query-guard.js';
 import { queryTimer } from './query-timer.js';
-import { type Isolation, runInScope, type TenantScope } from './tenant-scope.js';
+import { type Isolation, runInScope, type ScopeAccess, type TenantScope } from './tenant-scope.js';
 import { TenantWorkLimiter } from './tenant-work-limiter.js';
 import type { Tier } from './tiers.js';
 
@@ -135,10 +135,15 @@ export class Tenancy {
   }
 
   /**
-   * Runs `work` as one transaction inside the tenant's storage. The scope it receives is the
-   * only handle on tenant tables; it is dead once `work` settles.
+   * Runs `work` inside the tenant's storage: as one transaction, or with `access: 'read'` as
+   * read-only statements that need no BEGIN or COMMIT. The scope it receives is the only handle
+   * on tenant tables; it is dead once `work` settles.
    */
-  async withTenant<T>(tenant: ScopeTarget, work: (scope: TenantScope) => Promise<T>): Promise<T> {
+  async withTenant<T>(
+    tenant: ScopeTarget,
+    work: (scope: TenantScope) => Promise<T>,
+    access: ScopeAccess = 'write',
+  ): Promise<T> {
     const limit = this.options.concurrencyFor?.(tenant.tier ?? 'enterprise') ?? Number.POSITIVE_INFINITY;
     const queued = performance.now();
     return this.workLimiter.run(tenant.id, limit, async () => {
@@ -151,6 +156,7 @@ export class Tenancy {
           schema,
           client,
           plugins: this.plugins[tenant.isolation],
+          access,
         },
         work,
       );
@@ -192,6 +198,11 @@ export class Tenancy {
 
   async inspect(tenant: TenantLocation): Promise<StorageReport> {
     return this.models[tenant.isolation].inspect(tenant);
+  }
+
+  /** Refreshes planner statistics of the tenant's tables, e.g. after a bulk load. */
+  async analyze(tenant: TenantLocation): Promise<void> {
+    await this.models[tenant.isolation].analyze(tenant);
   }
 
   async close(): Promise<void> {

@@ -12,19 +12,25 @@ import {
 import type pg from 'pg';
 import { TENANT_SETTING, type TenantDatabase } from './tenant-database.js';
 import type { TenantId } from './tenant-id.js';
+import { queryAsTenant } from './tenant-statement.js';
 
 export type Isolation = 'pool' | 'schema' | 'database';
 
 /**
- * The only way to reach tenant data: one transaction in the tenant's own storage, with the
- * tenant setting applied and every table qualified by the tenant's schema. Only the tenancy
- * layer makes one; use cases receive it.
+ * The only way to reach tenant data: one connection in the tenant's own storage, with the
+ * tenant setting applied and every table qualified by the tenant's schema. A `write` scope is
+ * one transaction; a `read` scope runs each statement read-only in its own (READ COMMITTED gives
+ * every statement its own snapshot either way). Only the tenancy layer makes one; use cases
+ * receive it.
  */
 export interface TenantScope {
   readonly tenantId: TenantId;
   readonly isolation: Isolation;
+  readonly access: ScopeAccess;
   readonly db: Kysely<TenantDatabase>;
 }
+
+export type ScopeAccess = 'read' | 'write';
 
 const SET_TENANT = `select set_config('${TENANT_SETTING}', $1, true)`;
 
@@ -39,6 +45,7 @@ class ScopedConnection implements DatabaseConnection {
   constructor(
     private readonly client: pg.PoolClient,
     private readonly tenantId: TenantId,
+    private readonly access: ScopeAccess,
   ) {}
 
   private start(): void {
@@ -51,6 +58,15 @@ class ScopedConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.access === 'read') {
+      const result = await queryAsTenant(
+        this.client,
+        this.tenantId,
+        compiled.sql,
+        compiled.parameters as unknown[],
+      );
+      return { rows: result.rows as R[] };
+    }
     if (!this.started) this.start();
     try {
       const result = await this.client.query(compiled.sql, compiled.parameters as unknown[]);
@@ -105,17 +121,18 @@ export interface ScopeRequest {
   schema: string;
   client: pg.PoolClient;
   plugins: KyselyPlugin[];
+  access: ScopeAccess;
 }
 
 /**
- * Runs `work` in a fresh scope on `client` and ends the transaction: committed when `work`
- * resolves, rolled back when it throws. The client is released here, destroyed if unsure.
+ * Runs `work` in a fresh scope on `client` and ends a write scope's transaction: committed when
+ * `work` resolves, rolled back when it throws. The client is released here, destroyed if unsure.
  */
 export async function runInScope<T>(
   request: ScopeRequest,
   work: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
-  const connection = new ScopedConnection(request.client, request.tenantId);
+  const connection = new ScopedConnection(request.client, request.tenantId, request.access);
   const db = new Kysely<TenantDatabase>({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
@@ -125,7 +142,12 @@ export async function runInScope<T>(
     },
     plugins: request.plugins,
   }).withSchema(request.schema);
-  const scope: TenantScope = { tenantId: request.tenantId, isolation: request.isolation, db };
+  const scope: TenantScope = {
+    tenantId: request.tenantId,
+    isolation: request.isolation,
+    access: request.access,
+    db,
+  };
   let result: T;
   try {
     result = await work(scope);

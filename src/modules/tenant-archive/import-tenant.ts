@@ -77,6 +77,7 @@ export async function importTenant(
     if (!existing) await discardImportTarget(tenancy, tenant);
     throw rowsRefused(error);
   }
+  await tenancy.analyze(tenant);
   if (!existing) await tenancy.registry.setStatus(id, { status: 'active', provisioning_step: null });
   tenancy.registry.invalidate(id);
   services.permissions.invalidate(id);

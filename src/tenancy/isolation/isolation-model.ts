@@ -36,4 +36,9 @@ export interface IsolationModel {
   destroy(tenant: TenantLocation): Promise<void>;
   /** Counts what is left of the tenant, as the owner (ignores row-level security). */
   inspect(tenant: TenantLocation): Promise<StorageReport>;
+  /**
+   * Refreshes the planner statistics of the tenant's tables, as the owner. After a bulk load
+   * the first queries would otherwise be planned on guesses until autovacuum catches up.
+   */
+  analyze(tenant: TenantLocation): Promise<void>;
 }

@@ -65,6 +65,15 @@ export class DatabaseIsolation implements IsolationModel {
     }
   }
 
+  async analyze(tenant: TenantLocation): Promise<void> {
+    const admin = await this.storage.adminClient(tenant.placement, this.storage.names.databaseFor(tenant.id));
+    try {
+      await admin.query('analyze');
+    } finally {
+      await admin.end();
+    }
+  }
+
   async inspect(tenant: TenantLocation): Promise<StorageReport> {
     const database = this.storage.names.databaseFor(tenant.id);
     const server = await this.storage.adminClient(tenant.placement, 'postgres');

@@ -51,6 +51,12 @@ export class PoolIsolation implements IsolationModel {
     }
   }
 
+  async analyze(_tenant: TenantLocation): Promise<void> {
+    const schema = quoteIdent(this.storage.names.poolSchema);
+    const tables = this.storage.tenantTables().map((table) => `${schema}.${quoteIdent(table)}`);
+    if (tables.length > 0) await this.storage.adminPool.query(`analyze ${tables.join(', ')}`);
+  }
+
   async inspect(tenant: TenantLocation): Promise<StorageReport> {
     const schema = quoteIdent(this.storage.names.poolSchema);
     const admin = await this.storage.adminPool.connect();

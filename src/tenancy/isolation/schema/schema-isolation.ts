@@ -35,6 +35,12 @@ export class SchemaIsolation implements IsolationModel {
     await this.storage.adminPool.query(`drop schema if exists ${schema} cascade`);
   }
 
+  async analyze(tenant: TenantLocation): Promise<void> {
+    const schema = quoteIdent(this.storage.names.schemaFor(tenant.id));
+    const tables = this.storage.tenantTables().map((table) => `${schema}.${quoteIdent(table)}`);
+    if (tables.length > 0) await this.storage.adminPool.query(`analyze ${tables.join(', ')}`);
+  }
+
   async inspect(tenant: TenantLocation): Promise<StorageReport> {
     const name = this.storage.names.schemaFor(tenant.id);
     const admin = await this.storage.adminPool.connect();

@@ -1,0 +1,120 @@
+import pg from 'pg';
+import { TENANT_SETTING } from './tenant-database.js';
+import type { TenantId } from './tenant-id.js';
+
+/**
+ * Read-only and scoped to the tenant, both transaction-local. `transaction_read_only` makes a
+ * write in a read scope fail loudly instead of committing on its own, statement by statement.
+ */
+const PREAMBLE = `select set_config('${TENANT_SETTING}', $1, true), set_config('transaction_read_only', 'on', true)`;
+
+/** Prepared once per connection: its parse and plan would otherwise cost every statement again. */
+const PREAMBLE_NAME = 'tenantbase_tenant_preamble';
+/** Per connection, the Parse that prepared it; statements bound to an older one cannot unprepare a newer. */
+const prepared = new WeakMap<pg.Connection, object>();
+
+/** What pg's Query does that its type declarations leave out; the protocol hooks of pg-cursor use the same. */
+interface QueryInternals {
+  values?: unknown[];
+  queryMode?: string;
+  submit(connection: pg.Connection): Error | null | void;
+  handleDataRow(message: unknown): void;
+  handleCommandComplete(message: unknown, connection: pg.Connection): void;
+  handleError(error: Error & { code?: string }, connection: pg.Connection): void;
+}
+
+const QueryBase = pg.Query as unknown as new (
+  text: string,
+  values: unknown[],
+  callback: (error: Error | undefined, result: pg.QueryResult) => void,
+) => QueryInternals;
+
+/**
+ * One statement in its own implicit transaction, preceded by the tenant setting. The extended
+ * protocol runs every message up to a Sync as one transaction, so Parse/Bind/Execute of the
+ * preamble followed by the statement (which ends with the Sync) give the setting to exactly
+ * this statement: no BEGIN, no COMMIT, no extra round trip. An error anywhere aborts both.
+ */
+class TenantStatement extends QueryBase {
+  preambleDone = false;
+  /** The prepared preamble was gone (DEALLOCATE ALL, a pooler); nothing of the statement ran. */
+  preambleLost = false;
+  private preparedBy: object | undefined;
+
+  constructor(
+    text: string,
+    values: unknown[],
+    private readonly tenantId: TenantId,
+    callback: (error: Error | undefined, result: pg.QueryResult) => void,
+  ) {
+    super(text, values, callback);
+    // A statement without parameters would otherwise go out as a simple Query message, which
+    // cannot share the preamble's implicit transaction.
+    this.queryMode = 'extended';
+  }
+
+  override submit(connection: pg.Connection): Error | null | void {
+    // Refuse before writing anything: half a batch without its Sync would hand our replies to the next query.
+    if (this.values !== undefined && !Array.isArray(this.values))
+      return new Error('Query values must be an array');
+    const stream = connection.stream as pg.Connection['stream'] & { cork?: () => void; uncork?: () => void };
+    stream.cork?.();
+    try {
+      this.preparedBy = prepared.get(connection);
+      if (!this.preparedBy) {
+        connection.parse({ text: PREAMBLE, name: PREAMBLE_NAME, types: [] }, true);
+        this.preparedBy = {};
+        prepared.set(connection, this.preparedBy);
+      }
+      connection.bind({ statement: PREAMBLE_NAME, portal: '', values: [this.tenantId] }, true);
+      connection.execute({ portal: '' }, true);
+      return super.submit(connection);
+    } finally {
+      stream.uncork?.();
+    }
+  }
+
+  override handleDataRow(message: unknown): void {
+    if (this.preambleDone) super.handleDataRow(message);
+  }
+
+  override handleCommandComplete(message: unknown, connection: pg.Connection): void {
+    if (this.preambleDone) return super.handleCommandComplete(message, connection);
+    this.preambleDone = true;
+  }
+
+  override handleError(error: Error & { code?: string }, connection: pg.Connection): void {
+    if (!this.preambleDone && error.code === '26000') {
+      if (prepared.get(connection) === this.preparedBy) prepared.delete(connection);
+      this.preambleLost = true;
+    }
+    super.handleError(error, connection);
+  }
+}
+
+function submit(client: pg.ClientBase, tenantId: TenantId, text: string, values: unknown[]) {
+  let statement!: TenantStatement;
+  const result = new Promise<pg.QueryResult>((resolve, reject) => {
+    statement = new TenantStatement(text, values, tenantId, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+    client.query(statement as unknown as pg.Submittable);
+  });
+  return { statement, result };
+}
+
+/** Runs `text` read-only as `tenantId` in one round trip; see TenantStatement. */
+export async function queryAsTenant(
+  client: pg.ClientBase,
+  tenantId: TenantId,
+  text: string,
+  values: unknown[],
+): Promise<pg.QueryResult> {
+  const first = submit(client, tenantId, text, values);
+  try {
+    return await first.result;
+  } catch (error) {
+    if (!first.statement.preambleLost) throw error;
+    return submit(client, tenantId, text, values).result;
+  }
+}
