@@ -215,7 +215,8 @@ export function loadConfig(env: Env = process.env): Config {
     namespace,
     poolMax: integer(env, 'DATABASE_POOL_MAX', 10, 1, 500),
     tenantDbPoolMax: integer(env, 'TENANT_DB_POOL_MAX', 4, 1, 100),
-    tenantDbConnectionCap: integer(env, 'TENANT_DB_CONNECTION_CAP', 60, 1, 10000),
+    // The embedded server is ours and runs with max_connections=400; another server may have 100.
+    tenantDbConnectionCap: integer(env, 'TENANT_DB_CONNECTION_CAP', env.DATABASE_URL ? 60 : 300, 1, 10000),
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
     metricsTenantLabels: integer(env, 'METRICS_TENANT_LABELS', 100, 0, 100000),
     cacheTtlSeconds: integer(env, 'CACHE_TTL_SECONDS', 30, 1, 3600),
