@@ -14,21 +14,11 @@ export const TENANT_STATUSES = [
   'deleted',
 ] as const;
 
-/** The permission catalogue tenant roles may hold (business permissions only, seed 002). */
-export const PERMISSIONS = [
-  'tenant:read',
-  'deployments:read',
-  'deployments:write',
-  'workflows:read',
-  'workflows:write',
-  'users:read',
-  'users:manage',
-  'roles:manage',
-  'api_keys:manage',
-  'audit:read',
-  'branding:manage',
-  'oidc:manage',
-] as const;
+/**
+ * The permission catalogue tenant roles may hold, from the server's own file (framework-free, no
+ * imports) so a permission added there shows up in the role and API-key forms without a copy.
+ */
+export { PERMISSIONS } from '../../../src/identity/permissions';
 
 /** Every feature key SPEC §3 names: the modules and the business domains' own. */
 export const FEATURE_CATALOGUE: Record<string, string[]> = {
