@@ -6,6 +6,7 @@ import type { LoadClient } from './load-client.js';
 import type { LoadJob } from './load-protocol.js';
 import { type SeededTenant, seedTenants } from './seed-tenants.js';
 import { type LatencySummary, summarize } from './stats.js';
+import { sampleConnections, settledTenantSessions, tenantSessions } from './tenant-connections.js';
 
 export interface ZipfOptions {
   tenants: number;
@@ -17,6 +18,9 @@ export interface ZipfOptions {
   durationSeconds: number;
   /** How often the open tenant-database connections are sampled. */
   sampleMs: number;
+  /** Offered req/s of the paced sweep after the saturated run (bench/zipf-paced.ts), and each run's length. */
+  pacedRates: number[];
+  pacedSeconds: number;
 }
 
 export interface ZipfSummary {
@@ -75,38 +79,6 @@ export async function seedZipfTenants(
   );
 }
 
-/** Sessions ever started in this instance's tenant databases, as PostgreSQL's statistics count them. */
-async function tenantSessions(instance: BenchInstance): Promise<number> {
-  const { rows } = await instance.services.tenancy.adminPool.query<{ n: string }>(
-    `select pg_stat_clear_snapshot(), (select coalesce(sum(sessions), 0) from pg_stat_database where datname like $1) as n`,
-    [`${instance.config.namespace}\\_tenant\\_%`],
-  );
-  return Number(rows[0]!.n);
-}
-
-/** Samples the open tenant-database connections and pools every `everyMs` until stopped. */
-function sampleConnections(instance: BenchInstance, everyMs: number) {
-  const cache = instance.services.tenancy.tenantDatabases;
-  let peak = cache.openConnections;
-  let peakPools = cache.openPools;
-  let sum = 0;
-  let count = 0;
-  const take = () => {
-    const open = cache.openConnections;
-    peak = Math.max(peak, open);
-    peakPools = Math.max(peakPools, cache.openPools);
-    sum += open;
-    count += 1;
-  };
-  take();
-  const timer = setInterval(take, everyMs);
-  return () => {
-    clearInterval(timer);
-    take();
-    return { peak, peakPools, mean: sum / count, samples: count };
-  };
-}
-
 /**
  * Scenario 2: requests spread over many `database` tenants by Zipf's law (rank 0 busiest),
  * measuring latency and the open tenant-database connections against the cap.
@@ -138,9 +110,7 @@ export async function measureZipf(
   const spent = meter();
   const connections = stopSampling();
   await profiler?.stop('zipf-database');
-  // Backends report their session at their first transaction's end or exit; give them a moment.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  const sessionsOpened = (await tenantSessions(instance)) - sessionsBefore;
+  const sessionsOpened = (await settledTenantSessions(instance)) - sessionsBefore;
 
   const sent = result.sentByTarget ?? [];
   const totalSent = sent.reduce((n, c) => n + c, 0) || 1;

@@ -17,6 +17,10 @@ export interface ListOverheadOptions {
   warmupSeconds: number;
   durationSeconds: number;
   rounds: number;
+  /** Length of each run of the paced phase (bench/list-paced.ts). */
+  pacedSeconds: number;
+  /** The paced phase's offered req/s; by default half the baseline's saturated req/s. */
+  rate?: number;
 }
 
 /** One target over every round of the scenario. */
@@ -55,7 +59,11 @@ export async function seedListTenants(
   return Object.fromEntries(seeded.map((tenant) => [tenant.isolation, tenant])) as ListTenants;
 }
 
-function targetsOf(tenants: ListTenants): Array<{ name: TargetSummary['name']; target: LoadTarget }> {
+/** What the list scenario loads: the baseline route, then the list in each isolation model. */
+export type ListTarget = { name: TargetSummary['name']; target: LoadTarget };
+
+/** The baseline route and the deployments list in each isolation model, baseline first. */
+export function listTargets(tenants: ListTenants): ListTarget[] {
   return [
     {
       name: 'baseline',
@@ -69,11 +77,7 @@ function targetsOf(tenants: ListTenants): Array<{ name: TargetSummary['name']; t
 }
 
 /** Every target answers the same first page of the same number of rows before anything is timed. */
-async function verifyTargets(
-  instance: BenchInstance,
-  targets: ReturnType<typeof targetsOf>,
-  deployments: number,
-) {
+async function verifyTargets(instance: BenchInstance, targets: ListTarget[], deployments: number) {
   for (const { name, target } of targets) {
     const response = await fetch(`${instance.baseUrl}${target.path}`, {
       headers: { authorization: `Bearer ${target.token}` },
@@ -87,7 +91,8 @@ async function verifyTargets(
   }
 }
 
-function mergeCounts(counts: Array<Record<string, number>>): Record<string, number> {
+/** Status-code counts of several runs added up. */
+export function mergeCounts(counts: Array<Record<string, number>>): Record<string, number> {
   const merged: Record<string, number> = {};
   for (const count of counts)
     for (const [key, n] of Object.entries(count)) merged[key] = (merged[key] ?? 0) + n;
@@ -111,7 +116,7 @@ export async function measureListOverhead(
   log: (line: string) => void,
   profiler?: CpuProfiler,
 ): Promise<TargetSummary[]> {
-  const targets = targetsOf(tenants);
+  const targets = listTargets(tenants);
   await verifyTargets(instance, targets, options.deployments);
   const job = (target: LoadTarget, durationSeconds: number) => ({
     baseUrl: instance.baseUrl,

@@ -1,26 +1,13 @@
 /**
- * The load generator: a child process running autocannon, so the client's CPU work does not
- * share the server's event loop. Receives LoadJobs over IPC and answers with LoadResults.
+ * The load generator: a child process, so the client's CPU work does not
+ * share the server's event loop. Receives LoadJobs over IPC and answers with LoadResults; jobs with
+ * a `rate` run open-loop (bench/paced-load.ts), the others closed-loop through autocannon.
  */
 import autocannon, { type AutocannonRequest } from 'autocannon';
 import type { LoadJob, LoadRequestMessage, LoadResponseMessage, LoadResult } from './load-protocol.js';
+import { runPaced } from './paced-load.js';
+import { SampleBuffer } from './sample-buffer.js';
 import { seededRandom, zipfSampler } from './zipf.js';
-
-class Samples {
-  private values = new Float64Array(1 << 16);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
-  }
-  toArray(): Float64Array {
-    return this.values.slice(0, this.length);
-  }
-}
 
 function zipfRequests(job: LoadJob, sent: number[]): AutocannonRequest[] {
   const { exponent, seed } = job.zipf!;
@@ -38,7 +25,8 @@ function zipfRequests(job: LoadJob, sent: number[]): AutocannonRequest[] {
   ];
 }
 
-async function run(job: LoadJob): Promise<LoadResult> {
+/** Closed loop: each connection sends its next request as soon as the previous one answers. */
+async function runClosed(job: LoadJob): Promise<LoadResult> {
   const first = job.targets[0]!;
   const sent = job.zipf ? job.targets.map(() => 0) : undefined;
   const instance = autocannon({
@@ -49,7 +37,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
     headers: { authorization: `Bearer ${first.token}` },
     ...(sent ? { requests: zipfRequests(job, sent) } : {}),
   });
-  const latencies = new Samples();
+  const latencies = new SampleBuffer();
   const statuses: Record<string, number> = {};
   instance.on('response', (_client: unknown, status: number, _bytes: number, time: number) => {
     latencies.push(time);
@@ -69,7 +57,8 @@ async function run(job: LoadJob): Promise<LoadResult> {
 }
 
 process.on('message', (message: LoadRequestMessage) => {
-  run(message.job).then(
+  const { job } = message;
+  (job.rate === undefined ? runClosed(job) : runPaced(job, job.rate)).then(
     (result) => process.send!({ id: message.id, result } satisfies LoadResponseMessage),
     (error: unknown) => process.send!({ id: message.id, error: String(error) } satisfies LoadResponseMessage),
   );

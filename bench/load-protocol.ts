@@ -12,6 +12,11 @@ export interface LoadJob {
   /** With `zipf`, each request picks a target by Zipf rank (index 0 busiest); otherwise targets[0]. */
   targets: LoadTarget[];
   zipf?: { exponent: number; seed: number };
+  /**
+   * Offered requests per second across all connections (open loop, bench/paced-load.ts). Without
+   * it the run is a closed loop: each connection sends its next request as soon as one answers.
+   */
+  rate?: number;
 }
 
 /** What one run measured, from the client's side. */
@@ -19,6 +24,8 @@ export interface LoadResult {
   /** Responses received within the run. */
   responses: number;
   seconds: number;
+  /** The job's `rate`, for paced runs: responses / seconds below it means the run fell behind. */
+  offeredRate?: number;
   non2xx: number;
   errors: number;
   timeouts: number;
@@ -31,3 +38,6 @@ export interface LoadResult {
 
 export type LoadRequestMessage = { id: number; job: LoadJob };
 export type LoadResponseMessage = { id: number; result: LoadResult } | { id: number; error: string };
+
+/** A paced run that delivered less than this share of its offered rate could not keep pace. */
+export const KEPT_PACE = 0.95;

@@ -1,10 +1,14 @@
 /**
  * `npm run bench [-- --quick] [--only list|zipf] [--profile] [--tenants N] [--duration S] [--rounds N]
- *   [--cap N] [--env NAME=VALUE ...]`
+ *   [--rate N] [--zipf-rates N,N,...] [--cap N] [--env NAME=VALUE ...]`
  *
  * Starts a throwaway Tenantbase on 127.0.0.1 (DATABASE_URL's server, else an embedded
  * PostgreSQL), measures tenancy overhead on the deployments list and many `database` tenants
  * under Zipf traffic, prints a markdown report and writes it to bench/results/latest.md.
+ * Each scenario runs saturated (closed loop) first, then at fixed offered rates (open loop), where
+ * latency is not bounded below by connections / throughput. `--rate` is the list's offered req/s
+ * (default: half the baseline's saturated req/s), `--zipf-rates` the Zipf sweep's (default
+ * 100,200,400; quick 100,200).
  * `--profile` also writes CPU profiles of the server (the profiler slows the profiled runs).
  * `--env` passes configuration to the instance, e.g. `--env TENANT_DB_POOL_MAX=10`.
  */
@@ -18,9 +22,11 @@ import { startBenchInstance } from './bench-instance.js';
 import { CpuProfiler } from './cpu-profiler.js';
 import { measureZipf, seedZipfTenants, type ZipfOptions } from './database-tenants.js';
 import { type ListOverheadOptions, measureListOverhead, seedListTenants } from './list-overhead.js';
+import { defaultPacedRate, measurePacedList } from './list-paced.js';
 import { LoadClient } from './load-client.js';
 import { describeMachine } from './machine.js';
 import { type BenchReport, renderReport } from './report.js';
+import { measureZipfPaced } from './zipf-paced.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,6 +36,8 @@ const { values: args } = parseArgs({
     tenants: { type: 'string' },
     duration: { type: 'string' },
     rounds: { type: 'string' },
+    rate: { type: 'string' },
+    'zipf-rates': { type: 'string' },
     cap: { type: 'string' },
     env: { type: 'string', multiple: true, default: [] },
   },
@@ -47,12 +55,16 @@ if (args.only !== undefined && args.only !== 'list' && args.only !== 'zipf')
   throw new Error('--only: expected list or zipf');
 const quick = args.quick;
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+const roundSeconds = positive('duration', args.duration, quick ? 3 : 10);
 const list: ListOverheadOptions = {
   deployments: 1000,
   connections: 32,
   warmupSeconds: quick ? 1 : 3,
-  durationSeconds: positive('duration', args.duration, quick ? 3 : 10),
+  durationSeconds: roundSeconds,
   rounds: positive('rounds', args.rounds, quick ? 2 : 3),
+  // As long as a saturated round, except in quick mode, which keeps the whole run near a minute and a half.
+  pacedSeconds: quick && args.duration === undefined ? 2 : roundSeconds,
+  ...(args.rate === undefined ? {} : { rate: positive('rate', args.rate, 0) }),
 };
 const zipf: ZipfOptions = {
   tenants: positive('tenants', args.tenants, quick ? 50 : 500),
@@ -63,8 +75,12 @@ const zipf: ZipfOptions = {
   warmupSeconds: quick ? 2 : 5,
   durationSeconds: quick ? 5 : 30,
   sampleMs: 50,
+  pacedRates: (args['zipf-rates'] ?? (quick ? '100,200' : '100,200,400'))
+    .split(',')
+    .map((rate) => positive('zipf-rates', rate.trim(), 0)),
+  pacedSeconds: quick ? 2 : 30,
 };
-const connectionCap = positive('cap', args.cap, 60);
+const connectionCap = args.cap === undefined ? undefined : positive('cap', args.cap, 1);
 const env = Object.fromEntries(
   args.env.map((pair) => {
     const eq = pair.indexOf('=');
@@ -120,22 +136,40 @@ try {
   if (args.only !== 'zipf') {
     log('1. tenancy overhead on GET /api/v1/deployments');
     const tenants = await seedListTenants(instance, list.deployments, log);
+    await instance.settle();
+    const targets = await measureListOverhead(instance, load, tenants, list, log, profiler);
+    const rate = list.rate ?? defaultPacedRate(targets);
+    log(`  paced phase at ${rate} req/s (${list.rounds} × ${list.pacedSeconds} s per target)`);
     report.list = {
       options: list,
-      targets: await measureListOverhead(instance, load, tenants, list, log, profiler),
+      targets,
+      paced: {
+        rate,
+        fromFlag: list.rate !== undefined,
+        seconds: list.pacedSeconds,
+        rounds: list.rounds,
+        connections: list.connections,
+        targets: await measurePacedList(instance, load, tenants, list, rate, log),
+      },
     };
   }
   if (args.only !== 'list') {
-    log(`2. ${zipf.tenants} database tenants under Zipf traffic (cap ${connectionCap})`);
+    log(
+      `2. ${zipf.tenants} database tenants under Zipf traffic (cap ${instance.config.tenantDbConnectionCap})`,
+    );
     const seedStart = performance.now();
     const tenants = await seedZipfTenants(instance, zipf, log);
+    await instance.settle();
     const seedSeconds = (performance.now() - seedStart) / 1000;
     const summary = await measureZipf(instance, load, tenants, zipf, log, profiler);
+    log(`  paced sweep at ${zipf.pacedRates.join(', ')} req/s (${zipf.pacedSeconds} s each)`);
     report.zipf = {
       seedSeconds,
       summary,
       warmupSeconds: zipf.warmupSeconds,
       durationSeconds: zipf.durationSeconds,
+      sampleMs: zipf.sampleMs,
+      paced: await measureZipfPaced(instance, load, tenants, zipf, log),
     };
   }
 

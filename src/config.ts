@@ -54,6 +54,9 @@ export interface DatabaseServerConfig {
 }
 
 /** A configuration value that is wrong; the server stops with this one line. */
+/** Tenant-database connections per process: the embedded server runs with max_connections=400, another may have 100. */
+export const DEFAULT_TENANT_DB_CONNECTION_CAP = { embedded: 300, external: 60 } as const;
+
 export class ConfigError extends Error {
   constructor(variable: string, expectation: string) {
     super(`${variable}: ${expectation}`);
@@ -215,8 +218,13 @@ export function loadConfig(env: Env = process.env): Config {
     namespace,
     poolMax: integer(env, 'DATABASE_POOL_MAX', 10, 1, 500),
     tenantDbPoolMax: integer(env, 'TENANT_DB_POOL_MAX', 4, 1, 100),
-    // The embedded server is ours and runs with max_connections=400; another server may have 100.
-    tenantDbConnectionCap: integer(env, 'TENANT_DB_CONNECTION_CAP', env.DATABASE_URL ? 60 : 300, 1, 10000),
+    tenantDbConnectionCap: integer(
+      env,
+      'TENANT_DB_CONNECTION_CAP',
+      DEFAULT_TENANT_DB_CONNECTION_CAP[env.DATABASE_URL ? 'external' : 'embedded'],
+      1,
+      10000,
+    ),
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
     metricsTenantLabels: integer(env, 'METRICS_TENANT_LABELS', 100, 0, 100000),
     cacheTtlSeconds: integer(env, 'CACHE_TTL_SECONDS', 30, 1, 3600),
