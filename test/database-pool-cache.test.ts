@@ -7,11 +7,11 @@ import { DatabasePoolCache } from '../src/tenancy/isolation/database/database-po
 function cacheOf(
   connectionCap: number,
   perDatabaseMax: number,
-  idleTimeoutMillis?: number,
+  more: { idleTimeoutMillis?: number; surplusColdMillis?: number } = {},
 ): DatabasePoolCache {
   const url = new URL(inject('serverUrl'));
   url.pathname = '/postgres';
-  return new DatabasePoolCache({ perDatabaseMax, connectionCap, idleTimeoutMillis }, () => ({
+  return new DatabasePoolCache({ perDatabaseMax, connectionCap, ...more }, () => ({
     connectionString: url.toString(),
   }));
 }
@@ -29,7 +29,7 @@ afterEach(async () => {
 
 describe('DatabasePoolCache', () => {
   it('never holds more connections than the cap, however the load is spread', async () => {
-    cache = cacheOf(4, 3, 100); // short idle timeout: connections also close on their own
+    cache = cacheOf(4, 3, { idleTimeoutMillis: 100 }); // short idle timeout: connections also close on their own
     const c = cache;
     let peak = 0;
     const sample = () => (peak = Math.max(peak, c.openConnections));
@@ -75,8 +75,8 @@ describe('DatabasePoolCache', () => {
     expect(cache.openPools).toBe(2);
   });
 
-  it('frees budget from a surplus connection before closing a database’s only one', async () => {
-    cache = cacheOf(3, 2);
+  it('frees budget from a cold surplus connection before closing a database’s only one', async () => {
+    cache = cacheOf(3, 2, { surplusColdMillis: 0 }); // every surplus is cold at once
     (await cache.connect('lonely')).release(); // least recently used, one connection
     const a1 = await cache.connect('busy');
     const a2 = await cache.connect('busy');
@@ -88,6 +88,41 @@ describe('DatabasePoolCache', () => {
     await settle();
     expect(cache.openConnections).toBe(3);
     expect(cache.openPools).toBe(3); // 'lonely' kept its connection; 'busy' gave up its second
+  });
+
+  it('keeps a surplus its database needed a moment ago, and closes the least recently used one instead', async () => {
+    cache = cacheOf(3, 2); // a surplus turns cold 2 s after its database last used every connection
+    (await cache.connect('lonely')).release();
+    const a1 = await cache.connect('busy');
+    const a2 = await cache.connect('busy');
+    a1.release();
+    a2.release(); // 'busy' needed both connections just now
+
+    (await cache.connect('new')).release();
+    await settle();
+    expect(cache.openConnections).toBe(3);
+    expect(cache.openPools).toBe(2); // 'lonely' made room; 'busy' kept both
+    const again = [await cache.connect('busy'), await cache.connect('busy')];
+    expect(cache.openConnections).toBe(3); // both of 'busy' were still open: no new connection
+    for (const client of again) client.release();
+  });
+
+  it('keeps the connection of a database requested often over that of one requested once since', async () => {
+    cache = cacheOf(2, 1);
+    const pidOf = async (client: pg.PoolClient) =>
+      (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+    let frequentPid = 0;
+    for (let i = 0; i < 5; i++) {
+      const client = await cache.connect('frequent');
+      frequentPid = await pidOf(client);
+      client.release();
+    }
+    (await cache.connect('rare')).release(); // the more recent of the two, but once
+    (await cache.connect('new')).release();
+    await settle();
+    const again = await cache.connect('frequent');
+    held.push(again);
+    expect(await pidOf(again)).toBe(frequentPid); // least recently used, yet kept: 'rare' made room
   });
 
   it('closes the least recently used idle database when no pool has a surplus', async () => {

@@ -7,12 +7,25 @@ export interface DatabasePoolCacheOptions {
   /** Connections all tenant databases may hold together in this process. */
   connectionCap: number;
   idleTimeoutMillis?: number;
+  /**
+   * How long since a database last had every connection checked out before its surplus counts as
+   * cold, i.e. worth closing to make room for another database. A hot surplus would be reopened
+   * within moments: evicting it only moves the cost of a new connection around.
+   */
+  surplusColdMillis?: number;
 }
+
+/** Half-life of a database's request rate as eviction weighs it. */
+const RATE_HALF_LIFE_MS = 10_000;
 
 interface Entry {
   pool: pg.Pool;
   lastUsed: number;
+  /** Checkouts, each decayed by RATE_HALF_LIFE_MS since it happened, as of `lastUsed`. */
+  rate: number;
   active: number;
+  /** When every connection of the pool was last checked out at once (see surplusColdMillis). */
+  fullAt: number;
   /**
    * Idle clients promised to callers whose `pool.connect()` has not resolved yet: pg-pool hands
    * idle clients out on the next tick, and if one is gone by then it opens a new connection
@@ -27,8 +40,9 @@ interface Entry {
  * One small pool per tenant database, opened on demand. A global budget bounds the open
  * connections. When it is spent, a database that already has connections waits for one of its
  * own, so busy tenants do not take each other's connections in turn (each such eviction costs a
- * new connection somewhere); a database with none frees budget by closing an idle connection of
- * the least recently used pool, and if none can be, waits in line for a release.
+ * new connection somewhere); a database with none frees budget by closing an idle connection
+ * (see evictOne: the idle pool requested least lately, by decayed rate), and if none can be,
+ * waits in line for a release.
  */
 export class DatabasePoolCache {
   private readonly entries = new Map<string, Entry>();
@@ -53,7 +67,9 @@ export class DatabasePoolCache {
   /** Checks out a client of `key`'s database; release it with `client.release()`. */
   async connect(key: string): Promise<pg.PoolClient> {
     const entry = this.entryFor(key);
-    entry.lastUsed = performance.now();
+    const now = performance.now();
+    entry.rate = rateAt(entry, now) + 1;
+    entry.lastUsed = now;
     entry.active += 1;
     let reserved = false; // a unit of the budget held for the connection this call may open
     try {
@@ -94,13 +110,13 @@ export class DatabasePoolCache {
       const client = await entry.pool.connect().finally(() => {
         if (claimed) entry.claims -= 1;
       });
+      if (entry.pool.idleCount === 0) entry.fullAt = performance.now();
       const release = client.release.bind(client);
       let released = false;
       client.release = (destroy?: boolean | Error) => {
         if (released) return;
         released = true;
         entry.active -= 1;
-        entry.lastUsed = performance.now();
         release(destroy);
         if (entry.waiters.length > 0) entry.waiters.shift()!();
         else this.waiters.shift()?.();
@@ -142,27 +158,52 @@ export class DatabasePoolCache {
       this.waiters.shift()?.();
     });
     pool.on('error', () => undefined); // an idle client's error removes it; the next checkout reconnects
-    const created: Entry = { pool, lastUsed: performance.now(), active: 0, claims: 0, waiters: [] };
+    const created: Entry = {
+      pool,
+      lastUsed: performance.now(),
+      rate: 0,
+      active: 0,
+      fullAt: Number.NEGATIVE_INFINITY,
+      claims: 0,
+      waiters: [],
+    };
     this.entries.set(key, created);
     return created;
   }
 
   /**
-   * Frees one unit of budget and resolves once the connection is closed: a surplus idle connection
-   * of a pool that keeps others open if there is one (least recently used first), otherwise the
-   * least recently used pool with nothing checked out. A tenant's last connection is the most
-   * valuable: losing it costs that tenant a new connection on its next request.
+   * Frees one unit of budget and resolves once the connection is closed. In that order, each least
+   * recently used first: a cold surplus idle connection (of a pool that keeps others open and has
+   * not needed them all lately), a pool with nothing checked out, a hot surplus connection. A
+   * tenant's last connection is worth more than a surplus nobody needs: losing it costs that
+   * tenant a new connection on its next request; but a surplus its busy tenant needed a moment
+   * ago would be reopened right away (under Zipf traffic that churn was most of the opened ones).
    */
   private async evictOne(except: Entry): Promise<boolean> {
+    const now = performance.now();
+    const coldBefore = now - (this.options.surplusColdMillis ?? 2000);
     let idlePool: [string, Entry] | undefined;
+    let idlePoolRate = Number.POSITIVE_INFINITY;
+    let hotSurplus: Entry | undefined;
     for (const item of this.entries) {
       const entry = item[1];
       if (entry === except || this.idle(entry) === 0) continue;
       if (entry.pool.totalCount > 1) {
-        await this.closeIdleConnection(entry);
-        return true;
+        if (entry.fullAt < coldBefore) {
+          await this.closeIdleConnection(entry);
+          return true;
+        }
+        hotSurplus ??= entry;
+      } else if (entry.active === 0) {
+        // The least requested lately, not merely the least recent: under skewed traffic a busy
+        // tenant's short pause must not cost it its connection to a passing rare one.
+        const rate = rateAt(entry, now);
+        if (rate < idlePoolRate) [idlePool, idlePoolRate] = [item, rate];
       }
-      if (entry.active === 0) idlePool ??= item;
+    }
+    if (!idlePool && hotSurplus) {
+      await this.closeIdleConnection(hotSurplus);
+      return true;
     }
     if (!idlePool) return false;
     const [key, entry] = idlePool;
@@ -198,4 +239,9 @@ export class DatabasePoolCache {
     this.entries.clear();
     await Promise.all(pools);
   }
+}
+
+/** A database's decayed checkout count at `now`. */
+function rateAt(entry: Entry, now: number): number {
+  return entry.rate * 2 ** (-(now - entry.lastUsed) / RATE_HALF_LIFE_MS);
 }
