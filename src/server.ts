@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Histogram } from 'prom-client';
 import type { Config } from './config.js';
 import { bootstrapDatabase } from './db/bootstrap-database.js';
 import { type BuildAppOptions, buildApp } from './http/build-app.js';
@@ -25,6 +26,8 @@ import { RateLimits } from './protection/rate-limits.js';
 import { TenantCache } from './protection/tenant-cache.js';
 import { findBehind } from './tenancy/migrations/migrate-tenant-storages.js';
 import { Tenancy } from './tenancy/tenancy.js';
+import type { Isolation } from './tenancy/tenant-scope.js';
+import { ISOLATIONS } from './tenancy/tiers.js';
 
 /** A started Tenantbase: its services, its app (not yet listening) and how to stop it all. */
 export interface Tenantbase {
@@ -49,6 +52,13 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
   const modules = options.modules ?? registeredModules;
   const endpoints = await bootstrapDatabase(config, log);
   const metrics = new Metrics({ maxTenantLabels: config.metricsTenantLabels });
+  // Children bound to their label once: every tenant query observes one, and label lookup is not free.
+  const byIsolation = (histogram: Histogram<'isolation'>) =>
+    Object.fromEntries(
+      ISOLATIONS.map((isolation) => [isolation, histogram.labels({ isolation })]),
+    ) as unknown as Record<Isolation, { observe(value: number): void }>;
+  const queryDuration = byIsolation(metrics.queryDuration);
+  const scopeWait = byIsolation(metrics.scopeWait);
   const tenancy = new Tenancy(
     endpoints,
     {
@@ -63,8 +73,8 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       tenantDbConnectionCap: config.tenantDbConnectionCap,
       queryGuard: config.tenantQueryGuard,
       concurrencyFor: (tier) => config.tenantConcurrency[tier],
-      observeQuery: (isolation, seconds) => metrics.queryDuration.observe({ isolation }, seconds),
-      observeWait: (isolation, seconds) => metrics.scopeWait.observe({ isolation }, seconds),
+      observeQuery: (isolation, seconds) => queryDuration[isolation].observe(seconds),
+      observeWait: (isolation, seconds) => scopeWait[isolation].observe(seconds),
     },
   );
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;

@@ -30,7 +30,8 @@ export class TenantPermissions {
   }
 
   async grants(tenant: TenantRecord, roles: readonly string[], permission: Permission): Promise<boolean> {
-    return (await this.permissionsOf(tenant, roles)).has(permission);
+    const { byRole } = await this.rolesOf(tenant);
+    return roles.some((role) => byRole.get(role)?.includes(permission));
   }
 
   /** Forgets the tenant's roles after this process changed them. */

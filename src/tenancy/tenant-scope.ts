@@ -1,6 +1,7 @@
 import {
   type CompiledQuery,
   type DatabaseConnection,
+  type Dialect,
   type Driver,
   Kysely,
   type KyselyPlugin,
@@ -115,6 +116,23 @@ class ScopedDriver implements Driver {
   async destroy(): Promise<void> {}
 }
 
+/** A class rather than an object of closures: one is made per scope, on every request. */
+class ScopedDialect implements Dialect {
+  constructor(private readonly connection: ScopedConnection) {}
+  createAdapter() {
+    return new PostgresAdapter();
+  }
+  createDriver() {
+    return new ScopedDriver(this.connection);
+  }
+  createIntrospector(kysely: Kysely<unknown>) {
+    return new PostgresIntrospector(kysely);
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler();
+  }
+}
+
 export interface ScopeRequest {
   tenantId: TenantId;
   isolation: Isolation;
@@ -134,12 +152,7 @@ export async function runInScope<T>(
 ): Promise<T> {
   const connection = new ScopedConnection(request.client, request.tenantId, request.access);
   const db = new Kysely<TenantDatabase>({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new ScopedDriver(connection),
-      createIntrospector: (kysely) => new PostgresIntrospector(kysely),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
+    dialect: new ScopedDialect(connection),
     plugins: request.plugins,
   }).withSchema(request.schema);
   const scope: TenantScope = {

@@ -73,6 +73,18 @@ export function effectiveFeatures(
   return [...features].sort();
 }
 
+/** Whether `key` is among effectiveFeatures(...), without building the list: it runs on every request. */
+export function featureEnabled(
+  tier: Tier,
+  domain: BusinessDomain,
+  overrides: Record<string, boolean>,
+  key: string,
+): boolean {
+  const override = overrides[key];
+  if (override !== undefined) return override;
+  return domainFeatures[domain].includes(key) || tierDefaults[tier].features.includes(key);
+}
+
 /** Tier limits with per-tenant overrides applied key by key. */
 export function effectiveLimits(tier: Tier, overrides: Partial<TenantLimits>): TenantLimits {
   const base = tierDefaults[tier].limits;

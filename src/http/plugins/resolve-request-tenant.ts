@@ -4,7 +4,7 @@ import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import { resolveTenant, tenantFromSubdomain } from '../../tenancy/resolution/resolve-tenant.js';
 import { requestContext } from '../../tenancy/tenant-context.js';
 import type { TenantId } from '../../tenancy/tenant-id.js';
-import { effectiveFeatures } from '../../tenancy/tiers.js';
+import { featureEnabled } from '../../tenancy/tiers.js';
 import type { AppServices } from '../app-services.js';
 
 const NO_HOST_LOOKUP = /^(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\])$/i;
@@ -74,8 +74,7 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: AppSe
     assertServing(tenant);
 
     if (config.feature) {
-      const features = effectiveFeatures(tenant.tier, tenant.business_domain, tenant.feature_overrides);
-      if (!features.includes(config.feature)) {
+      if (!featureEnabled(tenant.tier, tenant.business_domain, tenant.feature_overrides, config.feature)) {
         throw new AppError(
           'FEATURE_DISABLED',
           `The ${config.feature} feature is not enabled for this tenant`,
