@@ -225,6 +225,17 @@ describe('round trip pool → database → schema', () => {
     expect(audit.filter((entry) => entry.action === 'tenant.export')).toHaveLength(3);
     expect(audit.filter((entry) => entry.action === 'tenant.import')).toHaveLength(2);
   });
+
+  it('leaves the imported tables analyzed, so their first queries are not planned on guesses', async () => {
+    const schema = tb.services.tenancy.endpoints.names.schemaFor('dst-schema' as TenantId);
+    const { rows } = await tb.services.tenancy.adminPool.query<{ relname: string; analyzed: boolean }>(
+      `select relname, last_analyze is not null as analyzed
+         from pg_stat_user_tables where schemaname = $1 and relname = any($2)`,
+      [schema, ['deployments', 'workflows', 'users']],
+    );
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row.analyzed, row.relname).toBe(true);
+  });
 });
 
 describe('a tampered archive', () => {
