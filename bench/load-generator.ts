@@ -6,7 +6,7 @@
 import autocannon, { type AutocannonRequest } from 'autocannon';
 import type { LoadJob, LoadRequestMessage, LoadResponseMessage, LoadResult } from './load-protocol.js';
 import { runPaced } from './paced-load.js';
-import { SampleBuffer } from './sample-buffer.js';
+import { collectResponses } from './autocannon-result.js';
 import { seededRandom, zipfSampler } from './zipf.js';
 
 function zipfRequests(job: LoadJob, sent: number[]): AutocannonRequest[] {
@@ -37,23 +37,8 @@ async function runClosed(job: LoadJob): Promise<LoadResult> {
     headers: { authorization: `Bearer ${first.token}` },
     ...(sent ? { requests: zipfRequests(job, sent) } : {}),
   });
-  const latencies = new SampleBuffer();
-  const statuses: Record<string, number> = {};
-  instance.on('response', (_client: unknown, status: number, _bytes: number, time: number) => {
-    latencies.push(time);
-    statuses[status] = (statuses[status] ?? 0) + 1;
-  });
-  const result = await instance;
-  return {
-    responses: latencies.length,
-    seconds: result.duration,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    statuses,
-    latencies: latencies.toArray(),
-    ...(sent ? { sentByTarget: sent } : {}),
-  };
+  const result = await collectResponses(instance);
+  return sent ? { ...result, sentByTarget: sent } : result;
 }
 
 process.on('message', (message: LoadRequestMessage) => {

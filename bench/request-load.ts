@@ -6,6 +6,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { collectResponses } from './autocannon-result.js';
 import type { LoadResult } from './load-protocol.js';
 
 export interface RequestShape {
@@ -61,22 +62,7 @@ async function run(job: RequestLoadJob): Promise<LoadResult> {
       },
     ],
   });
-  const latencies: number[] = [];
-  const statuses: Record<string, number> = {};
-  instance.on('response', (_client: unknown, status: number, _bytes: number, time: number) => {
-    latencies.push(time);
-    statuses[status] = (statuses[status] ?? 0) + 1;
-  });
-  const result = await instance;
-  return {
-    responses: latencies.length,
-    seconds: result.duration,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    statuses,
-    latencies: Float64Array.from(latencies),
-  };
+  return collectResponses(instance);
 }
 
 /** Runs `job` in a fresh child process (this file, with the parent's tsx loader flags). */

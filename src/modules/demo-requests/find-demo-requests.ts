@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { PlatformDatabase } from '../../db/platform-database.js';
 import type { Pagination } from '../listing/list-query.schema.js';
+import { pagePagination } from '../listing/paginate.js';
 import { DEMO_REQUEST_COLUMNS } from './demo-request-view.js';
 import type { DemoRequestRow } from './demo-requests.table.js';
 import type { DemoRequestListQuery } from './demo-requests.schema.js';
@@ -25,17 +26,5 @@ export async function findDemoRequests(
       .offset((page - 1) * perPage)
       .execute(),
   ]);
-  const total = Number(count.total);
-  const totalPages = Math.ceil(total / perPage);
-  return {
-    rows,
-    pagination: {
-      page,
-      per_page: perPage,
-      total,
-      total_pages: totalPages,
-      has_next: page < totalPages,
-      has_prev: page > 1,
-    },
-  };
+  return { rows, pagination: pagePagination(page, perPage, Number(count.total)) };
 }

@@ -124,16 +124,18 @@ export async function paginate<Row extends { id: string; created_at: Date }>(
       .execute() as Promise<Row[]>,
   ]);
   const total = Number(countRow?.total ?? 0);
+  return { rows, pagination: pagePagination(page, perPage, total) };
+}
+
+/** The page-mode pagination block of SPEC §5 for `total` rows. */
+export function pagePagination(page: number, perPage: number, total: number): Pagination {
   const totalPages = Math.ceil(total / perPage);
   return {
-    rows,
-    pagination: {
-      page,
-      per_page: perPage,
-      total,
-      total_pages: totalPages,
-      has_next: page < totalPages,
-      has_prev: page > 1,
-    },
+    page,
+    per_page: perPage,
+    total,
+    total_pages: totalPages,
+    has_next: page < totalPages,
+    has_prev: page > 1,
   };
 }
