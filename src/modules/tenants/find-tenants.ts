@@ -3,6 +3,7 @@ import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
 import type { TenantId } from '../../tenancy/tenant-id.js';
 import type { Pagination } from '../listing/list-query.schema.js';
+import { pagePagination } from '../listing/paginate.js';
 import type { TenantListQuery } from './tenants.schema.js';
 
 const ORDER: Record<string, [string, 'asc' | 'desc']> = {
@@ -38,17 +39,8 @@ export async function findTenants(
       .execute(),
   ]);
   const rows = await Promise.all(ids.map((row) => tenancy.registry.load(row.id as TenantId)));
-  const total = Number(countRow?.total ?? 0);
-  const totalPages = Math.ceil(total / perPage);
   return {
     rows: rows.filter((row): row is TenantRecord => row !== undefined),
-    pagination: {
-      page,
-      per_page: perPage,
-      total,
-      total_pages: totalPages,
-      has_next: page < totalPages,
-      has_prev: page > 1,
-    },
+    pagination: pagePagination(page, perPage, Number(countRow?.total ?? 0)),
   };
 }
