@@ -23,6 +23,7 @@ import { Metrics } from './observability/metrics.js';
 import { registerPoolGauges } from './observability/pool-gauges.js';
 import { connectRedis } from './protection/connect-redis.js';
 import { RateLimits } from './protection/rate-limits.js';
+import { StoreOutage } from './protection/store-outage.js';
 import { TenantCache } from './protection/tenant-cache.js';
 import { findBehind } from './tenancy/migrations/migrate-tenant-storages.js';
 import { Tenancy } from './tenancy/tenancy.js';
@@ -77,15 +78,28 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       observeWait: (isolation, seconds) => scopeWait[isolation].observe(seconds),
     },
   );
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, log, config.redisCommandTimeoutMs)
+    : undefined;
+  const redisOutage = new StoreOutage({
+    pauseMs: 1000,
+    onChange: (down) =>
+      log(
+        down
+          ? 'redis: not answering; limits fail open or closed by class, cache misses'
+          : 'redis: answering again',
+      ),
+  });
   const prefix = `tenantbase:${config.namespace || 'main'}`;
   const rateLimits = new RateLimits({
     redis,
+    outage: redisOutage,
     keyPrefix: `${prefix}:rl`,
     onStoreFailure: (limitClass) => metrics.limiterFailures.inc({ class: limitClass }),
   });
   const cache = new TenantCache({
     redis,
+    outage: redisOutage,
     keyPrefix: `${prefix}:cache`,
     ttlSeconds: config.cacheTtlSeconds,
     maxEntries: 50_000,
