@@ -20,6 +20,7 @@ import {
   scheduleStorageMeasurement,
 } from './modules/tenants/measure-storage-job.js';
 import { Metrics } from './observability/metrics.js';
+import { registerDependencyGauges } from './observability/dependency-gauges.js';
 import { registerPoolGauges } from './observability/pool-gauges.js';
 import { connectRedis } from './protection/connect-redis.js';
 import { RateLimits } from './protection/rate-limits.js';
@@ -107,6 +108,8 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       metrics.cacheLookups.inc({ tenant: metrics.tenants.label(tenantId), result }),
   });
   registerPoolGauges(metrics, tenancy);
+  registerDependencyGauges(metrics, tenancy, redis);
+  let closed = false;
   try {
     await tenancy.migrateShared();
     const keys = new SigningKeys(tenancy.platformDb);
@@ -132,6 +135,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       rateLimits,
       cache,
       redis,
+      shuttingDown: () => closed,
       jobs,
       worker,
       permissions: new TenantPermissions(tenancy),
@@ -152,7 +156,6 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
         await jobs.enqueue(MIGRATE_JOB, {});
       }
     }
-    let closed = false;
     return {
       services,
       app,

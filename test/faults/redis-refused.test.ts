@@ -1,7 +1,11 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestInstance, type TestInstance } from '../support/test-instance.js';
-import { expectOutageFailModes, seedTenant } from './support/redis-outage-checks.js';
+import {
+  expectOutageFailModes,
+  expectReadyWithRedisDown,
+  seedTenant,
+} from './support/redis-outage-checks.js';
 
 /** A port that was free a moment ago: connecting to it is refused. */
 async function refusedPort(): Promise<number> {
@@ -34,5 +38,9 @@ describe('Redis refused (nothing listens on REDIS_URL)', () => {
 
   it('answers every request promptly with the fail mode of its class', async () => {
     await expectOutageFailModes(tb, 'refused', token);
+  });
+
+  it('stays ready, and says Redis is down in the verbose detail and the gauge', async () => {
+    await expectReadyWithRedisDown(tb);
   });
 });

@@ -4,6 +4,7 @@ import { startTestInstance, type TestInstance } from '../support/test-instance.j
 import {
   answered,
   expectOutageFailModes,
+  expectReadyWithRedisDown,
   loginOnceStoreAnswers,
   seedTenant,
   untilStoreAnswers,
@@ -32,6 +33,7 @@ describe.skipIf(missing !== undefined)('Redis stalled (SIGSTOP: connected, never
     redis.pause();
     try {
       await expectOutageFailModes(tb, 'stalled', token);
+      await expectReadyWithRedisDown(tb);
     } finally {
       redis.resume();
     }

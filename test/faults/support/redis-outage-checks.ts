@@ -138,3 +138,22 @@ export async function untilStoreAnswers(tb: TestInstance, token: string): Promis
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Redis is shared by every process: its outage is detail (verbose, gauge), not a reason to leave the balancer. */
+export async function expectReadyWithRedisDown(tb: TestInstance): Promise<void> {
+  const ready = await answered(tb.app.inject({ url: '/health/ready' }), 'readiness');
+  expect(ready.statusCode, ready.body).toBe(200);
+  expect(ready.json()).toEqual({
+    status: 'ready',
+    checks: { accepting_requests: 'ok', platform_database: 'ok' },
+  });
+  const verbose = await answered(tb.app.inject({ url: '/health/ready?verbose' }), 'verbose readiness');
+  expect(verbose.statusCode, verbose.body).toBe(200);
+  expect(verbose.json().dependencies).toEqual({
+    redis: 'unavailable',
+    placement_servers: { default: 'ok' },
+  });
+  const scrape = await answered(tb.app.inject({ url: '/metrics' }), 'a metrics scrape');
+  expect(scrape.body).toMatch(/^tenantbase_dependency_up\{dependency="redis"\} 0$/m);
+  expect(scrape.body).toMatch(/^tenantbase_dependency_up\{dependency="placement:default"\} 1$/m);
+}
