@@ -13,3 +13,58 @@ describe('TENANT_DB_CONNECTION_CAP', () => {
       expect(() => loadConfig({ TENANT_DB_CONNECTION_CAP: value }), value).toThrow(ConfigError);
   });
 });
+
+describe('REDIS_COMMAND_TIMEOUT_MS', () => {
+  it('defaults to 500 ms and takes a whole number of milliseconds', () => {
+    expect(loadConfig({}).redisCommandTimeoutMs).toBe(500);
+    expect(loadConfig({ REDIS_COMMAND_TIMEOUT_MS: '1500' }).redisCommandTimeoutMs).toBe(1500);
+  });
+
+  it('refuses a value that would be no timeout or not a number, naming the variable', () => {
+    for (const value of ['0', '-1', '2.5', 'soon'])
+      expect(() => loadConfig({ REDIS_COMMAND_TIMEOUT_MS: value }), value).toThrow(
+        /^REDIS_COMMAND_TIMEOUT_MS: /,
+      );
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('is off unless set, and 0 is off too', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+  });
+
+  it('takes a hop count or a comma-separated list of addresses and CIDRs', () => {
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'fd00::/8',
+    ]);
+  });
+
+  it('refuses anything else with one line naming the variable', () => {
+    for (const value of [
+      'true',
+      'yes',
+      '10.0.0.0/33',
+      '10.0.0/8',
+      'proxy.example.com',
+      '1.2.3.4/8/1',
+      '-1',
+      '99',
+    ])
+      expect(() => loadConfig({ TRUST_PROXY: value }), value).toThrow(/^TRUST_PROXY: /);
+  });
+});
+
+describe('METRICS_TOKEN', () => {
+  it('is optional and must be long enough to be a secret', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'scrape-token-0123456789' }).metricsToken).toBe(
+      'scrape-token-0123456789',
+    );
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/^METRICS_TOKEN: /);
+  });
+});

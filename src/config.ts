@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 /** Validated runtime configuration; every field comes from the environment (SPEC §6). */
@@ -46,6 +47,12 @@ export interface Config {
   loginLockoutSeconds: number;
   /** Administrators must sign in with TOTP; one without it only gets a token to enrol. */
   requireAdminMfa: boolean;
+  /** How long one Redis command may take before limits and cache treat the store as down. */
+  redisCommandTimeoutMs: number;
+  /** Proxies whose X-Forwarded-For is believed: a hop count or addresses/CIDRs; false believes none. */
+  trustProxy: false | number | string[];
+  /** Bearer token for /metrics scrapers (INTERNAL_TOKEN works too). */
+  metricsToken: string | undefined;
 }
 
 export interface DatabaseServerConfig {
@@ -129,6 +136,31 @@ function databaseServers(env: Env): DatabaseServerConfig[] {
   });
 }
 
+/** `TRUST_PROXY=2` (hops) or `TRUST_PROXY=10.0.0.0/8,192.168.1.7` (addresses and CIDRs); unset or 0 is off. */
+function trustProxy(env: Env): Config['trustProxy'] {
+  const raw = optional(env, 'TRUST_PROXY');
+  if (raw === undefined) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 32) throw new ConfigError('TRUST_PROXY', `expected at most 32 hops, got "${raw}"`);
+    return hops === 0 ? false : hops;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = net.isIP(address ?? '');
+    const prefixOk =
+      prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (family === 0 || !prefixOk || extra !== undefined) {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `expected a number of hops or a comma-separated list of addresses/CIDRs such as 10.0.0.0/8, got "${entry}"`,
+      );
+    }
+  }
+  return entries;
+}
+
 /** `TENANT_CONCURRENCY=standard:2,premium:4,enterprise:8`: concurrent database scopes per tenant. */
 function tenantConcurrency(env: Env): Config['tenantConcurrency'] {
   const result = { standard: 3, premium: 5, enterprise: 8 };
@@ -194,6 +226,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (internalToken !== undefined && internalToken.length < 16) {
     throw new ConfigError('INTERNAL_TOKEN', 'expected at least 16 characters');
   }
+  const metricsToken = optional(env, 'METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 16) {
+    throw new ConfigError('METRICS_TOKEN', 'expected at least 16 characters');
+  }
   const namespace = optional(env, 'TENANTBASE_NAMESPACE') ?? '';
   if (namespace !== '' && !/^[a-z][a-z0-9_]{0,14}$/.test(namespace)) {
     throw new ConfigError('TENANTBASE_NAMESPACE', 'expected up to 15 lowercase letters, digits or _');
@@ -236,5 +272,8 @@ export function loadConfig(env: Env = process.env): Config {
     refreshTokenTtlSeconds: integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86400, 60, 365 * 86400),
     loginLockoutSeconds: integer(env, 'LOGIN_LOCKOUT_SECONDS', 900, 1, 86400),
     requireAdminMfa: boolean(env, 'REQUIRE_ADMIN_MFA', false),
+    redisCommandTimeoutMs: integer(env, 'REDIS_COMMAND_TIMEOUT_MS', 500, 10, 60_000),
+    trustProxy: trustProxy(env),
+    metricsToken,
   };
 }

@@ -20,9 +20,11 @@ import {
   scheduleStorageMeasurement,
 } from './modules/tenants/measure-storage-job.js';
 import { Metrics } from './observability/metrics.js';
+import { registerDependencyGauges } from './observability/dependency-gauges.js';
 import { registerPoolGauges } from './observability/pool-gauges.js';
 import { connectRedis } from './protection/connect-redis.js';
 import { RateLimits } from './protection/rate-limits.js';
+import { StoreOutage } from './protection/store-outage.js';
 import { TenantCache } from './protection/tenant-cache.js';
 import { findBehind } from './tenancy/migrations/migrate-tenant-storages.js';
 import { Tenancy } from './tenancy/tenancy.js';
@@ -77,15 +79,28 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       observeWait: (isolation, seconds) => scopeWait[isolation].observe(seconds),
     },
   );
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, log, config.redisCommandTimeoutMs)
+    : undefined;
+  const redisOutage = new StoreOutage({
+    pauseMs: 1000,
+    onChange: (down) =>
+      log(
+        down
+          ? 'redis: not answering; limits fail open or closed by class, cache misses'
+          : 'redis: answering again',
+      ),
+  });
   const prefix = `tenantbase:${config.namespace || 'main'}`;
   const rateLimits = new RateLimits({
     redis,
+    outage: redisOutage,
     keyPrefix: `${prefix}:rl`,
     onStoreFailure: (limitClass) => metrics.limiterFailures.inc({ class: limitClass }),
   });
   const cache = new TenantCache({
     redis,
+    outage: redisOutage,
     keyPrefix: `${prefix}:cache`,
     ttlSeconds: config.cacheTtlSeconds,
     maxEntries: 50_000,
@@ -93,6 +108,8 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       metrics.cacheLookups.inc({ tenant: metrics.tenants.label(tenantId), result }),
   });
   registerPoolGauges(metrics, tenancy);
+  registerDependencyGauges(metrics, tenancy, redis);
+  let closed = false;
   try {
     await tenancy.migrateShared();
     const keys = new SigningKeys(tenancy.platformDb);
@@ -118,6 +135,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       rateLimits,
       cache,
       redis,
+      shuttingDown: () => closed,
       jobs,
       worker,
       permissions: new TenantPermissions(tenancy),
@@ -138,7 +156,6 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
         await jobs.enqueue(MIGRATE_JOB, {});
       }
     }
-    let closed = false;
     return {
       services,
       app,

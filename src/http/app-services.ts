@@ -29,4 +29,6 @@ export interface AppServices {
   mailer: Mailer;
   /** Shared store for limits and cache when REDIS_URL is set. */
   redis: Redis | undefined;
+  /** True once shutdown began: readiness fails first so the balancer stops sending here. */
+  shuttingDown(): boolean;
 }

@@ -14,6 +14,7 @@ import { requestMetricsPlugin } from './plugins/request-metrics.js';
 import { resolveRequestTenantPlugin } from './plugins/resolve-request-tenant.js';
 import { responseCachePlugin } from './plugins/response-cache.js';
 import { storageLimitPlugin } from './plugins/storage-limit.js';
+import { trustProxyOption } from './trust-proxy.js';
 import { internalRoutes } from './routes/internal.routes.js';
 import { opsRoutes } from './routes/ops.routes.js';
 import { webConsoleRoutes } from './routes/web-console.routes.js';
@@ -70,6 +71,8 @@ export async function buildApp(
     genReqId: (request) => requestId(request.headers['x-request-id']),
     logController: new LogController({ requestIdLogLabel: 'request_id' }),
     bodyLimit: 1024 * 1024,
+    // request.ip is then the client's, so per-address limits and the /metrics loopback rule hold behind a proxy.
+    trustProxy: trustProxyOption(services.config.trustProxy),
     rewriteUrl: (request) => {
       const url = request.url ?? '/';
       return url.startsWith('/api/') && !url.startsWith('/api/v1/') ? `/api/v1/${url.slice(5)}` : url;

@@ -22,6 +22,8 @@ declare module 'fastify' {
     quota?: string;
     /** GET route whose answers may be served from the tenant cache. */
     cache?: boolean;
+    /** A bearer METRICS_TOKEN or INTERNAL_TOKEN is checked by the route, not verified as a JWT. */
+    scrapeToken?: boolean;
     /** The module that registered the route (set automatically). */
     module?: string;
   }

@@ -1,33 +1,13 @@
-import type { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import type { TenantRecord } from '../tenancy/registry/tenant-record.js';
 import type { Tenancy } from '../tenancy/tenancy.js';
-import type { TenantId } from '../tenancy/tenant-id.js';
+import { type CheckStatus, probe } from './probe.js';
 
-export type CheckStatus = 'ok' | 'unavailable';
+export type { CheckStatus } from './probe.js';
 
 export interface Readiness {
   ready: boolean;
   checks: Record<string, CheckStatus>;
-}
-
-const TIMEOUT_MS = 2000;
-
-async function probe(work: () => Promise<unknown>): Promise<CheckStatus> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      work(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS);
-      }),
-    ]);
-    return 'ok';
-  } catch {
-    return 'unavailable';
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Opens a scope in the tenant's storage and reads one row count: storage, grants and migrations in one go. */
@@ -44,27 +24,16 @@ export function probeTenantStorage(tenancy: Tenancy, tenant: TenantRecord): Prom
 }
 
 /**
- * Readiness: the platform database, Redis when configured, and one sampled active tenant per
- * isolation model, so a broken tenant server shows up without touching every tenant.
+ * Whether THIS process can serve: it is not shutting down, and its platform database answers
+ * through its own pool in time (which also says the pool is free enough to hand out a
+ * connection). Redis and placement servers are left out on purpose: every process shares
+ * them, so failing readiness on them would take the whole fleet out of the balancer at once,
+ * and the product degrades without them (limits fail open or closed, other tenants serve).
  */
-export async function checkReadiness(tenancy: Tenancy, redis: Redis | undefined): Promise<Readiness> {
-  const checks: Record<string, CheckStatus> = {};
-  checks.platform_database = await probe(() => tenancy.appPool.query('select 1'));
-  if (redis) checks.redis = await probe(() => redis.ping());
-  if (checks.platform_database === 'ok') {
-    const sample = await tenancy.platformDb
-      .selectFrom('platform.tenants')
-      .select(['id', 'isolation'])
-      .distinctOn('isolation')
-      .where('status', '=', 'active')
-      .orderBy('isolation')
-      .orderBy(sql`random()`)
-      .execute()
-      .catch(() => []);
-    for (const { id, isolation } of sample) {
-      const tenant = await tenancy.registry.find(id as TenantId);
-      if (tenant) checks[`tenant_storage_${isolation}`] = await probeTenantStorage(tenancy, tenant);
-    }
-  }
+export async function checkReadiness(tenancy: Tenancy, shuttingDown: boolean): Promise<Readiness> {
+  const checks: Record<string, CheckStatus> = {
+    accepting_requests: shuttingDown ? 'unavailable' : 'ok',
+    platform_database: await probe(() => tenancy.appPool.query('select 1')),
+  };
   return { ready: Object.values(checks).every((status) => status === 'ok'), checks };
 }

@@ -2,11 +2,18 @@ import { Redis } from 'ioredis';
 
 /**
  * Connects to the shared store. Commands fail fast while it is unreachable (no offline queue),
- * so limits and cache can fail open or closed at once instead of hanging requests.
+ * and give up after `commandTimeoutMs` while it is connected but stalled (a paused or swapping
+ * server answers nothing and the socket never closes), so limits and cache can fail open or
+ * closed at once instead of hanging requests.
  */
-export async function connectRedis(url: string, log: (line: string) => void): Promise<Redis> {
+export async function connectRedis(
+  url: string,
+  log: (line: string) => void,
+  commandTimeoutMs: number,
+): Promise<Redis> {
   const redis = new Redis(url, {
     enableOfflineQueue: false,
+    commandTimeout: commandTimeoutMs,
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),

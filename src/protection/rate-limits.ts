@@ -6,6 +6,7 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible';
 import { AppError } from '../errors.js';
+import type { StoreOutage } from './store-outage.js';
 
 /**
  * `general` limits (the API budget, creation quotas) fail open when the shared store is down:
@@ -42,6 +43,8 @@ export class RateLimits {
   constructor(
     private readonly options: {
       redis?: Redis;
+      /** Shared with the cache: while Redis is known down, checks skip it instead of waiting. */
+      outage?: StoreOutage;
       keyPrefix: string;
       onStoreFailure?: (limitClass: LimitClass) => void;
     },
@@ -74,30 +77,42 @@ export class RateLimits {
       retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
       degraded: false,
     });
-    try {
-      return decide(await this.limiter(rule).consume(key, cost), true);
-    } catch (error) {
-      if (error instanceof RateLimiterRes) return decide(error, false);
-      this.options.onStoreFailure?.(rule.class);
-      if (rule.class === 'strict') {
-        throw new AppError('UNAVAILABLE', 'This is temporarily unavailable; retry shortly', {
-          internal: `rate limit store failed: ${(error as Error)?.message}`,
-          headers: { 'Retry-After': '5' },
-        });
+    const { outage } = this.options;
+    let failure = 'the shared store is not answering';
+    if (!outage?.skip()) {
+      try {
+        const decision = decide(await this.limiter(rule).consume(key, cost), true);
+        outage?.answered();
+        return decision;
+      } catch (error) {
+        if (error instanceof RateLimiterRes) {
+          outage?.answered();
+          return decide(error, false);
+        }
+        outage?.failed();
+        failure = (error as Error)?.message;
       }
-      return {
-        allowed: true,
-        limit: rule.points,
-        remaining: rule.points,
-        resetAt: Math.ceil(Date.now() / 1000) + rule.durationSeconds,
-        retryAfterSeconds: 0,
-        degraded: true,
-      };
     }
+    this.options.onStoreFailure?.(rule.class);
+    if (rule.class === 'strict') {
+      throw new AppError('UNAVAILABLE', 'This is temporarily unavailable; retry shortly', {
+        internal: `rate limit store failed: ${failure}`,
+        headers: { 'Retry-After': '5' },
+      });
+    }
+    return {
+      allowed: true,
+      limit: rule.points,
+      remaining: rule.points,
+      resetAt: Math.ceil(Date.now() / 1000) + rule.durationSeconds,
+      retryAfterSeconds: 0,
+      degraded: true,
+    };
   }
 
   /** Forgets the count of `key` (e.g. after a successful login). */
   async reset(rule: LimitRule, key: string): Promise<void> {
+    if (this.options.outage?.down) return;
     await this.limiter(rule)
       .delete(key)
       .catch(() => undefined);

@@ -1,21 +1,28 @@
 import type { Redis } from 'ioredis';
+import type { StoreOutage } from './store-outage.js';
 
 export type CacheResult = 'hit' | 'miss' | 'rejected';
 
 interface Entry {
   tenant_id: string;
   payload: string;
+  /** When this process stored it (epoch ms); older than a failed invalidation means possibly stale. */
+  stored_at?: number;
 }
 
 /**
  * Short-lived cache of tenant reads. Every key names its tenant and every value carries it; a
  * value whose tenant is not the reader's is never served. Writing anything for a tenant drops
  * all of that tenant's entries. In memory per process, or shared in Redis when configured;
- * a cache outage degrades to misses, never to errors.
+ * a cache outage (refused or stalled) degrades to misses, never to errors or waits. When a
+ * write's invalidation cannot reach Redis, this process refuses every entry of that tenant
+ * stored before it (including a stalled SET that Redis runs late), until an invalidation succeeds.
  */
 export class TenantCache {
   private readonly memory = new Map<string, Map<string, { entry: Entry; expires: number }>>();
   private memoryEntries = 0;
+  /** Tenant → time of its last invalidation that did not reach Redis. */
+  private readonly staleBefore = new Map<string, number>();
 
   constructor(
     private readonly options: {
@@ -23,6 +30,7 @@ export class TenantCache {
       maxEntries: number;
       keyPrefix: string;
       redis?: Redis;
+      outage?: StoreOutage;
       onLookup?: (tenantId: string, result: CacheResult) => void;
     },
   ) {}
@@ -43,12 +51,18 @@ export class TenantCache {
   }
 
   private async read(tenantId: string, key: string): Promise<Entry | undefined> {
-    const { redis } = this.options;
+    const { redis, outage } = this.options;
     if (redis) {
+      if (outage?.skip()) return undefined;
       try {
         const raw = await redis.get(this.redisKey(tenantId, key));
-        return raw ? (JSON.parse(raw) as Entry) : undefined;
+        outage?.answered();
+        const entry = raw ? (JSON.parse(raw) as Entry) : undefined;
+        const staleBefore = this.staleBefore.get(tenantId);
+        if (entry && staleBefore !== undefined && !((entry.stored_at ?? 0) > staleBefore)) return undefined;
+        return entry;
       } catch {
+        outage?.failed();
         return undefined;
       }
     }
@@ -64,15 +78,20 @@ export class TenantCache {
 
   async set(tenantId: string, key: string, payload: string): Promise<void> {
     const entry: Entry = { tenant_id: tenantId, payload };
-    const { redis, ttlSeconds } = this.options;
+    const { redis, outage, ttlSeconds } = this.options;
     if (redis) {
+      if (outage?.skip()) return;
+      entry.stored_at = Date.now();
       await redis
         .multi()
         .set(this.redisKey(tenantId, key), JSON.stringify(entry), 'EX', ttlSeconds)
         .sadd(this.indexKey(tenantId), key)
         .expire(this.indexKey(tenantId), ttlSeconds * 2)
         .exec()
-        .catch(() => undefined);
+        .then(
+          () => outage?.answered(),
+          () => outage?.failed(),
+        );
       return;
     }
     if (this.memoryEntries >= this.options.maxEntries) this.evictOldestTenant();
@@ -87,16 +106,24 @@ export class TenantCache {
 
   /** Drops every cached read of the tenant; called after each of its successful writes. */
   async invalidate(tenantId: string): Promise<void> {
-    const { redis } = this.options;
+    const { redis, outage } = this.options;
     if (redis) {
-      try {
-        const keys = await redis.smembers(this.indexKey(tenantId));
-        const pipeline = redis.multi().del(this.indexKey(tenantId));
-        for (const key of keys) pipeline.del(this.redisKey(tenantId, key));
-        await pipeline.exec();
-      } catch {
-        // entries expire on their own within the TTL
+      const startedAt = Date.now();
+      if (!outage?.skip()) {
+        try {
+          const keys = await redis.smembers(this.indexKey(tenantId));
+          const pipeline = redis.multi().del(this.indexKey(tenantId));
+          for (const key of keys) pipeline.del(this.redisKey(tenantId, key));
+          await pipeline.exec();
+          outage?.answered();
+          this.staleBefore.delete(tenantId);
+          return;
+        } catch {
+          outage?.failed();
+        }
       }
+      // Other processes may serve such entries until their TTL ends; this one never does.
+      this.staleBefore.set(tenantId, startedAt);
       return;
     }
     const entries = this.memory.get(tenantId);

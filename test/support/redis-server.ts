@@ -5,6 +5,10 @@ import net from 'node:net';
 export interface OwnRedis {
   url: string;
   stop(): Promise<void>;
+  /** SIGSTOP: the port stays open and accepts, nothing answers (a stalled server). */
+  pause(): void;
+  /** SIGCONT after pause(). */
+  resume(): void;
 }
 
 export function redisServerMissing(): string | undefined {
@@ -49,10 +53,13 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   await waitForPort(port, 5000);
   return {
     url: `redis://127.0.0.1:${port}`,
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
+        // SIGKILL works on a paused process too
         child.kill('SIGKILL');
       }),
   };

@@ -5,6 +5,7 @@ import { apiKeyPrincipal } from '../../modules/api-keys/api-key-principal.js';
 import { looksLikeApiKey } from '../../modules/api-keys/api-key-secret.js';
 import { issuedElsewhere, oidcPrincipal } from '../../modules/oidc/oidc-principal.js';
 import type { AppServices } from '../app-services.js';
+import { isScrapeToken } from '../metrics-access.js';
 
 /** Verifies a bearer token when one is sent; routes not marked public require one (401 first, SPEC §5). */
 export function authenticatePlugin(app: FastifyInstance, services: AppServices): void {
@@ -14,14 +15,18 @@ export function authenticatePlugin(app: FastifyInstance, services: AppServices):
       const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
       if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
       const token = match[1]!;
-      if (looksLikeApiKey(token)) request.principal = await apiKeyPrincipal(services, token);
-      // A JWT of another issuer is a tenant's own identity provider speaking (docs/external-identity.md).
-      else if (issuedElsewhere(token)) request.principal = await oidcPrincipal(services, token);
-      else request.principal = await services.tokens.verify(token);
-      const context = requestContext.current();
-      if (context) {
-        context.actorId = request.principal.id;
-        context.actorType = request.principal.kind;
+      // /metrics takes METRICS_TOKEN or INTERNAL_TOKEN as a bearer token and checks it itself.
+      const scrapeToken = request.routeOptions.config.scrapeToken && isScrapeToken(token, services.config);
+      if (!scrapeToken) {
+        if (looksLikeApiKey(token)) request.principal = await apiKeyPrincipal(services, token);
+        // A JWT of another issuer is a tenant's own identity provider speaking (docs/external-identity.md).
+        else if (issuedElsewhere(token)) request.principal = await oidcPrincipal(services, token);
+        else request.principal = await services.tokens.verify(token);
+        const context = requestContext.current();
+        if (context) {
+          context.actorId = request.principal.id;
+          context.actorType = request.principal.kind;
+        }
       }
     }
     const config = request.routeOptions.config;

@@ -1,14 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { checkReadiness } from '../../observability/check-readiness.js';
+import { probeDependencies } from '../../observability/probe-dependencies.js';
 import type { AppServices } from '../app-services.js';
 
 /** Liveness, readiness and the public signing keys: routes outside /api. */
 export function opsRoutes(app: FastifyInstance, services: AppServices): void {
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
 
-  app.get('/health/ready', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
-    const { ready, checks } = await checkReadiness(services.tenancy, services.redis);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
+  // `?verbose` adds the shared dependencies, which never change the verdict (see checkReadiness).
+  app.get('/health/ready', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    const verbose = Object.hasOwn((request.query ?? {}) as object, 'verbose');
+    const [{ ready, checks }, dependencies] = await Promise.all([
+      checkReadiness(services.tenancy, services.shuttingDown()),
+      verbose ? probeDependencies(services.tenancy, services.redis) : undefined,
+    ]);
+    return reply
+      .code(ready ? 200 : 503)
+      .header('Cache-Control', 'no-store')
+      .send({ status: ready ? 'ready' : 'not_ready', checks, ...(dependencies ? { dependencies } : {}) });
   });
 
   app.get(

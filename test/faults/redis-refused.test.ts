@@ -1,0 +1,46 @@
+import net from 'node:net';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startTestInstance, type TestInstance } from '../support/test-instance.js';
+import {
+  expectOutageFailModes,
+  expectReadyWithRedisDown,
+  seedTenant,
+} from './support/redis-outage-checks.js';
+
+/** A port that was free a moment ago: connecting to it is refused. */
+async function refusedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('Redis refused (nothing listens on REDIS_URL)', () => {
+  let tb: TestInstance;
+  let token: string;
+
+  beforeAll(async () => {
+    // Made without Redis so the owner can log in; then restarted on the same databases with a dead REDIS_URL.
+    const seeded = await startTestInstance({ extraEnv: { REDIS_URL: '' } });
+    token = await seedTenant(seeded, 'refused');
+    await seeded.close();
+    tb = await startTestInstance({
+      env: { ...seeded.env, REDIS_URL: `redis://127.0.0.1:${await refusedPort()}` },
+    });
+  });
+  afterAll(async () => {
+    await tb?.destroy();
+  });
+
+  it('answers every request promptly with the fail mode of its class', async () => {
+    await expectOutageFailModes(tb, 'refused', token);
+  });
+
+  it('stays ready, and says Redis is down in the verbose detail and the gauge', async () => {
+    await expectReadyWithRedisDown(tb);
+  });
+});
