@@ -68,6 +68,8 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
     },
     async (request, reply) => {
       await endSession(services.tenancy.platformDb, (request.body as RefreshBody).refresh_token);
+      // The session's access tokens end here at once; other processes hear it by NOTIFY.
+      await services.revocations.sync();
       return reply.code(204).send();
     },
   );

@@ -83,9 +83,12 @@ export function userRoutes(app: FastifyInstance, services: AppServices): void {
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const grantor = await grantorOf(request, services);
-      const user = await inTenant(request, services, (scope) =>
-        updateUser(scope, id, request.body as UpdateUserBody, grantor),
-      );
+      const body = request.body as UpdateUserBody;
+      const user = await inTenant(request, services, (scope) => updateUser(scope, id, body, grantor));
+      // After the commit: the user's tokens carry roles or a status that may no longer hold.
+      if (body.roles !== undefined || body.status === 'disabled') {
+        await services.revocations.revokeAccount({ subject: id, tenantId: request.tenant!.id });
+      }
       return sendData(reply, user);
     },
   );
@@ -100,6 +103,7 @@ export function userRoutes(app: FastifyInstance, services: AppServices): void {
       const { id } = request.params as { id: string };
       const grantor = await grantorOf(request, services);
       await inTenant(request, services, (scope) => deleteUser(scope, id, grantor));
+      await services.revocations.revokeAccount({ subject: id, tenantId: request.tenant!.id });
       return reply.code(204).send();
     },
   );
