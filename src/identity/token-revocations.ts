@@ -7,6 +7,10 @@ import type { Principal } from './access-tokens.js';
 /** The channel the platform database's triggers notify when a generation or a session changes. */
 export const REVOCATIONS_CHANNEL = 'tenantbase_token_revocations';
 
+/** The LISTEN connection's application_name, for operators (pg_stat_activity) and tests. */
+export const LISTENER_NAME = 'tenantbase-token-revocations';
+const RECONNECT_MS = 1000;
+
 /** Whose tokens a generation counts: a tenant user, or a platform administrator (tenant null). */
 export interface TokenAccount {
   subject: string;
@@ -23,6 +27,22 @@ export interface TokenRevocationsOptions {
   /** A direct connection for LISTEN; without one, the poll alone keeps the mirror fresh. */
   listenUrl?: string;
   onError?: (error: unknown) => void;
+}
+
+/**
+ * Deletes generations older than any access token can live (ACCESS_TOKEN_TTL_SECONDS is at most a
+ * day). Safe: generations come from one sequence, so a later revocation still outdates every
+ * token issued before it, whether or not its account had a row.
+ */
+export async function purgeTokenGenerations(
+  db: Kysely<PlatformDatabase>,
+  keepSeconds = 2 * 86400,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('platform.token_generations')
+    .where('changed_at', '<', sql<Date>`now() - make_interval(secs => ${keepSeconds})`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 const ended = (internal: string) =>
@@ -157,14 +177,18 @@ export class TokenRevocations {
   // A lost connection is re-opened, then the mirror reloaded: notifications sent meanwhile are gone.
   private async listen(): Promise<void> {
     if (this.stopped || !this.options.listenUrl) return;
-    const client = new pg.Client({ connectionString: this.options.listenUrl, connectionTimeoutMillis: 5000 });
+    const client = new pg.Client({
+      connectionString: this.options.listenUrl,
+      connectionTimeoutMillis: 5000,
+      application_name: LISTENER_NAME,
+    });
     let retried = false;
     const retry = () => {
       if (retried || this.stopped) return;
       retried = true;
       if (this.listener === client) this.listener = undefined;
       void client.end().catch(() => undefined);
-      setTimeout(() => void this.listen(), this.options.pollMs).unref();
+      setTimeout(() => void this.listen(), RECONNECT_MS).unref();
     };
     client.on('error', retry);
     client.on('end', retry);
