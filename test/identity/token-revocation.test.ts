@@ -136,6 +136,15 @@ describe('a tenant user whose account changes on process A is refused on process
     expect((await call(b, 'GET', '/api/v1/deployments', other.access_token)).status).toBe(200);
   });
 
+  it('promoted: nothing was taken away, so the token lives on', async () => {
+    const member = await userWithRole('member');
+    const patch = await call(a, 'PATCH', `/api/v1/users/${member.user.id}`, ownerToken, {
+      roles: ['member', 'viewer'],
+    });
+    expect(patch.status).toBe(200);
+    expect((await call(b, 'GET', '/api/v1/deployments', member.access_token)).status).toBe(200);
+  });
+
   it('an unchanged colleague keeps working throughout', async () => {
     expect((await call(b, 'GET', '/api/v1/users', ownerToken)).status).toBe(200);
   });

@@ -83,12 +83,11 @@ export function userRoutes(app: FastifyInstance, services: AppServices): void {
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const grantor = await grantorOf(request, services);
-      const body = request.body as UpdateUserBody;
-      const user = await inTenant(request, services, (scope) => updateUser(scope, id, body, grantor));
-      // After the commit: the user's tokens carry roles or a status that may no longer hold.
-      if (body.roles !== undefined || body.status === 'disabled') {
-        await services.revocations.revokeAccount({ subject: id, tenantId: request.tenant!.id });
-      }
+      const { user, narrowed } = await inTenant(request, services, (scope) =>
+        updateUser(scope, id, request.body as UpdateUserBody, grantor),
+      );
+      // After the commit: the user's tokens carry roles or a status that no longer hold.
+      if (narrowed) await services.revocations.revokeAccount({ subject: id, tenantId: request.tenant!.id });
       return sendData(reply, user);
     },
   );
