@@ -94,12 +94,14 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       metrics.cacheLookups.inc({ tenant: metrics.tenants.label(tenantId), result }),
   });
   registerPoolGauges(metrics, tenancy);
+  const permissions = new TenantPermissions(tenancy);
   // Revocations reach every process within seconds (SPEC §8): by NOTIFY at once, by the poll at worst.
   const revocations = new TokenRevocations(tenancy.platformDb, {
     windowSeconds: config.accessTokenTtlSeconds + 60,
     pollMs: 2000,
     staleAfterMs: 15_000,
     listenUrl: endpoints.appUrl,
+    onRolesChanged: (tenantId) => permissions.invalidate(tenantId),
     onError: (error) => log(`token revocations: ${error instanceof Error ? error.message : String(error)}`),
   });
   try {
@@ -130,7 +132,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       redis,
       jobs,
       worker,
-      permissions: new TenantPermissions(tenancy),
+      permissions,
       mailer: createMailer(config, tenancy.platformDb),
       revocations,
     };

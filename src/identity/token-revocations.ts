@@ -26,8 +26,13 @@ export interface TokenRevocationsOptions {
   staleAfterMs: number;
   /** A direct connection for LISTEN; without one, the poll alone keeps the mirror fresh. */
   listenUrl?: string;
+  /** A tenant's roles table changed (in any process): cached role permissions must go. */
+  onRolesChanged?: (tenantId: string) => void;
   onError?: (error: unknown) => void;
 }
+
+/** The pseudo-account whose generation counts changes to a tenant's roles (no user id looks so). */
+export const ROLES_SUBJECT = '*roles';
 
 /**
  * Deletes generations older than any access token can live (ACCESS_TOKEN_TTL_SECONDS is at most a
@@ -129,6 +134,11 @@ export class TokenRevocations {
     await this.sync();
   }
 
+  /** Tells every process that the tenant's roles changed, once the change has committed. */
+  async rolesChanged(tenantId: string): Promise<void> {
+    await this.revokeAccount({ subject: ROLES_SUBJECT, tenantId });
+  }
+
   /** Reloads the mirror; concurrent callers share a load that starts after their call. */
   sync(): Promise<void> {
     if (!this.running) {
@@ -155,9 +165,16 @@ export class TokenRevocations {
     const accounts = new Map<string, number>();
     const sessions = new Set<string>();
     for (const row of rows) {
-      if (row.generation === null) sessions.add(row.subject);
-      else
-        accounts.set(accountKey({ subject: row.subject, tenantId: row.tenant_id }), Number(row.generation));
+      if (row.generation === null) {
+        sessions.add(row.subject);
+        continue;
+      }
+      const key = accountKey({ subject: row.subject, tenantId: row.tenant_id });
+      const generation = Number(row.generation);
+      accounts.set(key, generation);
+      if (row.subject === ROLES_SUBJECT && this.accounts.get(key) !== generation && row.tenant_id) {
+        this.options.onRolesChanged?.(row.tenant_id);
+      }
     }
     this.accounts = accounts;
     this.sessions = sessions;

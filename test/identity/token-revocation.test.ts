@@ -145,6 +145,27 @@ describe('a tenant user whose account changes on process A is refused on process
     expect((await call(b, 'GET', '/api/v1/deployments', member.access_token)).status).toBe(200);
   });
 
+  it("holding a role narrowed on A: B applies the role's new permissions at once, not after its cache", async () => {
+    const role = await call(a, 'POST', '/api/v1/roles', ownerToken, {
+      name: 'auditor',
+      permissions: ['users:read'],
+    });
+    expect(role.status).toBe(201);
+    const auditor = await userWithRole('auditor');
+    // B has read the tenant's roles now, and would keep them for its cache's 5 s.
+    expect((await call(b, 'GET', '/api/v1/users', auditor.access_token)).status).toBe(200);
+    const narrowed = await call(a, 'PATCH', '/api/v1/roles/auditor', ownerToken, { permissions: [] });
+    expect(narrowed.status).toBe(200);
+    // Half the contract's bound: the cache alone would take its full 5 s.
+    const deadline = Date.now() + CONTRACT_MS / 2;
+    let status = 0;
+    while (Date.now() < deadline && status !== 403) {
+      status = (await call(b, 'GET', '/api/v1/users', auditor.access_token)).status;
+      if (status !== 403) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status).toBe(403);
+  });
+
   it('an unchanged colleague keeps working throughout', async () => {
     expect((await call(b, 'GET', '/api/v1/users', ownerToken)).status).toBe(200);
   });
