@@ -7,6 +7,7 @@ import type { AppServices } from './http/app-services.js';
 import { AccessTokens } from './identity/access-tokens.js';
 import { SigningKeys } from './identity/signing-keys.js';
 import { TenantPermissions } from './identity/tenant-permissions.js';
+import { TokenRevocations } from './identity/token-revocations.js';
 import { createMailer } from './mail/create-mailer.js';
 import type { TenantModule } from './modules/module.js';
 import { registeredModules } from './modules/registered-modules.js';
@@ -109,6 +110,16 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
   });
   registerPoolGauges(metrics, tenancy);
   registerDependencyGauges(metrics, tenancy, redis);
+  const permissions = new TenantPermissions(tenancy);
+  // Revocations reach every process within seconds (SPEC §8): by NOTIFY at once, by the poll at worst.
+  const revocations = new TokenRevocations(tenancy.platformDb, {
+    windowSeconds: config.accessTokenTtlSeconds + 60,
+    pollMs: 2000,
+    staleAfterMs: 15_000,
+    listenUrl: endpoints.appUrl,
+    onRolesChanged: (tenantId) => permissions.invalidate(tenantId),
+    onError: (error) => log(`token revocations: ${error instanceof Error ? error.message : String(error)}`),
+  });
   let closed = false;
   try {
     await tenancy.migrateShared();
@@ -116,6 +127,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
     await keys.init();
     const tokens = new AccessTokens(keys, config.accessTokenTtlSeconds);
     await bootstrapPlatform(tenancy, config, log);
+    await revocations.start();
     const jobs = new JobQueue(tenancy.platformDb);
     const worker = new JobWorker(jobs, {
       concurrency: Math.max(1, config.jobConcurrency),
@@ -138,8 +150,9 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       shuttingDown: () => closed,
       jobs,
       worker,
-      permissions: new TenantPermissions(tenancy),
+      permissions,
       mailer: createMailer(config, tenancy.platformDb),
+      revocations,
     };
     registerJobHandlers(services);
     const app = await buildApp(services, options);
@@ -163,6 +176,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
         if (closed) return;
         closed = true;
         await worker.stop();
+        await revocations.stop();
         await app.close();
         await services.mailer.close();
         await tenancy.close();
@@ -171,6 +185,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       },
     };
   } catch (error) {
+    await revocations.stop();
     redis?.disconnect();
     await tenancy.close();
     await endpoints.embedded?.stop();

@@ -44,6 +44,14 @@ export interface PlatformDatabase {
   };
   'platform.refresh_tokens': RefreshTokensTable;
   'platform.admin_mfa': AdminMfaTable;
+  /** An account's tokens with a lower `gen` claim are refused; '' is the platform's tenant_id. */
+  'platform.token_generations': {
+    tenant_id: string;
+    subject: string;
+    /** bigint from platform.token_generation_seq: pg hands it back as a string. */
+    generation: string;
+    changed_at: Generated<Date>;
+  };
   'platform.platform_audit': {
     id: Generated<string>;
     actor_type: string;

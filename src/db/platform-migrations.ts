@@ -215,6 +215,45 @@ const migrations: Array<{ id: string; sql: string }> = [
         constraint oidc_providers_issuer_key unique (issuer)
       );`,
   },
+  {
+    // Access tokens end within seconds of a revocation: every process mirrors the recent rows of
+    // token_generations and the recently revoked refresh families, told to reload by NOTIFY.
+    id: '0009_token_revocations',
+    sql: `
+      create sequence platform.token_generation_seq;
+      create table platform.token_generations (
+        tenant_id text not null,
+        subject text not null,
+        generation bigint not null,
+        changed_at timestamptz not null default now(),
+        primary key (tenant_id, subject)
+      );
+      create index token_generations_changed_idx on platform.token_generations (changed_at);
+      create index refresh_tokens_revoked_idx on platform.refresh_tokens (revoked_at)
+        where revoked_at is not null;
+      create function platform.notify_token_revocation() returns trigger language plpgsql as $$
+      begin
+        perform pg_notify('tenantbase_token_revocations', '');
+        return null;
+      end $$;
+      create trigger token_generations_notify after insert or update on platform.token_generations
+        for each statement execute function platform.notify_token_revocation();
+      create trigger refresh_tokens_notify after update of revoked_at on platform.refresh_tokens
+        for each row when (old.revoked_at is null and new.revoked_at is not null)
+        execute function platform.notify_token_revocation();
+      -- However an administrator is removed (SQL, a future route), their tokens end with them.
+      create function platform.revoke_deleted_admin_tokens() returns trigger language plpgsql
+        security definer set search_path = pg_catalog as $$
+      begin
+        insert into platform.token_generations (tenant_id, subject, generation)
+        values ('', old.id::text, nextval('platform.token_generation_seq'))
+        on conflict (tenant_id, subject)
+        do update set generation = excluded.generation, changed_at = now();
+        return null;
+      end $$;
+      create trigger platform_admins_revoke_tokens after delete on platform.platform_admins
+        for each row execute function platform.revoke_deleted_admin_tokens();`,
+  },
 ];
 
 /** Applies pending platform migrations as the owner, under an advisory lock shared by every process. */

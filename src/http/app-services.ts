@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { AccessTokens } from '../identity/access-tokens.js';
 import type { SigningKeys } from '../identity/signing-keys.js';
 import type { TenantPermissions } from '../identity/tenant-permissions.js';
+import type { TokenRevocations } from '../identity/token-revocations.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { JobWorker } from '../jobs/job-worker.js';
 import type { Mailer } from '../mail/mailer.js';
@@ -27,6 +28,8 @@ export interface AppServices {
   /** Role names to permissions, from each tenant's own roles table. */
   permissions: TenantPermissions;
   mailer: Mailer;
+  /** Ends access tokens of removed, disabled or demoted accounts and logged-out sessions. */
+  revocations: TokenRevocations;
   /** Shared store for limits and cache when REDIS_URL is set. */
   redis: Redis | undefined;
   /** True once shutdown began: readiness fails first so the balancer stops sending here. */

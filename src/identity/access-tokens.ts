@@ -20,6 +20,10 @@ export interface Principal {
   permissions?: Permission[];
   /** An administrator who must enrol MFA first (REQUIRE_ADMIN_MFA): the token opens only enrolment. */
   mfaSetupOnly?: boolean;
+  /** The refresh family the token was issued in (`sid`): logging out of it ends the token. */
+  sessionId?: string;
+  /** The account's token generation at issue (`gen`): a revocation raises it past the token. */
+  generation?: number;
 }
 
 /** Leeway for clocks of different servers: iat and nbf may be this far in the future, exp this far past. */
@@ -41,6 +45,8 @@ export class AccessTokens {
     const claims: Record<string, unknown> = { roles: principal.roles };
     if (principal.tenantId) claims.tenant_id = principal.tenantId;
     if (principal.mfaSetupOnly) claims.mfa_setup_only = true;
+    if (principal.sessionId !== undefined) claims.sid = principal.sessionId;
+    if (principal.generation !== undefined) claims.gen = principal.generation;
     return new SignJWT(claims)
       .setProtectedHeader({ alg: SIGNING_ALG, kid, typ: 'JWT' })
       .setSubject(principal.id)
@@ -102,6 +108,8 @@ export class AccessTokens {
         tenantId: isAdmin ? null : (tenantClaim as TenantId),
         roles,
         ...(payload.mfa_setup_only === true ? { mfaSetupOnly: true } : {}),
+        ...(typeof payload.sid === 'string' ? { sessionId: payload.sid } : {}),
+        ...(Number.isSafeInteger(payload.gen) ? { generation: payload.gen as number } : {}),
       };
       return { principal, expiresAt: payload.exp! * 1000 };
     } catch (error) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { purgeExpiredRefreshTokens } from '../identity/refresh-tokens.js';
+import { purgeTokenGenerations } from '../identity/token-revocations.js';
 import type { Job, JobQueue } from './job-queue.js';
 
 export const MAINTENANCE_JOB = 'platform.maintenance';
@@ -31,10 +32,11 @@ export async function scheduleMaintenance(queue: JobQueue, runAt: Date, exceptJo
   });
 }
 
-/** Deletes expired refresh tokens and old finished jobs, then queues the next run. */
+/** Deletes expired refresh tokens, old token generations and old finished jobs, then queues the next run. */
 export function maintenanceJob(queue: JobQueue) {
   return async (job: Job) => {
     const refreshTokens = await purgeExpiredRefreshTokens(queue.db);
+    const tokenGenerations = await purgeTokenGenerations(queue.db);
     const jobs = await queue.db
       .deleteFrom('platform.jobs')
       .where('status', 'in', ['done', 'failed'])
@@ -42,6 +44,10 @@ export function maintenanceJob(queue: JobQueue) {
       .where('updated_at', '<', sql<Date>`now() - make_interval(days => ${KEEP_FINISHED_JOBS_DAYS})`)
       .executeTakeFirst();
     await scheduleMaintenance(queue, new Date(Date.now() + MAINTENANCE_EVERY_MS), job.id);
-    return { refresh_tokens_deleted: refreshTokens, jobs_deleted: Number(jobs.numDeletedRows) };
+    return {
+      refresh_tokens_deleted: refreshTokens,
+      token_generations_deleted: tokenGenerations,
+      jobs_deleted: Number(jobs.numDeletedRows),
+    };
   };
 }

@@ -2,12 +2,20 @@ import type { LightMyRequestResponse } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantId } from '../../src/tenancy/tenant-id.js';
-import { ACCOUNT_FAILURES, ADDRESS_FAILURES } from '../../src/modules/auth/login-attempts.js';
+import {
+  ACCOUNT_SLOWDOWN_AFTER,
+  ADDRESS_FAILURES,
+  beginLoginAttempt,
+  MAX_SLOWDOWN_MS,
+  PAIR_FAILURES,
+  slowdownMs,
+} from '../../src/modules/auth/login-attempts.js';
 import { RateLimits } from '../../src/protection/rate-limits.js';
 import { ADMIN, startTestInstance, type TestInstance } from '../support/test-instance.js';
 import { loginCall } from './auth-calls.js';
 
-const LOCKOUT_SECONDS = 3;
+// Long enough that a burst of argon2 checks on a loaded machine ends inside one window.
+const LOCKOUT_SECONDS = 8;
 const TENANT = 'brute';
 const OWNER = { email: `owner@${TENANT}.test`, password: 'owner-password-1', tenant_id: TENANT };
 
@@ -55,32 +63,43 @@ describe('failed sign-ins', () => {
     await loginCall(tb, OWNER, address); // resets the account for the tests below
   });
 
-  it(`lock an account after ${ACCOUNT_FAILURES} failures, even for the right password, until the window ends`, async () => {
+  it(`refuse an address after ${PAIR_FAILURES} failures on one account, even for the right password, until the window ends`, async () => {
     const address = freshAddress();
     const failures = await Promise.all(
-      Array.from({ length: ACCOUNT_FAILURES }, () => loginCall(tb, wrong(), address)),
+      Array.from({ length: PAIR_FAILURES }, () => loginCall(tb, wrong(), address)),
     );
-    expect(failures.map((f) => f.statusCode)).toEqual(Array(ACCOUNT_FAILURES).fill(401));
+    expect(failures.map((f) => f.statusCode)).toEqual(Array(PAIR_FAILURES).fill(401));
     const locked = await loginCall(tb, OWNER, address);
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('RATE_LIMITED');
     const retryAfter = Number(locked.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(LOCKOUT_SECONDS);
-    // From another address too: the account is what is locked.
-    expect((await loginCall(tb, OWNER, freshAddress())).statusCode).toBe(429);
     // Another account of the same tenant is not affected; nor is the same email elsewhere.
     expect((await loginCall(tb, { ...OWNER, email: 'owner-two@brute.test' }, address)).statusCode).toBe(401);
     expect((await loginCall(tb, { ...OWNER, tenant_id: 'default' }, address)).statusCode).toBe(401);
+    // The account itself is not locked: its owner signs in from anywhere else.
+    expect((await loginCall(tb, OWNER, freshAddress())).statusCode).toBe(200);
 
     await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000 + 200));
     expect((await loginCall(tb, OWNER, address)).statusCode).toBe(200);
   });
 
+  it('never lock anyone out from elsewhere: anonymous failures on the platform administrator', async () => {
+    const attacker = freshAddress();
+    const admin = { email: ADMIN.email, password: ADMIN.password };
+    for (let i = 0; i < PAIR_FAILURES; i++) {
+      expect((await loginCall(tb, { ...admin, password: 'guess' }, attacker)).statusCode).toBe(401);
+    }
+    expect((await loginCall(tb, admin, attacker)).statusCode).toBe(429);
+    const fromElsewhere = await loginCall(tb, admin, freshAddress());
+    expect(fromElsewhere.statusCode).toBe(200);
+  });
+
   it('reset the account count on a successful sign-in', async () => {
     const address = freshAddress();
     for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < ACCOUNT_FAILURES - 1; i++) await loginCall(tb, wrong(), address);
+      for (let i = 0; i < PAIR_FAILURES - 1; i++) await loginCall(tb, wrong(), address);
       expect((await loginCall(tb, OWNER, address)).statusCode).toBe(200);
     }
   });
@@ -89,10 +108,10 @@ describe('failed sign-ins', () => {
     const address = freshAddress();
     const email = 'parallel@brute.test';
     const answers = await Promise.all(
-      Array.from({ length: ACCOUNT_FAILURES + 4 }, () => loginCall(tb, wrong(email), address)),
+      Array.from({ length: PAIR_FAILURES + 4 }, () => loginCall(tb, wrong(email), address)),
     );
     const codes = answers.map((a) => a.statusCode).sort();
-    expect(codes.filter((c) => c === 401)).toHaveLength(ACCOUNT_FAILURES);
+    expect(codes.filter((c) => c === 401)).toHaveLength(PAIR_FAILURES);
     expect(codes.filter((c) => c === 429)).toHaveLength(4);
   });
 
@@ -113,7 +132,7 @@ describe('failed sign-ins', () => {
 
   it('successful sign-ins do not use up the address allowance', async () => {
     const address = freshAddress();
-    const perBatch = ACCOUNT_FAILURES; // attempts in flight count against the account until they succeed
+    const perBatch = PAIR_FAILURES; // attempts in flight count against the account until they succeed
     for (let done = 0; done <= ADDRESS_FAILURES; done += perBatch) {
       const answers = await Promise.all(
         Array.from({ length: perBatch }, () =>
@@ -142,6 +161,26 @@ describe('failed sign-ins', () => {
       tb.services.rateLimits = real;
       dead.disconnect();
     }
+  });
+});
+
+describe('an account under attack from many addresses', () => {
+  it('is slowed down, never locked: each attempt waits longer, and a success clears it', async () => {
+    const limits = new RateLimits({ keyPrefix: `slow-${freshAddress()}` });
+    const attempt = () =>
+      beginLoginAttempt(limits, 60, { scope: TENANT, account: 'target@brute.test', address: freshAddress() });
+    for (let i = 0; i < ACCOUNT_SLOWDOWN_AFTER; i++) expect((await attempt()).delayedMs).toBe(0);
+    expect((await attempt()).delayedMs).toBe(1000);
+    const right = await attempt();
+    expect(right.delayedMs).toBe(2000);
+    await right.succeeded();
+    expect((await attempt()).delayedMs).toBe(0);
+  });
+
+  it('waits at most MAX_SLOWDOWN_MS, however many failures', () => {
+    expect(slowdownMs(ACCOUNT_SLOWDOWN_AFTER - 1)).toBe(0);
+    expect(slowdownMs(ACCOUNT_SLOWDOWN_AFTER + 2)).toBe(4000);
+    expect(slowdownMs(10_000)).toBe(MAX_SLOWDOWN_MS);
   });
 });
 

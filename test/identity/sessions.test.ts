@@ -199,14 +199,32 @@ describe('the same email in several tenants', () => {
     expect(users.size).toBe(ids.length);
   });
 
-  it('a refresh token of one tenant never yields a token for another', async () => {
+  it('a refresh naming another tenant is refused with TENANT_MISMATCH, and the token is not spent', async () => {
     const [a, b] = ISOLATIONS.map(tenantOf) as [string, string];
     const first = await signIn(a);
+    for (const named of [b, 'no-such-tenant', 'NOT A SLUG']) {
+      const crossed = await post(
+        tb,
+        '/api/v1/auth/refresh',
+        { refresh_token: first.refresh_token },
+        { headers: { 'x-tenant-id': named } },
+      );
+      expect(crossed.statusCode, named).toBe(403);
+      expect(crossed.json().error.code).toBe('TENANT_MISMATCH');
+      expect(crossed.body).not.toContain(a);
+    }
+    const byQuery = await tb.app.inject({
+      method: 'POST',
+      url: `/api/v1/auth/refresh?tenant_id=${b}`,
+      payload: { refresh_token: first.refresh_token },
+    });
+    expect(byQuery.json().error.code).toBe('TENANT_MISMATCH');
+    // Naming its own tenant is fine, and the refused attempts did not spend the token.
     const asked = await post(
       tb,
       '/api/v1/auth/refresh',
       { refresh_token: first.refresh_token },
-      { headers: { 'x-tenant-id': b }, address: '127.0.0.1' },
+      { headers: { 'x-tenant-id': a } },
     );
     expect(asked.statusCode).toBe(200);
     expect(asked.json().tenant_id).toBe(a);
@@ -226,6 +244,17 @@ describe('the same email in several tenants', () => {
 });
 
 describe('platform administrator sessions', () => {
+  it('an administrator may name any tenant on refresh, as on any request', async () => {
+    const first = await session(tb, { email: ADMIN.email, password: ADMIN.password });
+    const rotated = await post(
+      tb,
+      '/api/v1/auth/refresh',
+      { refresh_token: first.refresh_token },
+      { headers: { 'x-tenant-id': tenantOf('pool') } },
+    );
+    expect(rotated.statusCode).toBe(200);
+  });
+
   it('refresh keeps the administrator without a tenant claim', async () => {
     const first = await session(tb, { email: ADMIN.email, password: ADMIN.password });
     expect(first.tenant_id).toBeNull();

@@ -196,6 +196,9 @@ describe.for(ISOLATIONS)('users of a %s tenant', (isolation) => {
     expect((await api(tb, coToken, 'DELETE', `/users/${co.id}`)).statusCode).toBe(409);
     const restore = await api(tb, coToken, 'PATCH', `/users/${id}`, { payload: { roles: ['owner'] } });
     expect(restore.json().data.roles).toEqual(['owner']);
+    // Stepping down ended the first owner's access token (SPEC §8); they sign in again.
+    expect((await api(tb, owner(), 'GET', '/users')).statusCode).toBe(401);
+    ownerTokens.set(isolation, await tb.login(`owner@${tenant}.test`, OWNER_PASSWORD, tenant));
   });
 
   it("keeps users apart: another tenant's ids are NOT_FOUND, naming it is TENANT_MISMATCH", async () => {

@@ -21,7 +21,10 @@ export function authenticatePlugin(app: FastifyInstance, services: AppServices):
         if (looksLikeApiKey(token)) request.principal = await apiKeyPrincipal(services, token);
         // A JWT of another issuer is a tenant's own identity provider speaking (docs/external-identity.md).
         else if (issuedElsewhere(token)) request.principal = await oidcPrincipal(services, token);
-        else request.principal = await services.tokens.verify(token);
+        else {
+          request.principal = await services.tokens.verify(token);
+          services.revocations.assertLive(request.principal);
+        }
         const context = requestContext.current();
         if (context) {
           context.actorId = request.principal.id;

@@ -9,7 +9,11 @@ import type { AppServices } from '../app-services.js';
 
 const NO_HOST_LOOKUP = /^(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\])$/i;
 
-async function tenantFromHost(request: FastifyRequest, services: AppServices): Promise<TenantId | undefined> {
+/** The tenant the request's host names: a subdomain of BASE_DOMAIN or a registered hostname. */
+export async function tenantFromHost(
+  request: FastifyRequest,
+  services: AppServices,
+): Promise<TenantId | undefined> {
   // A trailing dot (fully qualified) names the same host, so it must name the same tenant.
   const host = request.hostname.toLowerCase().replace(/\.$/, '');
   if (!host || NO_HOST_LOOKUP.test(host)) return undefined;
@@ -19,10 +23,10 @@ async function tenantFromHost(request: FastifyRequest, services: AppServices): P
   return tenantFromSubdomain(host, bare) ?? (await services.tenancy.registry.findIdByHostname(host));
 }
 
-function stringField(value: unknown, field: string): string | undefined {
+/** A string field of the query or body; a repeated one joined, so it is checked like any other. */
+export function stringField(value: unknown, field: string): string | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const found = (value as Record<string, unknown>)[field];
-  // A repeated parameter still names a tenant: joined, it is checked (and refused) like any other.
   if (Array.isArray(found)) return found.map(String).join(',');
   return typeof found === 'string' ? found : undefined;
 }

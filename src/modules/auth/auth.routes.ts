@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppServices } from '../../http/app-services.js';
 import { dataEnvelope, sendData } from '../../http/envelope.js';
 import { inTenant } from '../../http/in-tenant.js';
+import { stringField, tenantFromHost } from '../../http/plugins/resolve-request-tenant.js';
 import { findUserById } from '../identity/find-user-by-id.js';
 import { LoginBody, RefreshBody, Session, SessionUser } from './auth.schema.js';
 import { endSession } from './end-session.js';
@@ -49,7 +50,13 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
     },
     async (request, reply) => {
       const { refresh_token } = request.body as RefreshBody;
-      return sendSession(reply, await refreshSession(services, refresh_token));
+      const header = request.headers['x-tenant-id'];
+      const named = {
+        header: Array.isArray(header) ? header.join(',') : header,
+        host: await tenantFromHost(request, services),
+        query: stringField(request.query, 'tenant_id'),
+      };
+      return sendSession(reply, await refreshSession(services, refresh_token, named));
     },
   );
 
@@ -61,6 +68,8 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
     },
     async (request, reply) => {
       await endSession(services.tenancy.platformDb, (request.body as RefreshBody).refresh_token);
+      // The session's access tokens end here at once; other processes hear it by NOTIFY.
+      await services.revocations.sync();
       return reply.code(204).send();
     },
   );

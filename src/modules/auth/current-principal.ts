@@ -23,10 +23,25 @@ export function adminPrincipal(admin: { id: string; email: string }, mfaSetupOnl
 }
 
 /**
- * Who a refresh token's owner is now: roles and status re-read from tenant storage (a removed
- * role or a disabled user takes effect at the next refresh), the tenant's status from the registry.
+ * Who a refresh token's owner (or a user who just proved their password) is now: roles and status
+ * re-read from tenant storage, the tenant's status from the registry, and the account's token
+ * generation read first, so a revocation that commits after these reads outdates the token.
  */
-export async function currentPrincipal(deps: AuthDeps, grant: RefreshGrant): Promise<Principal> {
+export async function currentPrincipal(
+  deps: AuthDeps,
+  grant: Pick<RefreshGrant, 'kind' | 'subject' | 'tenantId'>,
+): Promise<Principal> {
+  const generation = await deps.revocations.generationOf({
+    subject: grant.subject,
+    tenantId: grant.kind === 'platform_admin' ? null : grant.tenantId,
+  });
+  return { ...(await principalNow(deps, grant)), generation };
+}
+
+async function principalNow(
+  deps: AuthDeps,
+  grant: Pick<RefreshGrant, 'kind' | 'subject' | 'tenantId'>,
+): Promise<Principal> {
   if (grant.kind === 'platform_admin') {
     const admin = await deps.tenancy.platformDb
       .selectFrom('platform.platform_admins')

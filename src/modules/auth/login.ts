@@ -1,11 +1,12 @@
 import { AppError } from '../../errors.js';
 import type { Principal } from '../../identity/access-tokens.js';
 import { verifyPassword } from '../../identity/passwords.js';
+import type { RefreshGrant } from '../../identity/refresh-tokens.js';
 import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import { findUserByEmail } from '../identity/find-user-by-email.js';
 import type { AuthDeps } from './auth-deps.js';
 import type { LoginBody, Session } from './auth.schema.js';
-import { adminPrincipal } from './current-principal.js';
+import { adminPrincipal, currentPrincipal } from './current-principal.js';
 import { beginLoginAttempt } from './login-attempts.js';
 import { AdminMfaStore } from './mfa/admin-mfa-store.js';
 import type { MfaStore } from './mfa/mfa-store.js';
@@ -61,9 +62,14 @@ export async function login(
     account: input.email,
     address: context.address,
   });
-  const principal = context.tenant
+  const checked = context.tenant
     ? await tenantUser(deps, context.tenant, input)
     : await administrator(deps, input);
   await attempt.succeeded();
-  return startSession(deps, principal);
+  // Re-read after the token generation: a removal racing this sign-in then outdates its token.
+  const kind = checked.kind as RefreshGrant['kind'];
+  return startSession(
+    deps,
+    await currentPrincipal(deps, { kind, subject: checked.id, tenantId: checked.tenantId }),
+  );
 }

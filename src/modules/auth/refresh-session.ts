@@ -1,4 +1,6 @@
 import { AppError } from '../../errors.js';
+import { resolveTenant, type TenantHints } from '../../tenancy/resolution/resolve-tenant.js';
+import type { TenantId } from '../../tenancy/tenant-id.js';
 import { findRefreshToken, revokeRefreshFamily, spendRefreshToken } from '../../identity/refresh-tokens.js';
 import type { AuthDeps } from './auth-deps.js';
 import type { Session } from './auth.schema.js';
@@ -13,12 +15,21 @@ const refused = (internal: string) =>
 /**
  * Rotates a refresh token: spends it and answers a new session in the same family. A token
  * presented twice means one copy was stolen, so its whole family is revoked, whichever holder
- * comes second.
+ * comes second. A request naming another tenant than the token's is refused before anything is
+ * spent (SPEC §1.5: the token is the authority).
  */
-export async function refreshSession(deps: AuthDeps, token: string): Promise<Session> {
+export async function refreshSession(
+  deps: AuthDeps,
+  token: string,
+  named: Pick<TenantHints, 'header' | 'host' | 'query'>,
+): Promise<Session> {
   const db = deps.tenancy.platformDb;
   const state = await findRefreshToken(db, token);
   if (!state) throw refused('unknown refresh token');
+  // An administrator may name any tenant; a tenant user's token claims its own.
+  if (state.kind === 'tenant_user') {
+    resolveTenant({ ...named, claim: state.tenantId as TenantId, body: undefined });
+  }
   if (state.familyRevoked) {
     await revokeRefreshFamily(db, state.familyId);
     throw refused('refresh family revoked');

@@ -13,8 +13,9 @@ export async function startSession(
   principal: Principal,
   familyId?: string,
 ): Promise<Session> {
+  const sessionId = familyId ?? randomUUID();
   const session: Session = {
-    access_token: await deps.tokens.issue(principal),
+    access_token: await deps.tokens.issue({ ...principal, sessionId }),
     token_type: 'Bearer',
     expires_in: deps.tokens.ttlSeconds,
     user: { id: principal.id, email: principal.email ?? '', roles: principal.roles },
@@ -26,7 +27,7 @@ export async function startSession(
   session.refresh_token = await createRefreshToken(
     deps.tenancy.platformDb,
     {
-      familyId: familyId ?? randomUUID(),
+      familyId: sessionId,
       subject: principal.id,
       kind: principal.kind,
       tenantId: principal.tenantId,

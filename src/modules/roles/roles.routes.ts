@@ -17,10 +17,13 @@ const config = { tenant: 'required', permission: 'roles:manage' } as const;
 
 /** `/roles`: the tenant's built-in and custom roles, managed by its administrators. */
 export function roleRoutes(app: FastifyInstance, services: AppServices): void {
-  // A role change must be seen by the very next permission check in this process.
+  // A role change must be seen by the very next permission check in this process, and within
+  // moments in every other one (a narrowed role demotes its holders, SPEC §8).
   const changeRoles = async <T>(request: FastifyRequest, work: (scope: TenantScope) => Promise<T>) => {
     try {
-      return await inTenant(request, services, work);
+      const result = await inTenant(request, services, work);
+      await services.revocations.rolesChanged(request.tenant!.id);
+      return result;
     } finally {
       services.permissions.invalidate(request.tenant!.id);
     }

@@ -11,14 +11,15 @@ import type { UpdateUserBody, User } from './users.schema.js';
 /**
  * Replaces a user's roles and/or switches them between active and disabled. The caller must
  * hold every permission of the roles added or removed (and, to disable someone, of all their
- * roles); the last active owner stays an active owner.
+ * roles); the last active owner stays an active owner. `narrowed` tells that the user lost a
+ * role or was disabled, so their access tokens must end.
  */
 export async function updateUser(
   scope: TenantScope,
   id: string,
   input: UpdateUserBody,
   grantor: Grantor,
-): Promise<User> {
+): Promise<{ user: User; narrowed: boolean }> {
   await lockTenantIdentity(scope);
   const before = await getUser(scope, id);
   const roles = input.roles ? [...new Set(input.roles)].sort() : before.roles;
@@ -67,5 +68,5 @@ export async function updateUser(
   }
   const after = await getUser(scope, id);
   await recordAudit(scope, { action: 'user.update', targetType: 'user', targetId: id, before, after });
-  return after;
+  return { user: after, narrowed: removed.length > 0 || disabling };
 }

@@ -83,9 +83,11 @@ export function userRoutes(app: FastifyInstance, services: AppServices): void {
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const grantor = await grantorOf(request, services);
-      const user = await inTenant(request, services, (scope) =>
+      const { user, narrowed } = await inTenant(request, services, (scope) =>
         updateUser(scope, id, request.body as UpdateUserBody, grantor),
       );
+      // After the commit: the user's tokens carry roles or a status that no longer hold.
+      if (narrowed) await services.revocations.revokeAccount({ subject: id, tenantId: request.tenant!.id });
       return sendData(reply, user);
     },
   );
@@ -100,6 +102,7 @@ export function userRoutes(app: FastifyInstance, services: AppServices): void {
       const { id } = request.params as { id: string };
       const grantor = await grantorOf(request, services);
       await inTenant(request, services, (scope) => deleteUser(scope, id, grantor));
+      await services.revocations.revokeAccount({ subject: id, tenantId: request.tenant!.id });
       return reply.code(204).send();
     },
   );
