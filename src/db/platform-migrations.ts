@@ -215,6 +215,11 @@ const migrations: Array<{ id: string; sql: string }> = [
         constraint oidc_providers_issuer_key unique (issuer)
       );`,
   },
+  {
+    // A fencing token per claim: a worker that lost its lease can no longer write the job.
+    id: '0010_job_lease_token',
+    sql: `alter table platform.jobs add column lease_token uuid;`,
+  },
 ];
 
 /** Applies pending platform migrations as the owner, under an advisory lock shared by every process. */
