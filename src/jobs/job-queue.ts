@@ -54,6 +54,34 @@ export class JobQueue {
   }
 
   /**
+   * Inserts a job already leased to `worker`: work that runs right here (a request) but must be
+   * finished or undone by another process if this one dies, which it sees as an expired lease.
+   */
+  async enqueueLeased(
+    kind: string,
+    payload: Record<string, unknown>,
+    tenantId: string | null,
+    worker: string,
+    leaseSeconds: number,
+  ): Promise<Job> {
+    const result = await sql<{ id: string; attempts: number; max_attempts: number; lease_token: string }>`
+      insert into platform.jobs (kind, tenant_id, payload, status, locked_by, lease_token, locked_until)
+      values (${kind}, ${tenantId}, ${JSON.stringify(payload)}::jsonb, 'running', ${worker}, gen_random_uuid(),
+        now() + make_interval(secs => ${leaseSeconds}))
+      returning id, attempts, max_attempts, lease_token`.execute(this.db);
+    const row = result.rows[0]!;
+    return {
+      id: String(row.id),
+      kind,
+      tenantId,
+      payload,
+      attempts: row.attempts,
+      maxAttempts: row.max_attempts,
+      leaseToken: row.lease_token,
+    };
+  }
+
+  /**
    * Leases the next ready job to `worker`. A running job whose lease ran out (its process died)
    * is ready again, which is how a crash mid-provisioning resumes on restart; every claim counts
    * an attempt, so a job that kills its process each time ends `failed` instead of looping.

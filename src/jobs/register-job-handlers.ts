@@ -7,6 +7,7 @@ import { EXPORT_JOB } from '../modules/tenant-archive/export-tenant.js';
 import { exportTenantJob } from '../modules/tenant-archive/export-tenant-job.js';
 import { DELETE_JOB } from '../modules/tenant-deletion/delete-tenant.js';
 import { deleteTenantJob } from '../modules/tenant-deletion/delete-tenant-job.js';
+import { IMPORT_GUARD_JOB, interruptedImportJob } from '../modules/tenant-archive/interrupted-import-job.js';
 
 /** Brings tenant storages left behind by an upgrade to the latest migrations, in the background. */
 export const MIGRATE_JOB = 'tenants.migrate';
@@ -19,6 +20,7 @@ export function registerJobHandlers(services: AppServices): void {
   worker.register(MAINTENANCE_JOB, maintenanceJob(services.jobs));
   worker.register(DELETE_JOB, deleteTenantJob(services));
   worker.register(EXPORT_JOB, exportTenantJob(services));
+  worker.register(IMPORT_GUARD_JOB, interruptedImportJob(tenancy));
   worker.register('noop.wake', async () => ({ woke: true }));
   worker.register(MIGRATE_JOB, async () => migrateTenantStorages(tenancy, { concurrency: 2 }));
 }
