@@ -84,10 +84,9 @@ export class JobQueue {
   /**
    * Leases the next ready job to `worker`. A running job whose lease ran out (its process died)
    * is ready again, which is how a crash mid-provisioning resumes on restart; every claim counts
-   * an attempt, so a job that kills its process each time ends `failed` instead of looping.
+   * an attempt, and one that died on its last attempt is not claimed again (see failExhaustedLeases).
    */
   async claim(worker: string, leaseSeconds: number, kinds: string[]): Promise<Job | undefined> {
-    await this.failExhaustedLeases(kinds);
     const result = await sql<{
       id: string;
       kind: string;
@@ -122,9 +121,20 @@ export class JobQueue {
     };
   }
 
-  /** A job whose process died on its last allowed attempt is not run again: it ends `failed`. */
-  private async failExhaustedLeases(kinds: string[]): Promise<void> {
-    await sql`
+  /**
+   * Ends `failed` every job whose process died on its last allowed attempt (claim skips them), and
+   * returns them with the reason, so the owner of each kind can mark what it was doing as failed.
+   */
+  async failExhaustedLeases(kinds: string[]): Promise<Array<Job & { error: string }>> {
+    const result = await sql<{
+      id: string;
+      kind: string;
+      tenant_id: string | null;
+      payload: Record<string, unknown>;
+      attempts: number;
+      max_attempts: number;
+      last_error: string;
+    }>`
       update platform.jobs set status = 'failed', locked_by = null, lease_token = null, locked_until = null,
         last_error = 'lease expired on attempt ' || attempts || ' of ' || max_attempts
           || ' (the process running it stopped)' || coalesce('; before: ' || left(last_error, 1800), ''),
@@ -134,7 +144,18 @@ export class JobQueue {
         where kind = any(${kinds}::text[]) and status = 'running' and locked_until < now()
           and attempts >= max_attempts
         for update skip locked
-      )`.execute(this.db);
+      )
+      returning id, kind, tenant_id, payload, attempts, max_attempts, last_error`.execute(this.db);
+    return result.rows.map((row) => ({
+      id: String(row.id),
+      kind: row.kind,
+      tenantId: row.tenant_id,
+      payload: row.payload,
+      attempts: row.attempts,
+      maxAttempts: row.max_attempts,
+      leaseToken: '',
+      error: row.last_error,
+    }));
   }
 
   /** Extends the lease of a job still being worked on; false when the lease was lost to another claim. */

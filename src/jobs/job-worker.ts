@@ -7,6 +7,12 @@ import { type Job, JOBS_CHANNEL, type JobQueue } from './job-queue.js';
 /** Handles one kind of job; throwing `PermanentJobError` stops retries. */
 export type JobHandler = (job: Job) => Promise<unknown>;
 
+/**
+ * Marks what a job was doing as failed when the job ran out of attempts without an answer (its
+ * process died every time), since its handler never got to say so.
+ */
+export type GiveUpHandler = (job: Job, error: string) => Promise<void>;
+
 /** A failure that retrying cannot fix (bad input, a tenant that is gone). */
 export class PermanentJobError extends Error {}
 
@@ -27,6 +33,7 @@ export interface JobWorkerOptions {
 export class JobWorker {
   readonly id = `worker-${randomUUID()}`;
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly giveUps = new Map<string, GiveUpHandler>();
   private readonly running = new Map<string, Job>();
   private stopped = true;
   private timer: NodeJS.Timeout | undefined;
@@ -38,8 +45,9 @@ export class JobWorker {
     private readonly options: JobWorkerOptions,
   ) {}
 
-  register(kind: string, handler: JobHandler): void {
+  register(kind: string, handler: JobHandler, onGiveUp?: GiveUpHandler): void {
     this.handlers.set(kind, handler);
+    if (onGiveUp) this.giveUps.set(kind, onGiveUp);
   }
 
   async start(): Promise<void> {
@@ -72,6 +80,11 @@ export class JobWorker {
   private async fill(): Promise<void> {
     if (this.stopped) return;
     try {
+      for (const job of await this.queue.failExhaustedLeases([...this.handlers.keys()])) {
+        this.options.onOutcome?.(job.kind, 'failed');
+        const giveUp = this.giveUps.get(job.kind);
+        if (giveUp) await giveUp(job, job.error).catch((error: unknown) => this.options.onError?.(error));
+      }
       while (!this.stopped && this.running.size < this.options.concurrency) {
         const job = await this.queue.claim(this.id, this.options.leaseSeconds, [...this.handlers.keys()]);
         if (!job) break;

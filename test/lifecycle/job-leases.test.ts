@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobQueue } from '../../src/jobs/job-queue.js';
+import { PROVISION_JOB } from '../../src/modules/tenants/provision-tenant-job.js';
+import type { TenantId } from '../../src/tenancy/tenant-id.js';
 import { startTestInstance, type TestInstance } from '../support/test-instance.js';
 
 const KIND = 'test.lease';
@@ -20,6 +22,15 @@ async function expireLease(id: string) {
   await sql`update platform.jobs set locked_until = now() - interval '1 second' where id = ${id}`.execute(
     queue.db,
   );
+}
+
+async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 600; i++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('gave up waiting');
 }
 
 const row = (id: string) =>
@@ -67,6 +78,9 @@ describe('a job whose process keeps dying', () => {
       await expireLease(id); // the process died holding it
     }
     expect(await queue.claim('worker-crash-3', 30, [KIND])).toBeUndefined();
+    const [givenUp, ...more] = await queue.failExhaustedLeases([KIND]);
+    expect(more).toEqual([]);
+    expect(givenUp).toMatchObject({ id, kind: KIND, attempts: 2 });
     const failed = await row(id);
     expect(failed).toMatchObject({ status: 'failed', attempts: 2, locked_by: null, lease_token: null });
     expect(failed.last_error).toContain('lease expired on attempt 2 of 2');
@@ -84,5 +98,45 @@ describe('a job released at shutdown', () => {
     expect(await queue.complete(job, { late: true })).toBe(false);
     expect(await queue.complete(next, { resumed: true })).toBe(true);
     expect(await row(id)).toMatchObject({ status: 'done', result: { resumed: true } });
+  });
+});
+
+describe('a provisioning job whose process died on every attempt', () => {
+  it('leaves its tenant failed with the reason, and retry then provisions it', async () => {
+    const created = await tb.app.inject({
+      method: 'POST',
+      url: '/api/v1/tenants',
+      headers: { authorization: `Bearer ${await tb.adminToken()}` },
+      payload: {
+        id: 'crash-loop',
+        name: 'Crash loop',
+        isolation: 'schema',
+        admin_email: 'o@crash-loop.test',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(202);
+    for (;;) {
+      const job = await queue.claim('worker-that-dies', 30, [PROVISION_JOB]);
+      if (!job) break;
+      expect(job.tenantId).toBe('crash-loop');
+      await expireLease(job.id);
+    }
+    await tb.services.worker.start(); // its first poll gives up on the job
+    try {
+      const failed = await until(async () => {
+        const tenant = await tb.services.tenancy.registry.load('crash-loop' as TenantId);
+        return tenant?.status === 'failed' ? tenant : undefined;
+      });
+      expect(failed.provisioning_error).toContain('lease expired on attempt 5 of 5');
+      const retried = await tb.app.inject({
+        method: 'POST',
+        url: '/api/v1/tenants/crash-loop/retry',
+        headers: { authorization: `Bearer ${await tb.adminToken()}` },
+      });
+      expect(retried.statusCode, retried.body).toBeLessThan(300);
+      expect(await tb.waitForTenant('crash-loop')).toMatchObject({ status: 'active' });
+    } finally {
+      await tb.services.worker.stop();
+    }
   });
 });
