@@ -37,6 +37,8 @@ export interface Config {
   jobConcurrency: number;
   /** How long a claimed job stays claimed without a heartbeat: the wait before a crashed process's job resumes elsewhere. */
   jobLeaseSeconds: number;
+  /** On SIGTERM, how long in-flight requests and running jobs get before leases are handed back and connections cut. */
+  shutdownGraceSeconds: number;
   /** Share of the platform pool one tenant may use at once, by tier (noisy-neighbour fairness). */
   tenantConcurrency: { standard: number; premium: number; enterprise: number };
   /** Rejects tenant-table queries without a tenant_id predicate; on in tests. */
@@ -266,6 +268,7 @@ export function loadConfig(env: Env = process.env): Config {
     cacheTtlSeconds: integer(env, 'CACHE_TTL_SECONDS', 30, 1, 3600),
     jobConcurrency: integer(env, 'JOB_CONCURRENCY', 2, 0, 64),
     jobLeaseSeconds: integer(env, 'JOB_LEASE_SECONDS', 30, 1, 3600),
+    shutdownGraceSeconds: integer(env, 'SHUTDOWN_GRACE_SECONDS', 20, 0, 3600),
     tenantConcurrency: tenantConcurrency(env),
     tenantQueryGuard:
       optional(env, 'TENANT_QUERY_GUARD') === 'true' || env.NODE_ENV === 'test' || env.VITEST === 'true',

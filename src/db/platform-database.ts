@@ -77,6 +77,8 @@ export interface JobsTable {
   run_at: ColumnType<Date, Date | string | undefined, Date | string>;
   locked_by: string | null;
   locked_until: Date | null;
+  /** Fencing token of the current claim (migration 0010). */
+  lease_token: string | null;
   last_error: string | null;
   result: Json<unknown> | null;
   created_at: Generated<Date>;

@@ -254,6 +254,11 @@ const migrations: Array<{ id: string; sql: string }> = [
       create trigger platform_admins_revoke_tokens after delete on platform.platform_admins
         for each row execute function platform.revoke_deleted_admin_tokens();`,
   },
+  {
+    // A fencing token per claim: a worker that lost its lease can no longer write the job.
+    id: '0010_job_lease_token',
+    sql: `alter table platform.jobs add column lease_token uuid;`,
+  },
 ];
 
 /** Applies pending platform migrations as the owner, under an advisory lock shared by every process. */

@@ -3,10 +3,13 @@ import { migrateTenantStorages } from '../tenancy/migrations/migrate-tenant-stor
 import { MAINTENANCE_JOB, maintenanceJob } from './maintenance-job.js';
 import { MEASURE_STORAGE_JOB, measureStorageJob } from '../modules/tenants/measure-storage-job.js';
 import { PROVISION_JOB, provisionTenantJob } from '../modules/tenants/provision-tenant-job.js';
+import { provisioningGaveUp } from '../modules/tenants/provisioning-gave-up.js';
 import { EXPORT_JOB } from '../modules/tenant-archive/export-tenant.js';
 import { exportTenantJob } from '../modules/tenant-archive/export-tenant-job.js';
+import { exportGaveUp } from '../modules/tenant-archive/export-gave-up.js';
 import { DELETE_JOB } from '../modules/tenant-deletion/delete-tenant.js';
 import { deleteTenantJob } from '../modules/tenant-deletion/delete-tenant-job.js';
+import { IMPORT_GUARD_JOB, interruptedImportJob } from '../modules/tenant-archive/interrupted-import-job.js';
 
 /** Brings tenant storages left behind by an upgrade to the latest migrations, in the background. */
 export const MIGRATE_JOB = 'tenants.migrate';
@@ -14,11 +17,12 @@ export const MIGRATE_JOB = 'tenants.migrate';
 /** Every background job kind and its handler; one list, like the modules. */
 export function registerJobHandlers(services: AppServices): void {
   const { worker, tenancy } = services;
-  worker.register(PROVISION_JOB, provisionTenantJob(tenancy, services.mailer));
+  worker.register(PROVISION_JOB, provisionTenantJob(tenancy, services.mailer), provisioningGaveUp(tenancy));
   worker.register(MEASURE_STORAGE_JOB, measureStorageJob(tenancy, services.jobs));
   worker.register(MAINTENANCE_JOB, maintenanceJob(services.jobs));
   worker.register(DELETE_JOB, deleteTenantJob(services));
-  worker.register(EXPORT_JOB, exportTenantJob(services));
+  worker.register(EXPORT_JOB, exportTenantJob(services), exportGaveUp(tenancy));
+  worker.register(IMPORT_GUARD_JOB, interruptedImportJob(tenancy));
   worker.register('noop.wake', async () => ({ woke: true }));
   worker.register(MIGRATE_JOB, async () => migrateTenantStorages(tenancy, { concurrency: 2 }));
 }

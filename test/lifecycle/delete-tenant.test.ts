@@ -187,6 +187,7 @@ it('resumes a deletion that crashed half-way, and running it twice is harmless',
     payload: {},
     attempts: 2,
     maxAttempts: 10,
+    leaseToken: '',
   };
   const run = deleteTenantJob(tb.services);
   expect(await run(job)).toEqual({ deleted: id, rows_left: 0 });

@@ -30,7 +30,15 @@ async function call(method: string, url: string, token: string, payload?: unknow
 
 /** Runs the measurement job's handler in-line, as the worker would. */
 function runMeasurement(tenantId: string | null) {
-  const job: Job = { id: '0', kind: MEASURE_STORAGE_JOB, tenantId, payload: {}, attempts: 1, maxAttempts: 1 };
+  const job: Job = {
+    id: '0',
+    kind: MEASURE_STORAGE_JOB,
+    tenantId,
+    payload: {},
+    attempts: 1,
+    maxAttempts: 1,
+    leaseToken: '',
+  };
   return measureStorageJob(tb.services.tenancy, tb.services.jobs)(job);
 }
 

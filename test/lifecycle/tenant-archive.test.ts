@@ -363,3 +363,35 @@ describe('who may touch archives', () => {
     expect(await readdir(path.join(dataDir, 'imports'))).toEqual([]);
   });
 });
+
+describe('API keys of an imported tenant', () => {
+  it('are re-keyed: the source key, relabelled, does not work on the copy; the copy keeps them revoked', async () => {
+    const created = await tb.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: await auth(ownerToken),
+      payload: { name: 'ci reader', permissions: ['deployments:read'] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, secret } = created.json().data as { id: string; secret: string };
+    const read = (key: string) =>
+      tb.app.inject({ url: '/api/v1/deployments', headers: { authorization: `Bearer ${key}` } });
+    expect((await read(secret)).statusCode).toBe(200);
+
+    const archive = await exportOf('src');
+    const imported = await importInto('rekeyed', archive.archive, '?isolation=schema');
+    expect(imported.statusCode, imported.body).toBe(201);
+
+    const relabelled = secret.replace(/^tbk\.src\./, 'tbk.rekeyed.');
+    expect(relabelled).not.toBe(secret);
+    expect((await read(relabelled)).statusCode).toBe(401);
+    expect((await read(secret)).statusCode).toBe(200); // the source keeps its key
+    const listed = await tb.app.inject({
+      url: '/api/v1/api-keys',
+      headers: { ...(await auth()), 'x-tenant-id': 'rekeyed' },
+    });
+    expect(listed.json().data).toEqual([
+      expect.objectContaining({ id, name: 'ci reader', revoked_at: expect.any(String) }),
+    ]);
+  });
+});

@@ -8,6 +8,12 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** SIGKILL: a crash, no clean shutdown. */
   kill(): Promise<void>;
+  /** Sends a signal and returns at once; `exited` tells how the process ended. */
+  signal(name: NodeJS.Signals): void;
+  /** The exit code (null when a signal ended it). */
+  exited: Promise<number | null>;
+  /** What the process printed so far. */
+  output(): string;
 }
 
 async function freePort(): Promise<number> {
@@ -31,6 +37,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     detached: false,
   });
   let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
@@ -50,6 +57,9 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   }
   return {
     url,
+    exited,
+    output: () => output,
+    signal: (name) => void child.kill(name),
     kill: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -20,11 +20,11 @@ const pick = <T extends string>(allowed: readonly T[], value: string, fallback: 
   (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 
 /**
- * Registers the tenant an import creates and builds its storage, without seeding roles or an
- * owner: the archive brings its own. The tenant stays `provisioning` (step `import`), so it serves
- * no request until the rows are in.
+ * Registers the tenant an import creates (its storage is built next, without seeding roles or an
+ * owner: the archive brings its own). The tenant stays `provisioning` (step `import`), so it
+ * serves no request until the rows are in. CONFLICT, with nothing written, when the id is taken.
  */
-export async function createImportTarget(
+export async function registerImportTarget(
   tenancy: Tenancy,
   id: TenantId,
   source: ArchiveManifest['tenant'],
@@ -57,17 +57,10 @@ export async function createImportTarget(
     .returning('id')
     .executeTakeFirst();
   if (!inserted) throw new AppError('CONFLICT', 'A tenant with this id already exists');
-  const tenant = (await tenancy.registry.load(id))!;
-  try {
-    await tenancy.provision(tenant);
-  } catch (error) {
-    await discardImportTarget(tenancy, tenant);
-    throw error;
-  }
-  return tenant;
+  return (await tenancy.registry.load(id))!;
 }
 
-/** Undoes createImportTarget after a failed import: a refused archive leaves nothing behind. */
+/** Undoes registerImportTarget and the storage built for it after a failed import: a refused archive leaves nothing behind. */
 export async function discardImportTarget(tenancy: Tenancy, tenant: TenantRecord): Promise<void> {
   await tenancy.destroy(tenant);
   if (tenant.isolation !== 'pool') {

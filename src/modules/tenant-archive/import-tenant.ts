@@ -2,9 +2,11 @@ import { AppError } from '../../errors.js';
 import type { AppServices } from '../../http/app-services.js';
 import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import { parseTenantId } from '../../tenancy/tenant-id.js';
+import { runUnderLease } from '../../jobs/run-under-lease.js';
 import { recordPlatformAudit } from '../audit/record-platform-audit.js';
 import type { ArchiveManifest } from './archive-format.js';
-import { createImportTarget, discardImportTarget, type ImportTargetOptions } from './import-target.js';
+import { discardImportTarget, registerImportTarget, type ImportTargetOptions } from './import-target.js';
+import { IMPORT_GUARD_JOB } from './interrupted-import-job.js';
 import { loadArchive } from './load-archive.js';
 import { readArchive } from './read-archive.js';
 import { storageSchema } from './storage-schema.js';
@@ -16,7 +18,10 @@ export interface ImportResult {
   rows: number;
 }
 
-type ImportServices = Pick<AppServices, 'tenancy' | 'modules' | 'cache' | 'permissions'>;
+type ImportServices = Pick<
+  AppServices,
+  'tenancy' | 'modules' | 'cache' | 'permissions' | 'jobs' | 'worker' | 'config'
+>;
 
 /** Refuses an archive this installation cannot hold: unknown tables, or migrations it never shipped. */
 function assertCompatible(manifest: ArchiveManifest, tables: string[], migrations: string[]): void {
@@ -66,19 +71,42 @@ export async function importTenant(
   if (existing && existing.status !== 'active' && existing.status !== 'suspended') {
     throw new AppError('CONFLICT', `Cannot import into a tenant that is ${existing.status}`);
   }
-  const tenant = existing ?? (await createImportTarget(tenancy, id, manifest.tenant, options));
-  let tables: Record<string, number>;
-  try {
-    const schema = storageSchema(tenancy, tenant);
-    tables = await tenancy.withTenant(tenant, (scope) =>
-      loadArchive(scope, schema, file, manifest, tenantTables),
-    );
-  } catch (error) {
-    if (!existing) await discardImportTarget(tenancy, tenant);
-    throw rowsRefused(error);
-  }
-  await tenancy.analyze(tenant);
-  if (!existing) await tenancy.registry.setStatus(id, { status: 'active', provisioning_step: null });
+  let registered = false;
+  const load = async (): Promise<{ tenant: TenantRecord; tables: Record<string, number> }> => {
+    const tenant = existing ?? (await registerImportTarget(tenancy, id, manifest.tenant, options));
+    registered = !existing;
+    let tables: Record<string, number>;
+    try {
+      if (!existing) await tenancy.provision(tenant);
+      const schema = storageSchema(tenancy, tenant);
+      tables = await tenancy.withTenant(tenant, (scope) =>
+        loadArchive(scope, schema, file, manifest, tenantTables),
+      );
+    } catch (error) {
+      if (!existing) await discardImportTarget(tenancy, tenant);
+      throw rowsRefused(error);
+    }
+    await tenancy.analyze(tenant);
+    if (!existing) await tenancy.registry.setStatus(id, { status: 'active', provisioning_step: null });
+    return { tenant, tables };
+  };
+  // A new tenant is made under a leased guard job: if this process dies half-way, another one
+  // sees the lease run out and removes the half-made tenant. An existing one loads in one transaction.
+  const { tables } = existing
+    ? await load()
+    : await runUnderLease(
+        services.jobs,
+        {
+          kind: IMPORT_GUARD_JOB,
+          payload: {},
+          tenantId: id,
+          worker: services.worker.id,
+          seconds: services.config.jobLeaseSeconds,
+          // Refused before registering (the id was taken meanwhile): the tenant is another's to keep.
+          undoOnFailure: () => registered,
+        },
+        load,
+      );
   tenancy.registry.invalidate(id);
   services.permissions.invalidate(id);
   await services.cache.invalidate(id);

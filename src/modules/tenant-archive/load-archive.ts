@@ -69,6 +69,18 @@ function insertBatch(
 }
 
 /**
+ * An import re-keys: the source's API keys arrive revoked and with no usable hash, so a source
+ * key relabelled with the copy's id opens nothing here. Rows stay, for the audit trail's sake.
+ */
+async function revokeImportedApiKeys(run: RunSql, layout: TableLayout | undefined, tenantId: string) {
+  if (!layout) return;
+  await run(
+    `update ${layout.qualified} set revoked_at = coalesce(revoked_at, now()), secret_hash = '' where tenant_id = $1`,
+    [tenantId],
+  );
+}
+
+/**
  * Loads a verified archive into the scope's (empty) tenant, inside the scope's one transaction:
  * the archive is read again and every checksum checked as rows go in, so what commits is exactly
  * what was verified, and any failure rolls everything back. Column names come from the catalog
@@ -91,5 +103,6 @@ export async function loadArchive(
     counts[table.name] = (counts[table.name] ?? 0) + rows.length;
   });
   for (const table of manifest.tables) counts[table.name] ??= 0;
+  await revokeImportedApiKeys(run, layouts.get('api_keys'), scope.tenantId);
   return counts;
 }
