@@ -13,3 +13,14 @@ describe('TENANT_DB_CONNECTION_CAP', () => {
       expect(() => loadConfig({ TENANT_DB_CONNECTION_CAP: value }), value).toThrow(ConfigError);
   });
 });
+
+describe('OIDC_ALLOW_PRIVATE_TARGETS', () => {
+  it('is off unless asked for, and only true or false', () => {
+    expect(loadConfig({}).oidcAllowPrivateTargets).toBe(false);
+    expect(loadConfig({ OIDC_ALLOW_PRIVATE_TARGETS: 'true' }).oidcAllowPrivateTargets).toBe(true);
+    expect(loadConfig({ OIDC_ALLOW_PRIVATE_TARGETS: 'false' }).oidcAllowPrivateTargets).toBe(false);
+    expect(() => loadConfig({ OIDC_ALLOW_PRIVATE_TARGETS: 'yes please' })).toThrow(
+      /OIDC_ALLOW_PRIVATE_TARGETS/,
+    );
+  });
+});

@@ -46,6 +46,8 @@ export interface Config {
   loginLockoutSeconds: number;
   /** Administrators must sign in with TOTP; one without it only gets a token to enrol. */
   requireAdminMfa: boolean;
+  /** Lets OIDC fetches reach loopback and private addresses (and plain http on loopback): tests only. */
+  oidcAllowPrivateTargets: boolean;
 }
 
 export interface DatabaseServerConfig {
@@ -236,5 +238,6 @@ export function loadConfig(env: Env = process.env): Config {
     refreshTokenTtlSeconds: integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86400, 60, 365 * 86400),
     loginLockoutSeconds: integer(env, 'LOGIN_LOCKOUT_SECONDS', 900, 1, 86400),
     requireAdminMfa: boolean(env, 'REQUIRE_ADMIN_MFA', false),
+    oidcAllowPrivateTargets: boolean(env, 'OIDC_ALLOW_PRIVATE_TARGETS', false),
   };
 }
