@@ -7,18 +7,34 @@ import type { ErrorDetail } from '../errors.js';
  */
 export const MAX_JSON_DEPTH = 32;
 
-/** `rows[3].date`, `data.address.city` (SPEC §5); a key that is not a plain name is quoted. */
-function childPath(parent: string, key: string | number): string {
-  if (typeof key === 'number') return `${parent}[${key}]`;
-  const name = /^[A-Za-z0-9_$-]+$/.test(key) ? key : JSON.stringify(key);
-  return parent ? `${parent}.${name}` : name;
+/** A node still to visit; its path is spelled out only when a problem is found there. */
+interface Visit {
+  value: unknown;
+  key: string | number | undefined;
+  parent: Visit | undefined;
+  depth: number;
 }
+
+/** `rows[3].date`, `data.address.city` (SPEC §5); a key that is not a plain name is quoted. */
+function pathOf(visit: Visit, root: string): string {
+  const parts: string[] = [];
+  for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) {
+    const key = at.key;
+    if (typeof key === 'number') parts.push(`[${key}]`);
+    else parts.push(`.${/^[A-Za-z0-9_$-]+$/.test(key) ? key : JSON.stringify(key)}`);
+  }
+  const path = `${root}${parts.reverse().join('')}`.replace(/^\./, '');
+  return path || 'body';
+}
+
+// Node 20 has String.prototype.isWellFormed (ES2024); the ES2022 typings do not know it yet.
+const isWellFormed = (text: string) => (text as string & { isWellFormed(): boolean }).isWellFormed();
 
 /** Why PostgreSQL or a JSON consumer would choke on this string, if it would. */
 function stringProblem(text: string): string | undefined {
   // text and jsonb refuse U+0000; the driver would send a lone surrogate as U+FFFD, silently altered.
   if (text.includes('\u0000')) return 'must not contain NUL (\\u0000) characters';
-  if (/\p{Cs}/u.test(text)) return 'must be valid Unicode (it has an unpaired surrogate)';
+  if (!isWellFormed(text)) return 'must be valid Unicode (it has an unpaired surrogate)';
   return undefined;
 }
 
@@ -33,26 +49,32 @@ export function jsonValueProblem(
   path = '',
   maxDepth = MAX_JSON_DEPTH,
 ): ErrorDetail | undefined {
-  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path, depth: 0 }];
+  const stack: Visit[] = [{ value, key: undefined, parent: undefined, depth: 0 }];
   while (stack.length > 0) {
-    const item = stack.pop()!;
-    const at = item.path || 'body';
-    if (typeof item.value === 'string') {
-      const problem = stringProblem(item.value);
-      if (problem) return { path: at, message: problem };
-    } else if (typeof item.value === 'number') {
-      if (!Number.isFinite(item.value)) return { path: at, message: 'is a number out of range' };
-    } else if (item.value !== null && typeof item.value === 'object') {
-      if (item.depth >= maxDepth) return { path: at, message: `nests deeper than ${maxDepth} levels` };
-      const entries: Array<[string | number, unknown]> = Array.isArray(item.value)
-        ? item.value.map((child, index) => [index, child])
-        : Object.entries(item.value);
+    const visit = stack.pop()!;
+    const item = visit.value;
+    if (typeof item === 'string') {
+      const problem = stringProblem(item);
+      if (problem) return { path: pathOf(visit, path), message: problem };
+    } else if (typeof item === 'number') {
+      if (!Number.isFinite(item)) return { path: pathOf(visit, path), message: 'is a number out of range' };
+    } else if (item !== null && typeof item === 'object') {
+      if (visit.depth >= maxDepth) {
+        return { path: pathOf(visit, path), message: `nests deeper than ${maxDepth} levels` };
+      }
+      const depth = visit.depth + 1;
       // Pushed in reverse so the first problem in document order is the one reported.
-      for (let i = entries.length - 1; i >= 0; i -= 1) {
-        const [key, child] = entries[i]!;
-        const keyProblem = typeof key === 'string' ? stringProblem(key) : undefined;
-        if (keyProblem) return { path: at, message: `has a key that ${keyProblem}` };
-        stack.push({ value: child, path: childPath(item.path, key), depth: item.depth + 1 });
+      if (Array.isArray(item)) {
+        for (let i = item.length - 1; i >= 0; i -= 1)
+          stack.push({ value: item[i], key: i, parent: visit, depth });
+      } else {
+        const keys = Object.keys(item);
+        for (let i = keys.length - 1; i >= 0; i -= 1) {
+          const key = keys[i]!;
+          const keyProblem = stringProblem(key);
+          if (keyProblem) return { path: pathOf(visit, path), message: `has a key that ${keyProblem}` };
+          stack.push({ value: (item as Record<string, unknown>)[key], key, parent: visit, depth });
+        }
       }
     }
   }
