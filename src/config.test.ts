@@ -68,3 +68,14 @@ describe('METRICS_TOKEN', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/^METRICS_TOKEN: /);
   });
 });
+
+describe('OIDC_ALLOW_PRIVATE_TARGETS', () => {
+  it('is off unless asked for, and only true or false', () => {
+    expect(loadConfig({}).oidcAllowPrivateTargets).toBe(false);
+    expect(loadConfig({ OIDC_ALLOW_PRIVATE_TARGETS: 'true' }).oidcAllowPrivateTargets).toBe(true);
+    expect(loadConfig({ OIDC_ALLOW_PRIVATE_TARGETS: 'false' }).oidcAllowPrivateTargets).toBe(false);
+    expect(() => loadConfig({ OIDC_ALLOW_PRIVATE_TARGETS: 'yes please' })).toThrow(
+      /OIDC_ALLOW_PRIVATE_TARGETS/,
+    );
+  });
+});

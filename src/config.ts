@@ -55,6 +55,8 @@ export interface Config {
   trustProxy: false | number | string[];
   /** Bearer token for /metrics scrapers (INTERNAL_TOKEN works too). */
   metricsToken: string | undefined;
+  /** Lets OIDC fetches reach loopback and private addresses (and plain http on loopback): tests only. */
+  oidcAllowPrivateTargets: boolean;
 }
 
 export interface DatabaseServerConfig {
@@ -278,5 +280,6 @@ export function loadConfig(env: Env = process.env): Config {
     redisCommandTimeoutMs: integer(env, 'REDIS_COMMAND_TIMEOUT_MS', 500, 10, 60_000),
     trustProxy: trustProxy(env),
     metricsToken,
+    oidcAllowPrivateTargets: boolean(env, 'OIDC_ALLOW_PRIVATE_TARGETS', false),
   };
 }

@@ -8,6 +8,7 @@ import './fastify-types.js';
 import { auditAdminActsPlugin } from './plugins/audit-admin-acts.js';
 import { authenticatePlugin } from './plugins/authenticate.js';
 import { errorEnvelope } from './plugins/error-envelope.js';
+import { frameworkErrorEnvelope, inputGuardPlugin } from './plugins/input-guard.js';
 import { requestContextPlugin, requestId } from './plugins/request-context.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { requestMetricsPlugin } from './plugins/request-metrics.js';
@@ -78,6 +79,7 @@ export async function buildApp(
       return url.startsWith('/api/') && !url.startsWith('/api/v1/') ? `/api/v1/${url.slice(5)}` : url;
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    frameworkErrors: frameworkErrorEnvelope,
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.decorateRequest('principal', null);
@@ -85,6 +87,7 @@ export async function buildApp(
   app.decorateReply('errorCode', null);
 
   errorEnvelope(app);
+  inputGuardPlugin(app);
   requestContextPlugin(app);
   authenticatePlugin(app, services);
   resolveRequestTenantPlugin(app, services);

@@ -40,7 +40,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}`;
 
-  tb = await startTestInstance();
+  // The provider is this test's own server on 127.0.0.1, which production refuses (SPEC §8).
+  tb = await startTestInstance({ extraEnv: { OIDC_ALLOW_PRIVATE_TARGETS: 'true' } });
   for (const isolation of ISOLATIONS) {
     for (const side of ['a', 'b']) {
       const id = `oidc-${isolation}-${side}`;

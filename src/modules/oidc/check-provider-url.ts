@@ -1,24 +1,38 @@
 import { validationFailed } from '../../errors.js';
+import { type OutboundPolicy, OutboundTargetRefused } from '../../outbound/outbound-policy.js';
+import { bareHost, outboundUrlProblem } from '../../outbound/outbound-url.js';
+import { resolvePublicHost } from '../../outbound/resolve-public-host.js';
 
-/** Plain http is tolerated only on this machine: a test or a developer's own IdP, never a network hop. */
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** A save waits this long for DNS; the fetch checks again anyway. */
+const SAVE_LOOKUP_TIMEOUT_MS = 2000;
 
 /**
- * Refuses an issuer or JWKS URL whose keys could be swapped in transit (http to another host) or
- * that smuggles credentials. An issuer is compared byte for byte with `iss`, so it may carry no
- * query or fragment (OpenID Connect Discovery §3).
+ * Refuses an issuer or JWKS URL whose keys could be swapped in transit (not https), that smuggles
+ * credentials or that points into this machine or a private network (SPEC §8). An issuer is
+ * compared byte for byte with `iss`, so it may carry no query or fragment (OpenID Connect
+ * Discovery §3). The JWKS host is resolved too: a name that resolves to a private address is
+ * refused now, one that does not resolve yet is left to the check made at every fetch.
  */
-export function checkProviderUrl(raw: string, path: string, options: { issuer: boolean }): void {
+export async function checkProviderUrl(
+  raw: string,
+  path: string,
+  options: { issuer: boolean; policy: OutboundPolicy },
+): Promise<void> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw validationFailed(path, 'must be an absolute URL');
   }
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
-  if (!secure) throw validationFailed(path, 'must use https:// (http:// only for 127.0.0.1 or localhost)');
-  if (url.username || url.password) throw validationFailed(path, 'must not carry credentials');
+  const problem = outboundUrlProblem(url, options.policy);
+  if (problem) throw validationFailed(path, problem);
   if (options.issuer && (url.search || url.hash || raw.includes('#') || raw.includes('?'))) {
     throw validationFailed(path, 'an issuer has no query or fragment');
+  }
+  if (options.issuer) return;
+  try {
+    await resolvePublicHost(bareHost(url), options.policy, { timeoutMs: SAVE_LOOKUP_TIMEOUT_MS });
+  } catch (error) {
+    if (error instanceof OutboundTargetRefused) throw validationFailed(path, 'must name a public host');
   }
 }

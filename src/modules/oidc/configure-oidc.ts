@@ -1,4 +1,5 @@
 import { AppError } from '../../errors.js';
+import type { OutboundPolicy } from '../../outbound/outbound-policy.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
 import type { TenantId } from '../../tenancy/tenant-id.js';
 import { recordPlatformAudit } from '../audit/record-platform-audit.js';
@@ -50,9 +51,10 @@ export async function configureOidc(
   tenancy: Tenancy,
   id: TenantId,
   input: OidcConfigBody,
+  policy: OutboundPolicy,
 ): Promise<OidcConfig> {
-  checkProviderUrl(input.issuer, 'issuer', { issuer: true });
-  checkProviderUrl(input.jwks_url, 'jwks_url', { issuer: false });
+  await checkProviderUrl(input.issuer, 'issuer', { issuer: true, policy });
+  await checkProviderUrl(input.jwks_url, 'jwks_url', { issuer: false, policy });
   await checkRoles(tenancy, id, input);
   const values = {
     issuer: input.issuer,
@@ -96,7 +98,7 @@ export async function configureOidc(
       }
       throw error;
     });
-  const issuers = oidcIssuersOf(tenancy);
+  const issuers = oidcIssuersOf(tenancy, policy);
   if (before) issuers.invalidate(before.issuer);
   issuers.invalidate(after.issuer);
   return toOidcConfig(after);

@@ -1,6 +1,8 @@
-import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, customFetch, type JWTVerifyGetKey } from 'jose';
 import type { Kysely } from 'kysely';
 import type { PlatformDatabase } from '../../db/platform-database.js';
+import { publicFetch, type PublicFetch } from '../../outbound/fetch-public.js';
+import type { OutboundPolicy } from '../../outbound/outbound-policy.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
 import type { OidcProviderRow } from './oidc-providers.table.js';
 
@@ -10,6 +12,9 @@ interface Found {
 }
 
 const MAX_ENTRIES = 10_000;
+const JWKS_TIMEOUT_MS = 3000;
+/** A key set of a few dozen keys is a few tens of KiB; anything far larger is not one. */
+const JWKS_MAX_BYTES = 256 * 1024;
 
 /**
  * Issuer → provider configuration and its remote key set, per running app. Configurations are
@@ -21,11 +26,15 @@ const MAX_ENTRIES = 10_000;
 export class OidcIssuers {
   private readonly found = new Map<string, Found>();
   private readonly keySets = new Map<string, { jwksUrl: string; getKey: JWTVerifyGetKey }>();
+  private readonly fetchJwks: PublicFetch;
 
   constructor(
     private readonly db: Kysely<PlatformDatabase>,
+    policy: OutboundPolicy,
     private readonly ttlMs = 5000,
-  ) {}
+  ) {
+    this.fetchJwks = publicFetch({ policy, timeoutMs: JWKS_TIMEOUT_MS, maxBytes: JWKS_MAX_BYTES });
+  }
 
   async find(issuer: string): Promise<OidcProviderRow | undefined> {
     const hit = this.found.get(issuer);
@@ -40,14 +49,15 @@ export class OidcIssuers {
     return provider;
   }
 
-  /** The provider's key set; a changed JWKS URL starts a fresh one. */
+  /** The provider's key set, fetched from public addresses only; a changed JWKS URL starts a fresh one. */
   keySet(provider: OidcProviderRow): JWTVerifyGetKey {
     const cached = this.keySets.get(provider.issuer);
     if (cached?.jwksUrl === provider.jwks_url) return cached.getKey;
     const getKey = createRemoteJWKSet(new URL(provider.jwks_url), {
-      timeoutDuration: 3000,
+      timeoutDuration: JWKS_TIMEOUT_MS,
       cooldownDuration: 30_000,
       cacheMaxAge: 10 * 60_000,
+      [customFetch]: this.fetchJwks,
     });
     this.keySets.set(provider.issuer, { jwksUrl: provider.jwks_url, getKey });
     return getKey;
@@ -64,11 +74,11 @@ export class OidcIssuers {
 // both the authenticate hook and the configuration routes reach it through the same tenancy.
 const byTenancy = new WeakMap<Tenancy, OidcIssuers>();
 
-/** The one issuer cache of the app that owns `tenancy`. */
-export function oidcIssuersOf(tenancy: Tenancy): OidcIssuers {
+/** The one issuer cache of the app that owns `tenancy`; `policy` is the app's, the same on every call. */
+export function oidcIssuersOf(tenancy: Tenancy, policy: OutboundPolicy): OidcIssuers {
   let issuers = byTenancy.get(tenancy);
   if (!issuers) {
-    issuers = new OidcIssuers(tenancy.platformDb);
+    issuers = new OidcIssuers(tenancy.platformDb, policy);
     byTenancy.set(tenancy, issuers);
   }
   return issuers;

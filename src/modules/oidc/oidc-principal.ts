@@ -41,7 +41,9 @@ function emailOf(payload: JWTPayload): string | null {
  * another tenant is a TENANT_MISMATCH like with our own tokens.
  */
 export async function oidcPrincipal(services: AppServices, token: string): Promise<Principal> {
-  const issuers = oidcIssuersOf(services.tenancy);
+  const issuers = oidcIssuersOf(services.tenancy, {
+    allowPrivateTargets: services.config.oidcAllowPrivateTargets,
+  });
   const iss = claimedIssuer(token);
   const provider = iss === undefined ? undefined : await issuers.find(iss);
   if (!provider?.enabled || !isTenantId(provider.tenant_id))

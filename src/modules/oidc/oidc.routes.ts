@@ -14,6 +14,7 @@ const tags = ['oidc'];
 export function oidcRoutes(app: FastifyInstance, services: AppServices): void {
   const owner = authorizeTenantAccess(services, 'oidc:manage');
   const idOf = (params: unknown) => parseTenantId((params as { id: string }).id, 'id');
+  const policy = { allowPrivateTargets: services.config.oidcAllowPrivateTargets };
 
   app.get(
     '/tenants/:id/oidc',
@@ -43,7 +44,7 @@ export function oidcRoutes(app: FastifyInstance, services: AppServices): void {
     },
     async (request, reply) => {
       const id = idOf(request.params);
-      const config = await configureOidc(services.tenancy, id, request.body as OidcConfigBody);
+      const config = await configureOidc(services.tenancy, id, request.body as OidcConfigBody, policy);
       reply.header('X-Tenant-ID', id);
       return sendData(reply, config);
     },

@@ -1,6 +1,10 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 
-const Url = Type.String({ minLength: 1, maxLength: 2048 });
+const Url = Type.String({
+  minLength: 1,
+  maxLength: 2048,
+  description: 'https to a public host; fetched with a 3 s timeout and a 256 KiB bound.',
+});
 const ClaimName = Type.String({ minLength: 1, maxLength: 256 });
 const RoleName = Type.String({ minLength: 1, maxLength: 64 });
 const OrNull = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -14,7 +18,7 @@ export const OidcConfigBody = Type.Object(
     issuer: Type.String({
       minLength: 1,
       maxLength: 2048,
-      description: 'Exactly the `iss` of the tokens; https (http only for 127.0.0.1 and localhost).',
+      description: 'Exactly the `iss` of the tokens; https to a public host.',
     }),
     jwks_url: Url,
     audience: Type.String({ minLength: 1, maxLength: 512 }),

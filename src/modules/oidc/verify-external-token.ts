@@ -1,5 +1,6 @@
 import { decodeProtectedHeader, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { AppError } from '../../errors.js';
+import { OutboundTargetRefused } from '../../outbound/outbound-policy.js';
 import type { OidcProviderRow } from './oidc-providers.table.js';
 
 /**
@@ -61,6 +62,9 @@ export async function verifyExternalToken(
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (error instanceof errors.JOSEError) throw externalTokenRefused(`${provider.issuer}: ${error.code}`);
+    // The JWKS fetch was refused (private address, too large, too slow): the operator should see why.
+    if (error instanceof OutboundTargetRefused)
+      throw externalTokenRefused(`${provider.issuer}: ${error.message}`);
     throw externalTokenRefused('verification failed');
   }
 }

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { AppError } from '../../errors.js';
+import { jsonValueProblem } from '../../protection/json-value-problem.js';
 
 /**
  * A tenant archive (README "Tenant archives"): gzip of UTF-8 JSON lines. Line 1 is the manifest;
@@ -78,6 +79,9 @@ export function parseManifest(line: string | undefined): ArchiveManifest {
       `the manifest is invalid at ${first?.path || '/'}: ${first?.message ?? 'unexpected value'}`,
     );
   }
+  // Its settings and branding are stored as they are: held to the same rules as a request body.
+  const problem = jsonValueProblem(value, 'manifest');
+  if (problem) throw damaged(`the manifest is invalid at ${problem.path}: ${problem.message}`);
   const names = value.tables.map((table) => table.name);
   if (new Set(names).size !== names.length) throw damaged('the manifest lists a table twice');
   return value;

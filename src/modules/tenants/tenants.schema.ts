@@ -47,7 +47,7 @@ export const TenantIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) }
 
 export const TenantListQuery = Type.Object(
   {
-    page: Type.Optional(Type.Integer({ minimum: 1 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
     per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
     status: Type.Optional(Type.String({ maxLength: 32 })),
     q: Type.Optional(Type.String({ maxLength: 200 })),
