@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { storageNames, type StorageNames } from '../tenancy/storage-names.js';
+import { grantAppRole } from './grant-app-role.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.js';
 import { runPlatformMigrations } from './platform-migrations.js';
 import { quoteIdent, quoteLiteral } from './sql-identifier.js';
@@ -63,9 +64,6 @@ async function ensureAppRole(serverUrl: string, role: string, password: string):
 }
 
 async function appRolePassword(admin: pg.Client): Promise<string> {
-  await admin.query(
-    'create table if not exists platform.secrets (name text primary key, value text not null)',
-  );
   const generated = randomBytes(24).toString('base64url');
   const { rows } = await admin.query<{ value: string }>(
     `insert into platform.secrets (name, value) values ('app_role_password', $1)
@@ -126,11 +124,7 @@ export async function bootstrapDatabase(
           for (const server of servers.values()) await ensureAppRole(server, defaultNames.appRole, password);
           url = withCredentials(adminUrl, defaultNames.appRole, password);
         }
-        const role = quoteIdent(decodeURIComponent(new URL(url).username));
-        await admin.query(`grant usage on schema platform to ${role}`);
-        await admin.query(`grant select, insert, update, delete on all tables in schema platform to ${role}`);
-        await admin.query(`grant usage, select on all sequences in schema platform to ${role}`);
-        await admin.query(`revoke all on platform.secrets from ${role}`);
+        await grantAppRole(admin, decodeURIComponent(new URL(url).username));
         return url;
       } finally {
         await admin.query(`select pg_advisory_unlock(hashtext('tenantbase:bootstrap'))`);

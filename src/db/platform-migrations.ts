@@ -215,6 +215,12 @@ const migrations: Array<{ id: string; sql: string }> = [
         constraint oidc_providers_issuer_key unique (issuer)
       );`,
   },
+  {
+    // The generated application role's password: made by every install, whoever provides the
+    // role, so the grants can name it (older installs made it on first start, hence "if not exists").
+    id: '0011_platform_secrets',
+    sql: `create table if not exists platform.secrets (name text primary key, value text not null);`,
+  },
 ];
 
 /** Applies pending platform migrations as the owner, under an advisory lock shared by every process. */
