@@ -103,9 +103,14 @@ describe.each(ways)('an application role %s', (_way, start) => {
     expect(admins.rows.map((row) => row.email)).toContain(ADMIN.email);
   });
 
-  it('cannot rewrite the platform or tenant migration bookkeeping', async () => {
+  it('cannot rewrite the platform migration bookkeeping', async () => {
     await refused(`insert into platform.migrations (id) values ('9999_forged')`);
     await refused(`delete from platform.migrations`);
+  });
+
+  it('reads the pool tenant migration bookkeeping (exports record it) but cannot forge or erase it', async () => {
+    const { rows } = await app.query<{ id: string }>('select id from pool.tenant_migrations');
+    expect(rows.length).toBeGreaterThan(0);
     await refused(`insert into pool.tenant_migrations (id) values ('forged:0001')`);
     await refused(`delete from pool.tenant_migrations`);
     await refused(`truncate pool.tenant_migrations`);
