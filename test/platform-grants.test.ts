@@ -103,6 +103,14 @@ describe.each(ways)('an application role %s', (_way, start) => {
     expect(admins.rows.map((row) => row.email)).toContain(ADMIN.email);
   });
 
+  it('adds to the platform audit but cannot rewrite or remove it', async () => {
+    await app.query(
+      `insert into platform.platform_audit (actor_type, action) values ('test', 'grants.probe')`,
+    );
+    await refused(`update platform.platform_audit set action = 'forged'`);
+    await refused(`delete from platform.platform_audit`);
+  });
+
   it('cannot rewrite the platform migration bookkeeping', async () => {
     await refused(`insert into platform.migrations (id) values ('9999_forged')`);
     await refused(`delete from platform.migrations`);

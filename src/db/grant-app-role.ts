@@ -7,6 +7,9 @@ import { quoteIdent } from './sql-identifier.js';
  */
 export const OWNER_ONLY_TABLES = ['secrets', 'signing_keys', 'migrations'] as const;
 
+/** Platform tables that are a record: the application adds rows and never rewrites or removes one. */
+export const APPEND_ONLY_TABLES = ['platform_audit'] as const;
+
 /** Columns the application role may write but never read back (sign-in reads them as the owner). */
 export const WRITE_ONLY_COLUMNS: Record<string, string[]> = { platform_admins: ['password_hash'] };
 
@@ -24,6 +27,9 @@ export async function grantAppRole(admin: pg.ClientBase, appRole: string): Promi
     await admin.query(`grant usage, select on all sequences in schema platform to ${role}`);
     for (const table of OWNER_ONLY_TABLES) {
       await admin.query(`revoke all on platform.${quoteIdent(table)} from ${role}`);
+    }
+    for (const table of APPEND_ONLY_TABLES) {
+      await admin.query(`revoke update, delete, truncate on platform.${quoteIdent(table)} from ${role}`);
     }
     for (const [table, hidden] of Object.entries(WRITE_ONLY_COLUMNS)) {
       const { rows } = await admin.query<{ column_name: string }>(

@@ -205,6 +205,12 @@ describe('every break of the application role fails a check', () => {
         ['platform:secret-columns'],
       ],
       [
+        'rewrites the platform audit',
+        `grant update, delete on platform.platform_audit to ${role}`,
+        `revoke update, delete on platform.platform_audit from ${role}`,
+        ['platform:audit-append-only'],
+      ],
+      [
         'writes the pool migration bookkeeping',
         `grant insert on pool.tenant_migrations to ${role}`,
         `revoke insert on pool.tenant_migrations from ${role}`,

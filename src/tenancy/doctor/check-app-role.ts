@@ -45,6 +45,11 @@ export async function checkAppRole(app: pg.ClientBase): Promise<IsolationCheck[]
     );
     if (found.rows[0]!.readable) readable.push(`platform.${table}.${column} is readable`);
   }
+  const rewritable = await app.query<{ rewritable: boolean | null }>(
+    `select case when to_regclass('platform.platform_audit') is null then null
+                 else has_table_privilege(current_user, 'platform.platform_audit', 'update, delete, truncate')
+            end as rewritable`,
+  );
   return [
     verdict(
       'app-role:attributes',
@@ -52,5 +57,10 @@ export async function checkAppRole(app: pg.ClientBase): Promise<IsolationCheck[]
       `${role.rolname}: no superuser, bypassrls, createrole or createdb`,
     ),
     verdict('platform:secret-columns', readable, 'private keys, password hashes and secrets are owner-only'),
+    verdict(
+      'platform:audit-append-only',
+      rewritable.rows[0]!.rewritable ? ['platform.platform_audit can be updated or deleted'] : [],
+      'the platform audit is append-only for the application role',
+    ),
   ];
 }
