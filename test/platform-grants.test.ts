@@ -6,7 +6,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { runCli } from '../src/cli/run-cli.js';
 import { quoteIdent, quoteLiteral } from '../src/db/sql-identifier.js';
-import { ADMIN, startTestInstance, type TestInstance } from './support/test-instance.js';
+import { checkIsolation } from '../src/tenancy/doctor/check-isolation.js';
+import { ADMIN, ISOLATIONS, startTestInstance, type TestInstance } from './support/test-instance.js';
 import { tokenIn, waitForMail } from './support/outbox.js';
 
 function withDatabase(url: string, database: string, user?: { name: string; password: string }): string {
@@ -90,6 +91,21 @@ describe.each(ways)('an application role %s', (_way, start) => {
   it('boots on a fresh platform database and is the role the application connects as', async () => {
     const { rows } = await app.query<{ user: string }>('select current_user as user');
     expect(rows[0]!.user).toBe(operatorRole ?? `${tb.namespace}_app`);
+  });
+
+  it('serves a tenant in every isolation model, and every isolation check passes', async () => {
+    for (const isolation of ISOLATIONS) {
+      await tb.createTenant({ id: `grants-${isolation}`, isolation });
+      const created = await tb.app.inject({
+        method: 'POST',
+        url: '/api/v1/deployments',
+        headers: { authorization: `Bearer ${await tb.adminToken()}`, 'x-tenant-id': `grants-${isolation}` },
+        payload: { project_name: `row of ${isolation}` },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const results = await checkIsolation(tb.services.tenancy);
+    expect(results.filter((result) => result.status !== 'ok')).toEqual([]);
   });
 
   it('cannot read private signing keys, password hashes or the platform secrets', async () => {
