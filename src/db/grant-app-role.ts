@@ -40,7 +40,8 @@ export async function grantAppRole(admin: pg.ClientBase, appRole: string): Promi
       );
       const readable = rows.map((row) => quoteIdent(row.column_name)).join(', ');
       await admin.query(`revoke select on platform.${quoteIdent(table)} from ${role}`);
-      await admin.query(`grant select (${readable}) on platform.${quoteIdent(table)} to ${role}`);
+      if (readable)
+        await admin.query(`grant select (${readable}) on platform.${quoteIdent(table)} to ${role}`);
       // A column grant made earlier outlives the table-wide revoke; take it back by name.
       await admin.query(
         `revoke select (${hidden.map(quoteIdent).join(', ')}) on platform.${quoteIdent(table)} from ${role}`,

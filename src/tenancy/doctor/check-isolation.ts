@@ -5,7 +5,7 @@ import { isTenantId } from '../tenant-id.js';
 import { ISOLATIONS } from '../tiers.js';
 import { checkAppRole } from './check-app-role.js';
 import { checkStorageCatalogue } from './check-storage-catalogue.js';
-import type { IsolationCheck } from './isolation-check.js';
+import { type IsolationCheck, verdict } from './isolation-check.js';
 import { probeCrossTenant } from './probe-cross-tenant.js';
 
 export type { IsolationCheck } from './isolation-check.js';
@@ -24,13 +24,7 @@ async function checkDatabaseWall(app: pg.ClientBase, label: string): Promise<Iso
     ...(row.public_connects ? [`every role may connect to ${row.database}`] : []),
     ...(row.creates ? [`the application role may create schemas in ${row.database}`] : []),
   ];
-  return broken.length === 0
-    ? {
-        name: `${label}:database-access`,
-        status: 'ok',
-        detail: `only granted roles connect to ${row.database}`,
-      }
-    : { name: `${label}:database-access`, status: 'fail', detail: broken.join('; ') };
+  return verdict(`${label}:database-access`, broken, `only granted roles connect to ${row.database}`);
 }
 
 async function liveTenants(tenancy: Tenancy, only?: string): Promise<TenantLocation[]> {
@@ -46,16 +40,11 @@ async function liveTenants(tenancy: Tenancy, only?: string): Promise<TenantLocat
   });
 }
 
-/** Checks out an application-role connection to `tenant`'s storage, runs `work`, and gives it back. */
-async function inStorage<T>(
-  tenancy: Tenancy,
-  tenant: TenantLocation,
-  work: (app: pg.ClientBase, schema: string) => Promise<T>,
-): Promise<T> {
-  const { client, schema } = await tenancy.model(tenant.isolation).connect(tenant);
+/** Runs `work` on a checked-out application-role client; one that failed midway is not reused. */
+async function withClient<T>(client: pg.PoolClient, work: (app: pg.PoolClient) => Promise<T>): Promise<T> {
   let healthy = true;
   try {
-    return await work(client, schema);
+    return await work(client);
   } catch (error) {
     healthy = false;
     throw error;
@@ -76,39 +65,28 @@ export async function checkIsolation(
   options: { tenantId?: string } = {},
 ): Promise<IsolationCheck[]> {
   const tenants = await liveTenants(tenancy, options.tenantId);
-  const platform = await tenancy.appPool.connect();
-  const results: IsolationCheck[] = [];
-  try {
-    results.push(...(await checkAppRole(platform)));
-  } finally {
-    platform.release();
-  }
+  const results = await withClient(await tenancy.appPool.connect(), checkAppRole);
   const pooled = tenants.filter((tenant) => tenant.isolation === 'pool');
   if (pooled.length > 0 || !options.tenantId) {
     const schema = tenancy.endpoints.names.poolSchema;
-    const app = await tenancy.appPool.connect();
-    try {
-      results.push(...(await checkStorageCatalogue(app, 'pool', schema)));
-      results.push(
-        ...(await probeCrossTenant(
-          app,
-          'pool',
-          schema,
-          pooled.map((tenant) => tenant.id),
-        )),
-      );
-    } finally {
-      app.release();
-    }
+    const ids = pooled.map((tenant) => tenant.id);
+    results.push(
+      ...(await withClient(await tenancy.appPool.connect(), async (app) => [
+        ...(await checkStorageCatalogue(app, 'pool', schema)),
+        ...(await probeCrossTenant(app, 'pool', schema, ids)),
+      ])),
+    );
   }
   for (const tenant of tenants.filter((candidate) => candidate.isolation !== 'pool')) {
     const label = `${tenant.isolation}:${tenant.id}`;
-    const checks = await inStorage(tenancy, tenant, async (app, schema) => [
-      ...(tenant.isolation === 'database' ? [await checkDatabaseWall(app, label)] : []),
-      ...(await checkStorageCatalogue(app, label, schema)),
-      ...(await probeCrossTenant(app, label, schema, [tenant.id])),
-    ]);
-    results.push(...checks);
+    const { client, schema } = await tenancy.model(tenant.isolation).connect(tenant);
+    results.push(
+      ...(await withClient(client, async (app) => [
+        ...(tenant.isolation === 'database' ? [await checkDatabaseWall(app, label)] : []),
+        ...(await checkStorageCatalogue(app, label, schema)),
+        ...(await probeCrossTenant(app, label, schema, [tenant.id])),
+      ])),
+    );
   }
   return results;
 }
