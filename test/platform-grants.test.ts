@@ -5,7 +5,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { runCli } from '../src/cli/run-cli.js';
+import { loadConfig } from '../src/config.js';
 import { quoteIdent, quoteLiteral } from '../src/db/sql-identifier.js';
+import { startTenantbase } from '../src/server.js';
 import { checkIsolation } from '../src/tenancy/doctor/check-isolation.js';
 import { ADMIN, ISOLATIONS, startTestInstance, type TestInstance } from './support/test-instance.js';
 import { tokenIn, waitForMail } from './support/outbox.js';
@@ -30,11 +32,24 @@ async function asServerAdmin(work: (client: pg.Client) => Promise<void>): Promis
   }
 }
 
-/**
- * A fresh platform database with an application role the operator made (DATABASE_APP_URL): a
- * plain login role that owns nothing, as a DBA would hand it over.
- */
-async function startWithOperatorRole(): Promise<{ tb: TestInstance; role: string }> {
+/** Settings of an instance whose application role the operator made (DATABASE_APP_URL). */
+function operatorEnv(namespace: string, role: { name: string; password: string }): Record<string, string> {
+  const serverUrl = inject('serverUrl');
+  return {
+    DATABASE_URL: withDatabase(serverUrl, `${namespace}_platform`),
+    DATABASE_APP_URL: withDatabase(serverUrl, `${namespace}_platform`, role),
+    TENANTBASE_NAMESPACE: namespace,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    TENANT_QUERY_GUARD: 'true',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'tenantbase-data-')),
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+  };
+}
+
+/** A fresh platform database and a plain login role that owns nothing, as a DBA would hand it over. */
+async function operatorRole(): Promise<{ namespace: string; role: { name: string; password: string } }> {
   const namespace = `t${randomBytes(4).toString('hex')}`;
   const role = { name: `${namespace}_operator`, password: randomBytes(12).toString('hex') };
   await asServerAdmin(async (admin) => {
@@ -43,20 +58,12 @@ async function startWithOperatorRole(): Promise<{ tb: TestInstance; role: string
       `create role ${quoteIdent(role.name)} login nosuperuser nobypassrls password ${quoteLiteral(role.password)}`,
     );
   });
-  const serverUrl = inject('serverUrl');
-  const tb = await startTestInstance({
-    env: {
-      DATABASE_URL: withDatabase(serverUrl, `${namespace}_platform`),
-      DATABASE_APP_URL: withDatabase(serverUrl, `${namespace}_platform`, role),
-      TENANTBASE_NAMESPACE: namespace,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      TENANT_QUERY_GUARD: 'true',
-      LOG_LEVEL: 'silent',
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'tenantbase-data-')),
-      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-    },
-  });
+  return { namespace, role };
+}
+
+async function startWithOperatorRole(): Promise<{ tb: TestInstance; role: string }> {
+  const { namespace, role } = await operatorRole();
+  const tb = await startTestInstance({ env: operatorEnv(namespace, role) });
   return { tb, role: role.name };
 }
 
@@ -183,5 +190,27 @@ describe.each(ways)('an application role %s', (_way, start) => {
     expect(reset.statusCode, reset.body).toBe(200);
     await expect(tb.login('second@example.com', 'second-password-1')).rejects.toThrow(/login failed/);
     await tb.login('second@example.com', 'second-password-2');
+  });
+});
+
+describe('an application role given by the operator that could step past the fences', () => {
+  it('is refused at boot when it can become a superuser (SET ROLE), before any grant is made', async () => {
+    const { namespace, role } = await operatorRole();
+    const elevated = quoteIdent(`${namespace}_elevated`);
+    await asServerAdmin(async (admin) => {
+      await admin.query(`create role ${elevated} nologin superuser`);
+      await admin.query(`grant ${elevated} to ${quoteIdent(role.name)}`);
+    });
+    try {
+      await expect(startTenantbase(loadConfig(operatorEnv(namespace, role)))).rejects.toThrow(
+        /DATABASE_APP_URL: role \S+ is or can become \S+_elevated/,
+      );
+    } finally {
+      await asServerAdmin(async (admin) => {
+        await admin.query(`drop database if exists ${quoteIdent(`${namespace}_platform`)} with (force)`);
+        await admin.query(`drop role if exists ${quoteIdent(role.name)}`);
+        await admin.query(`drop role if exists ${elevated}`);
+      });
+    }
   });
 });

@@ -89,6 +89,30 @@ async function assertUnprivileged(url: string): Promise<void> {
 }
 
 /**
+ * Refuses an application role that could step past the fences: one that is, or can become, the
+ * owner of the platform tables, a superuser or a BYPASSRLS role (SET ROLE reaches any role it is a
+ * member of). Runs before the grants, which would otherwise revoke the owner's own rights.
+ */
+async function assertFenced(admin: pg.Client, appRole: string): Promise<void> {
+  const { rows } = await admin.query<{ owner: string; owns: boolean; becomes: string[] }>(
+    `select current_user as owner, pg_has_role(r.oid, current_user, 'member') as owns,
+            array(select o.rolname::text from pg_roles o
+                   where pg_has_role(r.oid, o.oid, 'member') and (o.rolsuper or o.rolbypassrls)) as becomes
+       from pg_roles r where r.rolname = $1`,
+    [appRole],
+  );
+  const role = rows[0];
+  if (!role) throw new Error(`DATABASE_APP_URL: role ${appRole} does not exist`);
+  if (role.owns)
+    throw new Error(`DATABASE_APP_URL: role ${appRole} is or can become the owner ${role.owner}`);
+  if (role.becomes.length > 0) {
+    throw new Error(
+      `DATABASE_APP_URL: role ${appRole} is or can become ${role.becomes.join(', ')} (superuser or BYPASSRLS)`,
+    );
+  }
+}
+
+/**
  * Brings the databases to a usable state: starts embedded PostgreSQL when no DATABASE_URL is set,
  * creates the platform database and the application role, and applies platform migrations.
  */
@@ -124,7 +148,9 @@ export async function bootstrapDatabase(
           for (const server of servers.values()) await ensureAppRole(server, defaultNames.appRole, password);
           url = withCredentials(adminUrl, defaultNames.appRole, password);
         }
-        await grantAppRole(admin, decodeURIComponent(new URL(url).username));
+        const appRole = decodeURIComponent(new URL(url).username);
+        await assertFenced(admin, appRole);
+        await grantAppRole(admin, appRole);
         return url;
       } finally {
         await admin.query(`select pg_advisory_unlock(hashtext('tenantbase:bootstrap'))`);
