@@ -167,6 +167,23 @@ describe("every break of a pool table's fence fails a check", () => {
       ),
     ).toEqual(expect.arrayContaining(['pool:cross-tenant-read', 'pool:cross-tenant-write']));
   });
+
+  it('says so when a probe cannot run, instead of counting it as a pass', async () => {
+    const schema = tb.services.tenancy.endpoints.names.poolSchema;
+    const t = `${quoteIdent(schema)}.deployments`;
+    // A policy that errors on every row it looks at: no row is read, and nothing is proved.
+    await asOwner(TENANTS.poolA, `alter policy tenant_isolation on ${t} using (tenant_id::int > 0)`);
+    try {
+      const results = await checkIsolation(tb.services.tenancy, { tenantId: TENANTS.poolA });
+      expect(results.find((result) => result.name === 'pool:probe-errors')).toMatchObject({
+        status: 'warn',
+        detail: expect.stringContaining('invalid input syntax'),
+      });
+      expect(failing(results)).toContain('pool:policies');
+    } finally {
+      await asOwner(TENANTS.poolA, restoreTable(schema, 'deployments'));
+    }
+  });
 });
 
 describe('every break of the application role fails a check', () => {

@@ -17,15 +17,19 @@ async function scoped(app: pg.ClientBase, tenantId: string | null): Promise<void
   await app.query(`select set_config('${TENANT_SETTING}', $1, true)`, [tenantId ?? '']);
 }
 
-/** Runs one statement under a savepoint; a refusal (permission denied) counts as nothing reached. */
-async function reached(app: pg.ClientBase, text: string): Promise<number> {
+/**
+ * Runs one statement under a savepoint. A refusal (permission denied) reached nothing; any other
+ * error means the probe could not run, which is noted in `unprobed` rather than taken as a pass.
+ */
+async function reached(app: pg.ClientBase, text: string, unprobed: string[]): Promise<number> {
   await app.query('savepoint probe');
   try {
     const result = await app.query<{ n?: number }>(text);
     await app.query('release savepoint probe');
     return result.command === 'SELECT' ? Number(result.rows[0]?.n ?? 0) : (result.rowCount ?? 0);
-  } catch {
+  } catch (error) {
     await app.query('rollback to savepoint probe');
+    if ((error as { code?: string }).code !== '42501') unprobed.push((error as Error).message);
     return 0;
   }
 }
@@ -48,6 +52,7 @@ export async function probeCrossTenant(
   }));
   const reads: string[] = [];
   const writes: string[] = [];
+  const unprobed: string[] = [];
   let own = 0;
   await app.query('begin');
   try {
@@ -57,19 +62,21 @@ export async function probeCrossTenant(
     ] as const) {
       await scoped(app, scope);
       for (const table of qualified) {
-        const read = await reached(app, `select count(*)::int as n from ${table.sql}`);
+        const read = await reached(app, `select count(*)::int as n from ${table.sql}`, unprobed);
         if (read > 0) reads.push(`${who} reads ${read} rows of ${table.name}`);
         // One row is proof enough, and keeps a broken fence from rewriting a whole table.
         const written = await reached(
           app,
           `update ${table.sql} set tenant_id = tenant_id where ctid in (select ctid from ${table.sql} limit 1)`,
+          unprobed,
         );
         if (written > 0) writes.push(`${who} updates ${written} rows of ${table.name}`);
       }
     }
     for (const tenant of tenants) {
       await scoped(app, tenant);
-      for (const table of qualified) own += await reached(app, `select count(*)::int as n from ${table.sql}`);
+      for (const table of qualified)
+        own += await reached(app, `select count(*)::int as n from ${table.sql}`, unprobed);
     }
   } finally {
     await app.query('rollback');
@@ -86,6 +93,13 @@ export async function probeCrossTenant(
       `${qualified.length} tables: nothing outside the scope is updated`,
     ),
   ];
+  if (unprobed.length > 0) {
+    results.push({
+      name: `${label}:probe-errors`,
+      status: 'warn',
+      detail: `${unprobed.length} probes could not run: ${[...new Set(unprobed)].join('; ')}`,
+    });
+  }
   results.push(
     own > 0 || reads.length > 0
       ? { name: `${label}:probe-coverage`, status: 'ok', detail: `${own} rows seen by their own tenants` }
