@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Histogram } from 'prom-client';
 import type { Config } from './config.js';
 import { bootstrapDatabase } from './db/bootstrap-database.js';
+import { ownerPlatformDb } from './db/owner-platform-db.js';
 import { type BuildAppOptions, buildApp } from './http/build-app.js';
 import type { AppServices } from './http/app-services.js';
 import { AccessTokens } from './identity/access-tokens.js';
@@ -124,7 +125,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
   let closed = false;
   try {
     await tenancy.migrateShared();
-    const keys = new SigningKeys(tenancy.platformDb);
+    const keys = new SigningKeys(ownerPlatformDb(tenancy.adminPool));
     await keys.init();
     const tokens = new AccessTokens(keys, config.accessTokenTtlSeconds);
     await bootstrapPlatform(tenancy, config, log);

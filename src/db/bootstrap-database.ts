@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { storageNames, type StorageNames } from '../tenancy/storage-names.js';
+import { grantAppRole } from './grant-app-role.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.js';
 import { runPlatformMigrations } from './platform-migrations.js';
 import { quoteIdent, quoteLiteral } from './sql-identifier.js';
@@ -63,9 +64,6 @@ async function ensureAppRole(serverUrl: string, role: string, password: string):
 }
 
 async function appRolePassword(admin: pg.Client): Promise<string> {
-  await admin.query(
-    'create table if not exists platform.secrets (name text primary key, value text not null)',
-  );
   const generated = randomBytes(24).toString('base64url');
   const { rows } = await admin.query<{ value: string }>(
     `insert into platform.secrets (name, value) values ('app_role_password', $1)
@@ -88,6 +86,30 @@ async function assertUnprivileged(url: string): Promise<void> {
       );
     }
   });
+}
+
+/**
+ * Refuses an application role that could step past the fences: one that is, or can become, the
+ * owner of the platform tables, a superuser or a BYPASSRLS role (SET ROLE reaches any role it is a
+ * member of). Runs before the grants, which would otherwise revoke the owner's own rights.
+ */
+async function assertFenced(admin: pg.Client, appRole: string): Promise<void> {
+  const { rows } = await admin.query<{ owner: string; owns: boolean; becomes: string[] }>(
+    `select current_user as owner, pg_has_role(r.oid, current_user, 'member') as owns,
+            array(select o.rolname::text from pg_roles o
+                   where pg_has_role(r.oid, o.oid, 'member') and (o.rolsuper or o.rolbypassrls)) as becomes
+       from pg_roles r where r.rolname = $1`,
+    [appRole],
+  );
+  const role = rows[0];
+  if (!role) throw new Error(`DATABASE_APP_URL: role ${appRole} does not exist`);
+  if (role.owns)
+    throw new Error(`DATABASE_APP_URL: role ${appRole} is or can become the owner ${role.owner}`);
+  if (role.becomes.length > 0) {
+    throw new Error(
+      `DATABASE_APP_URL: role ${appRole} is or can become ${role.becomes.join(', ')} (superuser or BYPASSRLS)`,
+    );
+  }
 }
 
 /**
@@ -126,11 +148,9 @@ export async function bootstrapDatabase(
           for (const server of servers.values()) await ensureAppRole(server, defaultNames.appRole, password);
           url = withCredentials(adminUrl, defaultNames.appRole, password);
         }
-        const role = quoteIdent(decodeURIComponent(new URL(url).username));
-        await admin.query(`grant usage on schema platform to ${role}`);
-        await admin.query(`grant select, insert, update, delete on all tables in schema platform to ${role}`);
-        await admin.query(`grant usage, select on all sequences in schema platform to ${role}`);
-        await admin.query(`revoke all on platform.secrets from ${role}`);
+        const appRole = decodeURIComponent(new URL(url).username);
+        await assertFenced(admin, appRole);
+        await grantAppRole(admin, appRole);
         return url;
       } finally {
         await admin.query(`select pg_advisory_unlock(hashtext('tenantbase:bootstrap'))`);

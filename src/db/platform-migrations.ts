@@ -259,6 +259,12 @@ const migrations: Array<{ id: string; sql: string }> = [
     id: '0010_job_lease_token',
     sql: `alter table platform.jobs add column lease_token uuid;`,
   },
+  {
+    // The generated application role's password: made by every install, whoever provides the
+    // role, so the grants can name it (older installs made it on first start, hence "if not exists").
+    id: '0011_platform_secrets',
+    sql: `create table if not exists platform.secrets (name text primary key, value text not null);`,
+  },
 ];
 
 /** Applies pending platform migrations as the owner, under an advisory lock shared by every process. */

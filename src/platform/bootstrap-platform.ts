@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Config } from '../config.js';
 import { hashPassword } from '../identity/passwords.js';
+import { findAdminCredentials } from '../modules/auth/find-admin-credentials.js';
 import { recordPlatformAudit } from '../modules/audit/record-platform-audit.js';
 import { provisionTenant } from '../modules/tenants/provision-tenant.js';
 import type { Tenancy } from '../tenancy/tenancy.js';
@@ -84,15 +85,8 @@ export async function bootstrapPlatform(
   }
   const tenant = (await tenancy.registry.load(DEFAULT_TENANT))!;
   // The default tenant's first owner shares the administrator's email and password.
-  const adminHash =
-    ownerHash ??
-    (
-      await db
-        .selectFrom('platform.platform_admins')
-        .select('password_hash')
-        .where('email', '=', ownerEmail)
-        .executeTakeFirstOrThrow()
-    ).password_hash;
+  const adminHash = ownerHash ?? (await findAdminCredentials(tenancy.adminPool, ownerEmail))?.password_hash;
+  if (!adminHash) throw new Error(`platform administrator ${ownerEmail} not found`);
   await provisionTenant(tenancy, tenant, { email: ownerEmail, passwordHash: adminHash });
   log('created the default tenant (enterprise tier, pool isolation)');
 }

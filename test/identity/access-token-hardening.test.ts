@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/identity/access-tokens.js';
+import { ownerPlatformDb } from '../../src/db/owner-platform-db.js';
 import { rotateSigningKey } from '../../src/identity/rotate-signing-key.js';
 import { SigningKeys } from '../../src/identity/signing-keys.js';
 import { ADMIN, startTestInstance, type TestInstance } from '../support/test-instance.js';
@@ -164,7 +165,8 @@ describe('signing key rotation', () => {
   });
 
   it('the next rotation retires the superseded key: it verifies for the retention time, then is gone', async () => {
-    const db = tb.services.tenancy.platformDb;
+    // Signing keys are the owner's: the application role cannot read them.
+    const db = ownerPlatformDb(tb.services.tenancy.adminPool);
     // A second process with a short retention sees what the CLI does to the shared keys.
     const other = new SigningKeys(db, { retainRetiredSeconds: 1, reloadMs: 0 });
     await other.init();
@@ -200,7 +202,7 @@ describe('signing key rotation', () => {
 });
 
 async function privateKeyOf(kid: string): Promise<SigningKey> {
-  const row = await tb.services.tenancy.platformDb
+  const row = await ownerPlatformDb(tb.services.tenancy.adminPool)
     .selectFrom('platform.signing_keys')
     .select('private_jwk')
     .where('kid', '=', kid)

@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantId } from '../../src/tenancy/tenant-id.js';
+import { ownerPlatformDb } from '../../src/db/owner-platform-db.js';
 import {
   ACCOUNT_SLOWDOWN_AFTER,
   ADDRESS_FAILURES,
@@ -186,7 +187,7 @@ describe('an account under attack from many addresses', () => {
 
 describe('stored password hashes', () => {
   it('are argon2id with at least 19 MiB and 2 iterations', async () => {
-    const admin = await tb.services.tenancy.platformDb
+    const admin = await ownerPlatformDb(tb.services.tenancy.adminPool)
       .selectFrom('platform.platform_admins')
       .select('password_hash')
       .executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-import { DEFAULT_ROTATION_GRACE_SECONDS, rotateSigningKey } from '../../identity/rotate-signing-key.js';
+import { DEFAULT_ROTATION_GRACE_SECONDS } from '../../identity/rotate-signing-key.js';
 import type { CliCommand } from '../cli-command.js';
 import { CliUsageError, EXIT } from '../cli-io.js';
 
@@ -13,7 +13,7 @@ export const rotateKeysCommand: CliCommand = {
     if (!Number.isInteger(graceSeconds) || graceSeconds < 0) {
       throw new CliUsageError('--grace-seconds expects a whole number of seconds');
     }
-    const result = await rotateSigningKey(services.tenancy.platformDb, { graceSeconds });
+    const result = await services.keys.rotate({ graceSeconds });
     if (values.json) io.out(JSON.stringify(result));
     else {
       io.out(`published signing key ${result.kid}; it signs from ${result.activatesAt.toISOString()}`);

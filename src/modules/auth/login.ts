@@ -7,6 +7,7 @@ import { findUserByEmail } from '../identity/find-user-by-email.js';
 import type { AuthDeps } from './auth-deps.js';
 import type { LoginBody, Session } from './auth.schema.js';
 import { adminPrincipal, currentPrincipal } from './current-principal.js';
+import { findAdminCredentials } from './find-admin-credentials.js';
 import { beginLoginAttempt } from './login-attempts.js';
 import { AdminMfaStore } from './mfa/admin-mfa-store.js';
 import type { MfaStore } from './mfa/mfa-store.js';
@@ -36,11 +37,7 @@ async function tenantUser(deps: AuthDeps, tenant: TenantRecord, input: LoginBody
 
 async function administrator(deps: AuthDeps, input: LoginBody): Promise<Principal> {
   const db = deps.tenancy.platformDb;
-  const admin = await db
-    .selectFrom('platform.platform_admins')
-    .select(['id', 'email', 'password_hash'])
-    .where('email', '=', input.email.toLowerCase())
-    .executeTakeFirst();
+  const admin = await findAdminCredentials(deps.tenancy.adminPool, input.email);
   const ok = await verifyPassword(admin?.password_hash, input.password);
   if (!admin || !ok) throw rejected();
   const enrolled = await requireSecondFactor(new AdminMfaStore(db, admin.id), input);

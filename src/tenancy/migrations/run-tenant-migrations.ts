@@ -7,6 +7,23 @@ export interface MigrationOutcome {
   applied: string[];
 }
 
+/** What the application role may do in a storage, granted in one transaction so no session sees a gap. */
+async function grantStorageAccess(admin: pg.ClientBase, schema: string, role: string): Promise<void> {
+  await admin.query('begin');
+  try {
+    await admin.query(`grant usage on schema ${schema} to ${role}`);
+    await admin.query(`grant select, insert, update, delete on all tables in schema ${schema} to ${role}`);
+    await admin.query(`grant usage, select on all sequences in schema ${schema} to ${role}`);
+    // The bookkeeping has no tenant_id (row-level security could not fence it) and is the same for
+    // every tenant: the application may read it (exports record it) but never forge or erase it.
+    await admin.query(`revoke insert, update, delete, truncate on ${schema}.tenant_migrations from ${role}`);
+    await admin.query('commit');
+  } catch (error) {
+    await admin.query('rollback');
+    throw error;
+  }
+}
+
 /**
  * Brings one tenant storage (a schema in some database) to the latest tenant migrations, as the
  * owner. Safe to run twice at once: an advisory lock per storage serialises concurrent runners.
@@ -47,9 +64,7 @@ export async function runTenantMigrations(
         applied.push(id);
       }
     }
-    await admin.query(`grant usage on schema ${schema} to ${role}`);
-    await admin.query(`grant select, insert, update, delete on all tables in schema ${schema} to ${role}`);
-    await admin.query(`grant usage, select on all sequences in schema ${schema} to ${role}`);
+    await grantStorageAccess(admin, schema, role);
   } finally {
     await admin.query(`select pg_advisory_unlock(hashtext('tenantbase:migrate:' || $1))`, [schemaName]);
   }

@@ -1,0 +1,125 @@
+import type pg from 'pg';
+import { TENANT_SETTING } from '../tenant-database.js';
+import { type IsolationCheck, verdict } from './isolation-check.js';
+
+/** The policy expression tenantRowSecurity creates, as PostgreSQL prints it back. */
+export const TENANT_POLICY_EXPRESSION = `(tenant_id = current_setting('${TENANT_SETTING}'::text, true))`;
+
+/** The one table of a tenant storage without tenant_id: read-only to the application role. */
+const BOOKKEEPING = 'tenant_migrations';
+
+interface TableRow {
+  table: string;
+  tenant_keyed: boolean;
+  rls: boolean;
+  forced: boolean;
+  app_owns: boolean;
+  app_writes: boolean;
+  app_reads: boolean;
+  policies: Array<{
+    name: string;
+    permissive: boolean;
+    cmd: string;
+    qual: string | null;
+    check: string | null;
+  }>;
+}
+
+const TABLES = `
+  select c.relname as table,
+         exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id'
+                   and not a.attisdropped) as tenant_keyed,
+         c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+         pg_has_role(current_user, c.relowner, 'member') as app_owns,
+         has_table_privilege(current_user, c.oid, 'insert, update, delete, truncate') as app_writes,
+         has_table_privilege(current_user, c.oid, 'select') as app_reads,
+         coalesce((select json_agg(json_build_object(
+                     'name', p.polname, 'permissive', p.polpermissive, 'cmd', p.polcmd,
+                     'qual', pg_get_expr(p.polqual, p.polrelid),
+                     'check', pg_get_expr(p.polwithcheck, p.polrelid)) order by p.polname)
+                     from pg_policy p where p.polrelid = c.oid), '[]') as policies
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+   where n.nspname = $1 and c.relkind in ('r', 'p')
+   order by c.relname`;
+
+/** What is wrong with one tenant table's policies; an empty list when they fence by tenant_id. */
+function policyFaults(row: TableRow): string[] {
+  const permissive = row.policies.filter((policy) => policy.permissive);
+  if (permissive.length === 0) return [`${row.table}: no permissive policy (every row refused)`];
+  return permissive.flatMap((policy) => {
+    // Without WITH CHECK a policy checks new rows with its USING expression.
+    const check = policy.check ?? policy.qual;
+    const faults: string[] = [];
+    if (policy.qual !== null && policy.qual !== TENANT_POLICY_EXPRESSION)
+      faults.push(`${row.table}.${policy.name} reads where ${policy.qual}`);
+    if (check !== null && check !== TENANT_POLICY_EXPRESSION && policy.cmd !== 'r' && policy.cmd !== 'd')
+      faults.push(`${row.table}.${policy.name} writes where ${check}`);
+    return faults;
+  });
+}
+
+/**
+ * Catalogue checks of one tenant storage (a schema of the connected database), run on an
+ * application-role connection: every tenant table has forced row-level security and only the
+ * tenant_id policy, none is owned by the application role, the bookkeeping is read-only to it,
+ * and it cannot create objects in the schema.
+ */
+export async function checkStorageCatalogue(
+  app: pg.ClientBase,
+  label: string,
+  schema: string,
+): Promise<IsolationCheck[]> {
+  const { rows } = await app.query<TableRow>(TABLES, [schema]);
+  const tenantTables = rows.filter((row) => row.tenant_keyed);
+  const others = rows.filter((row) => !row.tenant_keyed);
+  const unfenced = tenantTables.flatMap((row) => [
+    ...(row.rls ? [] : [`${row.table}: row-level security off`]),
+    ...(row.forced ? [] : [`${row.table}: row-level security not forced`]),
+  ]);
+  const owned = rows
+    .filter((row) => row.app_owns)
+    .map((row) => `${row.table} is owned by the application role`);
+  const loose = others.flatMap((row) => {
+    if (row.table === BOOKKEEPING) return row.app_writes ? [`${row.table} is writable`] : [];
+    return row.app_reads || row.app_writes
+      ? [`${row.table} has no tenant_id and the application reaches it`]
+      : [];
+  });
+  const schemaRights = await app.query<{ creates: boolean; owns: boolean; public: string[] }>(
+    `select has_schema_privilege(current_user, n.oid, 'create') as creates,
+            pg_has_role(current_user, n.nspowner, 'member') as owns,
+            array(select a.privilege_type from aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
+                   where a.grantee = 0) as public
+       from pg_namespace n where n.nspname = $1`,
+    [schema],
+  );
+  const rights = schemaRights.rows[0];
+  // A tenant database's own "public" schema is open to PUBLIC by default; the database is its wall.
+  const publicGrants = (rights?.public ?? []).filter(
+    (privilege) => privilege === 'CREATE' || schema !== 'public',
+  );
+  const schemaFaults = [
+    ...(rights?.creates ? [`the application role may create objects in ${schema}`] : []),
+    ...(rights?.owns ? [`the application role owns ${schema}`] : []),
+    ...publicGrants.map((privilege) => `PUBLIC has ${privilege} on ${schema}`),
+  ];
+  const count = `${tenantTables.length} tenant tables`;
+  return [
+    verdict(
+      `${label}:row-security`,
+      tenantTables.length ? unfenced : [`no tenant table in ${schema}`],
+      `${count}: enabled and forced`,
+    ),
+    verdict(
+      `${label}:policies`,
+      tenantTables.flatMap(policyFaults),
+      `${count}: only tenant_id = the scope's tenant`,
+    ),
+    verdict(
+      `${label}:ownership`,
+      [...owned, ...schemaFaults],
+      'the application role owns nothing and creates nothing',
+    ),
+    verdict(`${label}:untenanted-tables`, loose, `${others.length} tables without tenant_id, none writable`),
+  ];
+}
