@@ -8,6 +8,7 @@ import { AccessTokens } from './identity/access-tokens.js';
 import { SigningKeys } from './identity/signing-keys.js';
 import { TenantPermissions } from './identity/tenant-permissions.js';
 import { createMailer } from './mail/create-mailer.js';
+import { MailQueue } from './mail/mail-queue.js';
 import type { TenantModule } from './modules/module.js';
 import { registeredModules } from './modules/registered-modules.js';
 import { bootstrapPlatform } from './platform/bootstrap-platform.js';
@@ -75,6 +76,9 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       concurrencyFor: (tier) => config.tenantConcurrency[tier],
       observeQuery: (isolation, seconds) => queryDuration[isolation].observe(seconds),
       observeWait: (isolation, seconds) => scopeWait[isolation].observe(seconds),
+      statementTimeoutMs: config.statementTimeoutMs,
+      idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs,
+      checkoutTimeoutMs: config.poolCheckoutTimeoutMs,
     },
   );
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
@@ -122,6 +126,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       worker,
       permissions: new TenantPermissions(tenancy),
       mailer: createMailer(config, tenancy.platformDb),
+      mail: new MailQueue(jobs, config.publicUrl),
     };
     registerJobHandlers(services);
     const app = await buildApp(services, options);

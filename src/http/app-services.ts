@@ -4,6 +4,7 @@ import type { SigningKeys } from '../identity/signing-keys.js';
 import type { TenantPermissions } from '../identity/tenant-permissions.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { JobWorker } from '../jobs/job-worker.js';
+import type { MailQueue } from '../mail/mail-queue.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { TenantModule } from '../modules/module.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -26,7 +27,9 @@ export interface AppServices {
   worker: JobWorker;
   /** Role names to permissions, from each tenant's own roles table. */
   permissions: TenantPermissions;
+  /** Delivers mail; only the `send_mail` job calls it (use cases queue through `mail`). */
   mailer: Mailer;
+  mail: MailQueue;
   /** Shared store for limits and cache when REDIS_URL is set. */
   redis: Redis | undefined;
 }
