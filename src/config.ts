@@ -227,7 +227,13 @@ export function loadConfig(env: Env = process.env): Config {
     poolMax: integer(env, 'DATABASE_POOL_MAX', 10, 1, 500),
     tenantDbPoolMax: integer(env, 'TENANT_DB_POOL_MAX', 4, 1, 100),
     statementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 100, 86_400_000),
-    idleInTransactionTimeoutMs: integer(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, 100, 86_400_000),
+    idleInTransactionTimeoutMs: integer(
+      env,
+      'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+      10_000,
+      100,
+      86_400_000,
+    ),
     poolCheckoutTimeoutMs: integer(env, 'DATABASE_POOL_CHECKOUT_TIMEOUT_MS', 5000, 100, 600_000),
     smtpTimeoutMs: integer(env, 'SMTP_TIMEOUT_MS', 10_000, 100, 600_000),
     tenantDbConnectionCap: integer(

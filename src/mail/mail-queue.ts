@@ -31,6 +31,10 @@ export class MailQueue {
   /** Queues `message` now, in the transaction of `db` when given (a platform transaction). */
   async enqueue(message: MailMessage, db?: Kysely<PlatformDatabase>): Promise<void> {
     const queue = db ? new JobQueue(db) : this.jobs;
-    await queue.enqueue(SEND_MAIL_JOB, { message }, { tenantId: message.tenantId, maxAttempts: MAIL_ATTEMPTS });
+    await queue.enqueue(
+      SEND_MAIL_JOB,
+      { message },
+      { tenantId: message.tenantId, maxAttempts: MAIL_ATTEMPTS },
+    );
   }
 }

@@ -84,7 +84,11 @@ export class Tenancy {
       connectionTimeoutMillis: options.checkoutTimeoutMs,
     };
     this.appPool = guardPoolClients(
-      new pg.Pool({ connectionString: endpoints.appUrl, max: options.poolMax, ...appConnection } as pg.PoolConfig),
+      new pg.Pool({
+        connectionString: endpoints.appUrl,
+        max: options.poolMax,
+        ...appConnection,
+      } as pg.PoolConfig),
     );
     this.adminPool = guardPoolClients(
       new pg.Pool({ connectionString: endpoints.adminUrl, max: options.adminPoolMax ?? 3 }),

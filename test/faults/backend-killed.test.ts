@@ -41,34 +41,40 @@ async function rowCounts(tenant: { id: string; isolation: Isolation }) {
 }
 
 describe('a backend terminated while a write request holds it', () => {
-  it.each(ISOLATIONS)('answers 503 in %s isolation, keeps the process up and writes nothing', async (isolation) => {
-    const tenant = { id: `kill-${isolation}`, isolation };
-    const token = await tb.login(`owner@${tenant.id}.test`, 'owner-password-1', tenant.id);
-    const before = await rowCounts(tenant);
-    const holder = await storageClient(tb, tenant);
-    try {
-      const unlock = await holdAuditLock(holder, tenant.id);
-      // The deployment row is inserted, then the request waits for the audit lock in its transaction.
-      const pending = call('POST', '/deployments', token, { project_name: 'half-written' });
-      const pid = await waitForLockedBackend(holder, tb.services.tenancy.endpoints.names.appRole);
-      await terminateBackend(holder, pid);
-      const response = await pending;
-      expect(response.status).toBe(503);
-      expect(response.headers.get('retry-after')).toBeTruthy();
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('UNAVAILABLE');
-      await unlock();
-    } finally {
-      await holder.end();
-    }
+  it.each(ISOLATIONS)(
+    'answers 503 in %s isolation, keeps the process up and writes nothing',
+    async (isolation) => {
+      const tenant = { id: `kill-${isolation}`, isolation };
+      const token = await tb.login(`owner@${tenant.id}.test`, 'owner-password-1', tenant.id);
+      const before = await rowCounts(tenant);
+      const holder = await storageClient(tb, tenant);
+      try {
+        const unlock = await holdAuditLock(holder, tenant.id);
+        // The deployment row is inserted, then the request waits for the audit lock in its transaction.
+        const pending = call('POST', '/deployments', token, { project_name: 'half-written' });
+        const pid = await waitForLockedBackend(holder, tb.services.tenancy.endpoints.names.appRole);
+        await terminateBackend(holder, pid);
+        const response = await pending;
+        expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toBeTruthy();
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('UNAVAILABLE');
+        await unlock();
+      } finally {
+        await holder.end();
+      }
 
-    expect((await fetch(`${server.url}/health`)).status).toBe(200);
-    expect(await rowCounts(tenant)).toEqual(before);
-    // The terminated connection was discarded: every later request gets a working one.
-    for (let i = 0; i < 5; i += 1) {
-      const created = await call('POST', '/deployments', token, { project_name: `after-${i}` });
-      expect(created.status).toBe(201);
-    }
-    expect((await call('GET', '/deployments', token)).status).toBe(200);
-    expect(await rowCounts(tenant)).toEqual({ deployments: before.deployments + 5, audit: before.audit + 5 });
-  });
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      expect(await rowCounts(tenant)).toEqual(before);
+      // The terminated connection was discarded: every later request gets a working one.
+      for (let i = 0; i < 5; i += 1) {
+        const created = await call('POST', '/deployments', token, { project_name: `after-${i}` });
+        expect(created.status).toBe(201);
+      }
+      expect((await call('GET', '/deployments', token)).status).toBe(200);
+      expect(await rowCounts(tenant)).toEqual({
+        deployments: before.deployments + 5,
+        audit: before.audit + 5,
+      });
+    },
+  );
 });

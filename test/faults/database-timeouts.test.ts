@@ -51,25 +51,28 @@ describe('timeouts of application connections', () => {
     expect(rows[0]).toEqual({ statement: '3s', idle: '1s' });
   });
 
-  it.each(ISOLATIONS)('end a %s transaction left idle, as a fault the next scope does not see', async (isolation) => {
-    const tenant = tenants[isolation]!;
-    const stalled = tb.services.tenancy.withTenant(tenant, async (scope) => {
-      await sql`select 1`.execute(scope.db);
-      await sleep(2500); // what a transaction waiting on the network looks like to the server
-      await sql`select 1`.execute(scope.db);
-    });
-    const error = await stalled.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeDefined();
-    expect(isConnectionFault(error)).toBe(true);
-    const again = await tb.services.tenancy.withTenant(tenant, async (scope) => {
-      const { rows } = await sql<{ one: number }>`select 1 as one`.execute(scope.db);
-      return rows[0]!.one;
-    });
-    expect(again).toBe(1);
-  });
+  it.each(ISOLATIONS)(
+    'end a %s transaction left idle, as a fault the next scope does not see',
+    async (isolation) => {
+      const tenant = tenants[isolation]!;
+      const stalled = tb.services.tenancy.withTenant(tenant, async (scope) => {
+        await sql`select 1`.execute(scope.db);
+        await sleep(2500); // what a transaction waiting on the network looks like to the server
+        await sql`select 1`.execute(scope.db);
+      });
+      const error = await stalled.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeDefined();
+      expect(isConnectionFault(error)).toBe(true);
+      const again = await tb.services.tenancy.withTenant(tenant, async (scope) => {
+        const { rows } = await sql<{ one: number }>`select 1 as one`.execute(scope.db);
+        return rows[0]!.one;
+      });
+      expect(again).toBe(1);
+    },
+  );
 
   it.each(ISOLATIONS)(
     'answer 503 when a %s write outlasts the statement timeout, and write nothing',

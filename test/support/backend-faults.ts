@@ -33,7 +33,11 @@ export async function holdAuditLock(client: pg.Client, tenantId: string): Promis
 }
 
 /** Polls until a backend of the application role in `client`'s database waits for an advisory lock; its pid. */
-export async function waitForLockedBackend(client: pg.Client, appRole: string, timeoutMs = 20_000): Promise<number> {
+export async function waitForLockedBackend(
+  client: pg.Client,
+  appRole: string,
+  timeoutMs = 20_000,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await client.query<{ pid: number }>(

@@ -8,7 +8,11 @@ import { issueUserToken } from './user-tokens.js';
  * Mails a reset link when an active user has this email; otherwise does nothing. The caller
  * answers the same either way, so this never tells whether an account exists.
  */
-export async function requestPasswordReset(scope: TenantScope, email: string, mail: MailQueue): Promise<void> {
+export async function requestPasswordReset(
+  scope: TenantScope,
+  email: string,
+  mail: MailQueue,
+): Promise<void> {
   const user = await scope.db
     .selectFrom('users')
     .select(['id', 'email', 'status'])
