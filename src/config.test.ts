@@ -79,3 +79,36 @@ describe('OIDC_ALLOW_PRIVATE_TARGETS', () => {
     );
   });
 });
+
+describe('database and SMTP timeouts', () => {
+  it('default to SPEC §8 and take whole milliseconds', () => {
+    const defaults = loadConfig({});
+    expect(defaults.statementTimeoutMs).toBe(30_000);
+    expect(defaults.idleInTransactionTimeoutMs).toBe(10_000);
+    expect(defaults.poolCheckoutTimeoutMs).toBe(5000);
+    expect(defaults.smtpTimeoutMs).toBe(10_000);
+    const set = loadConfig({
+      DATABASE_STATEMENT_TIMEOUT_MS: '1500',
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '2500',
+      DATABASE_POOL_CHECKOUT_TIMEOUT_MS: '700',
+      SMTP_TIMEOUT_MS: '3000',
+    });
+    expect(set).toMatchObject({
+      statementTimeoutMs: 1500,
+      idleInTransactionTimeoutMs: 2500,
+      poolCheckoutTimeoutMs: 700,
+      smtpTimeoutMs: 3000,
+    });
+  });
+
+  it('refuse zero (which PostgreSQL reads as "never"), negatives and words', () => {
+    for (const name of [
+      'DATABASE_STATEMENT_TIMEOUT_MS',
+      'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+      'DATABASE_POOL_CHECKOUT_TIMEOUT_MS',
+      'SMTP_TIMEOUT_MS',
+    ])
+      for (const value of ['0', '-1', '1.5', 'soon'])
+        expect(() => loadConfig({ [name]: value }), `${name}=${value}`).toThrow(ConfigError);
+  });
+});

@@ -27,6 +27,14 @@ export interface Config {
   poolMax: number;
   /** Connections one tenant database may hold open at once. */
   tenantDbPoolMax: number;
+  /** PostgreSQL `statement_timeout` of every application connection; a job may raise it for itself. */
+  statementTimeoutMs: number;
+  /** PostgreSQL `idle_in_transaction_session_timeout` of every application connection. */
+  idleInTransactionTimeoutMs: number;
+  /** How long a request waits for a free application connection before 503 UNAVAILABLE. */
+  poolCheckoutTimeoutMs: number;
+  /** Connection, greeting and socket timeout of the SMTP transport. */
+  smtpTimeoutMs: number;
   /** Connections all tenant databases together may hold open at once, per server process. */
   tenantDbConnectionCap: number;
   accessTokenTtlSeconds: number;
@@ -258,6 +266,16 @@ export function loadConfig(env: Env = process.env): Config {
     namespace,
     poolMax: integer(env, 'DATABASE_POOL_MAX', 10, 1, 500),
     tenantDbPoolMax: integer(env, 'TENANT_DB_POOL_MAX', 4, 1, 100),
+    statementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 100, 86_400_000),
+    idleInTransactionTimeoutMs: integer(
+      env,
+      'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+      10_000,
+      100,
+      86_400_000,
+    ),
+    poolCheckoutTimeoutMs: integer(env, 'DATABASE_POOL_CHECKOUT_TIMEOUT_MS', 5000, 100, 600_000),
+    smtpTimeoutMs: integer(env, 'SMTP_TIMEOUT_MS', 10_000, 100, 600_000),
     tenantDbConnectionCap: integer(
       env,
       'TENANT_DB_CONNECTION_CAP',

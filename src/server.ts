@@ -10,6 +10,7 @@ import { SigningKeys } from './identity/signing-keys.js';
 import { TenantPermissions } from './identity/tenant-permissions.js';
 import { TokenRevocations } from './identity/token-revocations.js';
 import { createMailer } from './mail/create-mailer.js';
+import { MailQueue } from './mail/mail-queue.js';
 import type { TenantModule } from './modules/module.js';
 import { registeredModules } from './modules/registered-modules.js';
 import { bootstrapPlatform } from './platform/bootstrap-platform.js';
@@ -80,6 +81,9 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       concurrencyFor: (tier) => config.tenantConcurrency[tier],
       observeQuery: (isolation, seconds) => queryDuration[isolation].observe(seconds),
       observeWait: (isolation, seconds) => scopeWait[isolation].observe(seconds),
+      statementTimeoutMs: config.statementTimeoutMs,
+      idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs,
+      checkoutTimeoutMs: config.poolCheckoutTimeoutMs,
     },
   );
   const redis = config.redisUrl
@@ -155,6 +159,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       permissions,
       mailer: createMailer(config, tenancy.platformDb),
       revocations,
+      mail: new MailQueue(jobs, config.publicUrl),
     };
     registerJobHandlers(services);
     const app = await buildApp(services, options);

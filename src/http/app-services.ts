@@ -5,6 +5,7 @@ import type { TenantPermissions } from '../identity/tenant-permissions.js';
 import type { TokenRevocations } from '../identity/token-revocations.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { JobWorker } from '../jobs/job-worker.js';
+import type { MailQueue } from '../mail/mail-queue.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { TenantModule } from '../modules/module.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -27,9 +28,12 @@ export interface AppServices {
   worker: JobWorker;
   /** Role names to permissions, from each tenant's own roles table. */
   permissions: TenantPermissions;
+  /** Delivers mail; only the `send_mail` job calls it (use cases queue through `mail`). */
   mailer: Mailer;
   /** Ends access tokens of removed, disabled or demoted accounts and logged-out sessions. */
   revocations: TokenRevocations;
+  /** Queues mail as `send_mail` jobs, after the caller's transaction commits. */
+  mail: MailQueue;
   /** Shared store for limits and cache when REDIS_URL is set. */
   redis: Redis | undefined;
   /** True once shutdown began: readiness fails first so the balancer stops sending here. */

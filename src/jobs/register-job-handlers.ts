@@ -1,5 +1,8 @@
 import type { AppServices } from '../http/app-services.js';
 import { migrateTenantStorages } from '../tenancy/migrations/migrate-tenant-storages.js';
+import { SEND_MAIL_JOB } from '../mail/mail-queue.js';
+import { sendMailJob } from '../mail/send-mail-job.js';
+import { PASSWORD_RESET_JOB, passwordResetJob } from '../modules/users/password-reset-job.js';
 import { MAINTENANCE_JOB, maintenanceJob } from './maintenance-job.js';
 import { MEASURE_STORAGE_JOB, measureStorageJob } from '../modules/tenants/measure-storage-job.js';
 import { PROVISION_JOB, provisionTenantJob } from '../modules/tenants/provision-tenant-job.js';
@@ -17,12 +20,14 @@ export const MIGRATE_JOB = 'tenants.migrate';
 /** Every background job kind and its handler; one list, like the modules. */
 export function registerJobHandlers(services: AppServices): void {
   const { worker, tenancy } = services;
-  worker.register(PROVISION_JOB, provisionTenantJob(tenancy, services.mailer), provisioningGaveUp(tenancy));
+  worker.register(PROVISION_JOB, provisionTenantJob(tenancy, services.mail), provisioningGaveUp(tenancy));
   worker.register(MEASURE_STORAGE_JOB, measureStorageJob(tenancy, services.jobs));
   worker.register(MAINTENANCE_JOB, maintenanceJob(services.jobs));
   worker.register(DELETE_JOB, deleteTenantJob(services));
   worker.register(EXPORT_JOB, exportTenantJob(services), exportGaveUp(tenancy));
   worker.register(IMPORT_GUARD_JOB, interruptedImportJob(tenancy));
+  worker.register(SEND_MAIL_JOB, sendMailJob(services.mailer));
+  worker.register(PASSWORD_RESET_JOB, passwordResetJob(tenancy, services.mail));
   worker.register('noop.wake', async () => ({ woke: true }));
   worker.register(MIGRATE_JOB, async () => migrateTenantStorages(tenancy, { concurrency: 2 }));
 }

@@ -8,6 +8,6 @@ import { SmtpMailer } from './smtp-mailer.js';
 /** SMTP when SMTP_URL is set, the development outbox otherwise; nothing else chooses. */
 export function createMailer(config: Config, platformDb: Kysely<PlatformDatabase>): Mailer {
   return config.smtpUrl
-    ? new SmtpMailer(config.smtpUrl, config.mailFrom, config.publicUrl)
+    ? new SmtpMailer(config.smtpUrl, config.mailFrom, config.publicUrl, config.smtpTimeoutMs)
     : new OutboxMailer(platformDb, config.publicUrl);
 }

@@ -93,3 +93,28 @@ it('turns an unreachable server into 503 UNAVAILABLE, so the caller rolls back a
   await expect(sending).rejects.toMatchObject({ code: 'UNAVAILABLE' });
   await mailer.close();
 });
+
+it('gives up on a server that accepts the connection and then says nothing (SMTP_TIMEOUT_MS)', async () => {
+  const sockets = new Set<net.Socket>();
+  const silent = net.createServer((socket) => sockets.add(socket));
+  silent.listen(0, '127.0.0.1');
+  await once(silent, 'listening');
+  const silentPort = (silent.address() as net.AddressInfo).port;
+  const mailer = new SmtpMailer(
+    `smtp://127.0.0.1:${silentPort}`,
+    'no-reply@acme.test',
+    'https://app.acme.test',
+    300,
+  );
+  try {
+    // Without the timeout nodemailer waits 30 s for the greeting; the test's own limit is below that.
+    await expect(
+      mailer.send({ to: 'ada@acme.test', subject: 's', text: 't', kind: 'invitation', tenantId: null }),
+    ).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    expect(sockets.size).toBe(1);
+  } finally {
+    await mailer.close();
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+  }
+}, 20_000);

@@ -10,8 +10,17 @@ export class SmtpMailer implements Mailer {
     smtpUrl: string,
     private readonly from: string,
     readonly publicUrl: string,
+    /** Bounds connecting, the greeting and every silence of the server (SMTP_TIMEOUT_MS). */
+    timeoutMs = 10_000,
   ) {
-    this.transport = createTransport(smtpUrl);
+    // nodemailer's defaults wait minutes: a stalled server would hold a mail job's worker slot that long.
+    this.transport = createTransport({
+      url: smtpUrl,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+      dnsTimeout: timeoutMs,
+    });
   }
 
   async send(message: MailMessage): Promise<void> {

@@ -1,6 +1,7 @@
 import { Kysely, type KyselyPlugin, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseEndpoints } from '../db/bootstrap-database.js';
+import { guardClient, guardPoolClients } from '../db/connection-faults.js';
 import type { PlatformDatabase } from '../db/platform-database.js';
 import { DatabaseIsolation } from './isolation/database/database-isolation.js';
 import { DatabasePoolCache } from './isolation/database/database-pool-cache.js';
@@ -34,6 +35,12 @@ export interface TenancyOptions {
   concurrencyFor?: (tier: Tier) => number;
   observeQuery?: (isolation: Isolation, seconds: number) => void;
   observeWait?: (isolation: Isolation, seconds: number) => void;
+  /** PostgreSQL `statement_timeout` of application connections (ms); unset leaves the server's. */
+  statementTimeoutMs?: number;
+  /** PostgreSQL `idle_in_transaction_session_timeout` of application connections (ms). */
+  idleInTransactionTimeoutMs?: number;
+  /** How long a scope waits for an application connection before failing (ms). */
+  checkoutTimeoutMs?: number;
 }
 
 /** A tenant to open a scope in; the tier decides its share of concurrent database work. */
@@ -69,22 +76,35 @@ export class Tenancy {
     private readonly schemaSource: TenantSchemaSource,
     private readonly options: TenancyOptions,
   ) {
-    this.appPool = new pg.Pool({
-      connectionString: endpoints.appUrl,
-      max: options.poolMax,
+    // Startup parameters rather than ALTER ROLE: the operator may bring the app role.
+    const appConnection = {
       pipeline: true,
-    } as pg.PoolConfig);
-    this.adminPool = new pg.Pool({ connectionString: endpoints.adminUrl, max: options.adminPoolMax ?? 3 });
-    this.appPool.on('error', () => undefined);
-    this.adminPool.on('error', () => undefined);
+      statement_timeout: options.statementTimeoutMs,
+      idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
+      connectionTimeoutMillis: options.checkoutTimeoutMs,
+    };
+    this.appPool = guardPoolClients(
+      new pg.Pool({
+        connectionString: endpoints.appUrl,
+        max: options.poolMax,
+        ...appConnection,
+      } as pg.PoolConfig),
+    );
+    this.adminPool = guardPoolClients(
+      new pg.Pool({ connectionString: endpoints.adminUrl, max: options.adminPoolMax ?? 3 }),
+    );
     this.tenantDatabases = new DatabasePoolCache(
-      { perDatabaseMax: options.tenantDbPoolMax, connectionCap: options.tenantDbConnectionCap },
+      {
+        perDatabaseMax: options.tenantDbPoolMax,
+        connectionCap: options.tenantDbConnectionCap,
+        checkoutTimeoutMillis: options.checkoutTimeoutMs,
+      },
       (key) => {
         const slash = key.indexOf('/');
         const server = this.serverUrl(key.slice(0, slash));
         return {
           connectionString: databaseUrl(server, key.slice(slash + 1), endpoints.appUrl),
-          pipeline: true,
+          ...appConnection,
         } as pg.PoolConfig;
       },
     );
@@ -105,8 +125,15 @@ export class Tenancy {
       adminPool: this.adminPool,
       tenantDatabases: this.tenantDatabases,
       adminClient: async (placement, database) => {
-        const client = new pg.Client({ connectionString: databaseUrl(this.serverUrl(placement), database) });
-        await client.connect();
+        const client = guardClient(
+          new pg.Client({ connectionString: databaseUrl(this.serverUrl(placement), database) }),
+        );
+        try {
+          await client.connect();
+        } catch (error) {
+          await client.end().catch(() => undefined);
+          throw error;
+        }
         return client;
       },
       tenantTables: () => schemaSource.tables,

@@ -29,6 +29,12 @@ export interface TenantScope {
   readonly isolation: Isolation;
   readonly access: ScopeAccess;
   readonly db: Kysely<TenantDatabase>;
+  /**
+   * Runs `task` once the scope's work has committed and its connection is back in the pool: for
+   * work on another connection (queueing a mail job in the platform database), which inside the
+   * scope would hold this transaction open while waiting for a second connection of the pool.
+   */
+  afterCommit(task: () => Promise<void>): void;
 }
 
 export type ScopeAccess = 'read' | 'write';
@@ -89,14 +95,14 @@ class ScopedConnection implements DatabaseConnection {
     throw new Error('streaming is not supported inside a tenant scope');
   }
 
-  /** Ends the transaction; returns false when the connection can no longer be trusted. */
-  async finish(commit: boolean): Promise<boolean> {
-    if (!this.started) return true;
+  /** Ends the transaction; returns the error when the connection can no longer be trusted. */
+  async finish(commit: boolean): Promise<unknown> {
+    if (!this.started) return undefined;
     try {
       await this.client.query(commit && !this.preambleError ? 'commit' : 'rollback');
-      return true;
-    } catch {
-      return false;
+      return undefined;
+    } catch (error) {
+      return error ?? new Error('the tenant transaction could not be ended');
     }
   }
 }
@@ -155,22 +161,33 @@ export async function runInScope<T>(
     dialect: new ScopedDialect(connection),
     plugins: request.plugins,
   }).withSchema(request.schema);
+  const tasks: Array<() => Promise<void>> = [];
+  let settled = false;
   const scope: TenantScope = {
     tenantId: request.tenantId,
     isolation: request.isolation,
     access: request.access,
     db,
+    afterCommit(task) {
+      if (settled) throw new Error('the tenant scope has ended');
+      tasks.push(task);
+    },
   };
   let result: T;
   try {
     result = await work(scope);
   } catch (error) {
-    const clean = await connection.finish(false);
-    request.client.release(clean ? undefined : true);
+    settled = true;
+    const failure = await connection.finish(false);
+    request.client.release(failure === undefined ? undefined : true);
     throw error;
+  } finally {
+    settled = true;
   }
-  const clean = await connection.finish(true);
-  request.client.release(clean ? undefined : true);
-  if (!clean) throw new Error('the tenant transaction could not be committed');
+  const failure = await connection.finish(true);
+  // A connection that failed its COMMIT (dropped, terminated) is destroyed, never reused.
+  request.client.release(failure === undefined ? undefined : true);
+  if (failure !== undefined) throw failure;
+  for (const task of tasks) await task();
   return result;
 }

@@ -25,6 +25,8 @@ beforeAll(async () => {
       }),
     ),
   );
+  // Mail goes out through a job once the invitation commits: wait for it to be delivered.
+  await Promise.all(ISOLATIONS.map((isolation) => waitForMail(tb, ownerOf(isolation), 'invitation')));
 });
 afterAll(() => tb?.destroy());
 

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isConnectionFault } from '../../db/connection-faults.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 
 interface ValidationIssue {
@@ -28,6 +29,14 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
   if (fastifyError.validation) {
     return new AppError('VALIDATION_FAILED', 'The request is invalid', {
       details: detailsOf(fastifyError.validation as ValidationIssue[], fastifyError.validationContext),
+    });
+  }
+  if (isConnectionFault(error)) {
+    // A dropped connection or a timeout: the transaction rolled back, so a retry starts clean.
+    return new AppError('UNAVAILABLE', 'The service is briefly unavailable; retry shortly', {
+      internal: error.message,
+      headers: { 'Retry-After': '1' },
+      cause: error,
     });
   }
   const status = fastifyError.statusCode ?? 500;

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.js';
 import type { Job, JobQueue } from '../../jobs/job-queue.js';
-import type { Mailer } from '../../mail/mailer.js';
+import type { MailQueue } from '../../mail/mail-queue.js';
 import { PermanentJobError } from '../../jobs/job-worker.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
 import { isTenantId } from '../../tenancy/tenant-id.js';
@@ -23,7 +23,7 @@ export function enqueueProvisioning(queue: JobQueue, tenantId: string, owner: Fi
  * simply completes; a failing step leaves the tenant `failed` with its reason and stops, and
  * `POST /tenants/{id}/retry` queues it again.
  */
-export function provisionTenantJob(tenancy: Tenancy, mailer?: Mailer) {
+export function provisionTenantJob(tenancy: Tenancy, mail?: MailQueue) {
   return async (job: Job) => {
     if (!job.tenantId || !isTenantId(job.tenantId)) throw new PermanentJobError('job has no valid tenant');
     const tenant = await tenancy.registry.load(job.tenantId);
@@ -38,7 +38,7 @@ export function provisionTenantJob(tenancy: Tenancy, mailer?: Mailer) {
         typeof job.payload.owner_password_hash === 'string' ? job.payload.owner_password_hash : null,
     };
     try {
-      await provisionTenant(tenancy, tenant, owner, mailer);
+      await provisionTenant(tenancy, tenant, owner, mail);
     } catch (error) {
       throw new PermanentJobError(error instanceof Error ? error.message : String(error));
     }

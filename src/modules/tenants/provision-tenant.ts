@@ -1,7 +1,7 @@
 import { recordPlatformAudit } from '../audit/record-platform-audit.js';
 import { type FirstOwner, seedTenantIdentity } from '../identity/seed-tenant-identity.js';
 import { inviteFirstOwner } from '../users/invite-first-owner.js';
-import type { Mailer } from '../../mail/mailer.js';
+import type { MailQueue } from '../../mail/mail-queue.js';
 import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
 
@@ -14,7 +14,7 @@ export async function provisionTenant(
   tenant: TenantRecord,
   owner: FirstOwner,
   /** Mails the invitation of an owner created without a password. */
-  mailer?: Mailer,
+  mail?: MailQueue,
 ): Promise<void> {
   const { registry } = tenancy;
   try {
@@ -27,9 +27,9 @@ export async function provisionTenant(
     await registry.setStatus(tenant.id, { provisioning_step: 'seed_identity' });
     await tenancy.withTenant(tenant, (scope) => seedTenantIdentity(scope, owner));
     if (owner.passwordHash === null) {
-      if (!mailer) throw new Error('an owner without a password needs a mailer for the invitation');
+      if (!mail) throw new Error('an owner without a password needs a mailer for the invitation');
       await registry.setStatus(tenant.id, { provisioning_step: 'invite_owner' });
-      await inviteFirstOwner(tenancy, tenant, owner.email, mailer);
+      await inviteFirstOwner(tenancy, tenant, owner.email, mail);
     }
     await registry.setStatus(tenant.id, { status: 'active', provisioning_step: null });
     await recordPlatformAudit(registry.db, {

@@ -1,14 +1,17 @@
-import type { Mailer, MailMessage } from '../../mail/mailer.js';
+import type { MailMessage } from '../../mail/mailer.js';
+
+/** What a mail's links need: where people reach this server. */
+type LinkBase = { readonly publicUrl: string };
 import { TOKEN_TTL_SECONDS } from './user-tokens.js';
 
-const link = (mailer: Mailer, page: string, token: string) =>
+const link = (mailer: LinkBase, page: string, token: string) =>
   `${mailer.publicUrl}/${page}?token=${encodeURIComponent(token)}`;
 
 const days = (seconds: number) => Math.round(seconds / 86400);
 
 /** The mail that carries an invitation link to a new user of `tenantName`. */
 export function invitationMail(
-  mailer: Mailer,
+  mailer: LinkBase,
   to: string,
   token: string,
   tenant: { id: string; name: string },
@@ -31,7 +34,7 @@ export function invitationMail(
 
 /** The mail with a password reset link; `tenantId` null for a platform administrator. */
 export function passwordResetMail(
-  mailer: Mailer,
+  mailer: LinkBase,
   to: string,
   token: string,
   tenantId: string | null,
@@ -53,7 +56,7 @@ export function passwordResetMail(
 }
 
 /** The mail that asks a new user to confirm their address. */
-export function verificationMail(mailer: Mailer, to: string, token: string, tenantId: string): MailMessage {
+export function verificationMail(mailer: LinkBase, to: string, token: string, tenantId: string): MailMessage {
   return {
     to,
     kind: 'email_verification',

@@ -5,8 +5,7 @@ import { hashPassword } from '../../identity/passwords.js';
 import { acceptInvitation } from './accept-invitation.js';
 import { invalidToken, PLATFORM_TOKEN_PREFIX, tokenOwner } from './account-token.js';
 import { limitResetRequests } from './limit-reset-requests.js';
-import { requestAdminPasswordReset } from './request-admin-password-reset.js';
-import { requestPasswordReset } from './request-password-reset.js';
+import { enqueuePasswordReset } from './password-reset-job.js';
 import { revokeRefreshTokensOf } from '../../identity/refresh-tokens.js';
 import { resetAdminPassword } from './reset-admin-password.js';
 import { resetPassword } from './reset-password.js';
@@ -39,7 +38,7 @@ function sendAccount(reply: FastifyReply, tenantId: string | null, user: { id: s
  * holds it; a wrong, used or expired token is always the same 400 VALIDATION_FAILED on `token`.
  */
 export function accountRoutes(app: FastifyInstance, services: AppServices): void {
-  const { tenancy, mailer } = services;
+  const { tenancy } = services;
 
   app.post(
     '/auth/accept-invite',
@@ -68,12 +67,9 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
       const { email } = request.body as ForgotPasswordBody;
       const tenant = request.tenant;
       await limitResetRequests(request, services, tenant?.id ?? null, email);
-      const work = tenant
-        ? tenancy.withTenant(tenant, (scope) => requestPasswordReset(scope, email, mailer))
-        : requestAdminPasswordReset(tenancy.platformDb, email, mailer);
-      // Not awaited: the answer must not reveal, by its body or by its timing, whether the
-      // account exists. A failure here is the operator's to see, never the caller's.
-      work.catch((error: unknown) => request.log.error({ err: error }, 'password reset request failed'));
+      // The lookup runs as a job: the answer must not reveal, by its body or by its timing,
+      // whether the account exists, and known and unknown emails both cost exactly this insert.
+      await enqueuePasswordReset(services.jobs, tenant?.id ?? null, email);
       return sendData(reply, { message: RESET_ANSWER }, { status: 202 });
     },
   );

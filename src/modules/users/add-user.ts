@@ -1,18 +1,18 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../errors.js';
-import type { Mailer } from '../../mail/mailer.js';
+import type { MailQueue } from '../../mail/mail-queue.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { lockTenantIdentity } from '../identity/lock-tenant-identity.js';
 import { assertMayGrant, type Grantor, permissionsOfRoles } from '../roles/role-grants.js';
 import { USER_COLUMNS, type UserRow } from './user-view.js';
 
-/** What adding a user depends on besides its fields: the seat limit, the caller, the mailer. */
+/** What adding a user depends on besides its fields: the seat limit, the caller, the mail. */
 export interface UserWriteContext {
   /** The tier's effective max_users; null is unlimited. */
   maxUsers: number | null;
   grantor: Grantor;
-  mailer: Mailer;
+  mail: MailQueue;
   tenant: { id: string; name: string };
 }
 

@@ -23,7 +23,7 @@ export async function createUser(
     after: { email: row.email, roles: [input.role], status: row.status },
   });
   const token = await issueUserToken(scope, row.id, 'email_verification');
-  await context.mailer.send(verificationMail(context.mailer, row.email, token, scope.tenantId));
+  context.mail.afterCommit(scope, verificationMail(context.mail, row.email, token, scope.tenantId));
   const [user] = await toUsers(scope, [row]);
   return user!;
 }

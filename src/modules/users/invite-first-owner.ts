@@ -1,4 +1,4 @@
-import type { Mailer } from '../../mail/mailer.js';
+import type { MailQueue } from '../../mail/mail-queue.js';
 import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -13,7 +13,7 @@ export async function inviteFirstOwner(
   tenancy: Tenancy,
   tenant: TenantRecord,
   email: string,
-  mailer: Mailer,
+  mail: MailQueue,
 ): Promise<void> {
   await tenancy.withTenant(tenant, async (scope) => {
     const owner = await scope.db
@@ -29,6 +29,6 @@ export async function inviteFirstOwner(
       targetId: owner.id,
       after: { email: owner.email, roles: ['owner'], status: owner.status },
     });
-    await sendInvitation(scope, owner, mailer, { id: tenant.id, name: tenant.name });
+    await sendInvitation(scope, owner, mail, { id: tenant.id, name: tenant.name });
   });
 }

@@ -18,7 +18,7 @@ export async function inviteUser(
     targetId: row.id,
     after: { email: row.email, roles: [input.role], status: row.status },
   });
-  await sendInvitation(scope, row, context.mailer, context.tenant);
+  await sendInvitation(scope, row, context.mail, context.tenant);
   const [user] = await toUsers(scope, [row]);
   return user!;
 }

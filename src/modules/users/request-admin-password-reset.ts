@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { PlatformDatabase } from '../../db/platform-database.js';
-import type { Mailer } from '../../mail/mailer.js';
+import type { MailQueue } from '../../mail/mail-queue.js';
 import { recordPlatformAudit } from '../audit/record-platform-audit.js';
 import { passwordResetMail } from './account-mails.js';
 import { newAccountToken, PLATFORM_TOKEN_PREFIX } from './account-token.js';
@@ -15,7 +15,7 @@ import { TOKEN_TTL_SECONDS } from './user-tokens.js';
 export async function requestAdminPasswordReset(
   db: Kysely<PlatformDatabase>,
   email: string,
-  mailer: Mailer,
+  mail: MailQueue,
 ): Promise<void> {
   const admin = await db
     .selectFrom('platform.platform_admins')
@@ -49,6 +49,7 @@ export async function requestAdminPasswordReset(
       targetType: 'platform_admin',
       targetId: admin.id,
     });
-    await mailer.send(passwordResetMail(mailer, admin.email, token, null));
+    // Queued in this transaction: the mail job exists exactly when the token does.
+    await mail.enqueue(passwordResetMail(mail, admin.email, token, null), trx);
   });
 }

@@ -1,4 +1,4 @@
-import type { Mailer } from '../../mail/mailer.js';
+import type { MailQueue } from '../../mail/mail-queue.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { passwordResetMail } from './account-mails.js';
@@ -8,7 +8,11 @@ import { issueUserToken } from './user-tokens.js';
  * Mails a reset link when an active user has this email; otherwise does nothing. The caller
  * answers the same either way, so this never tells whether an account exists.
  */
-export async function requestPasswordReset(scope: TenantScope, email: string, mailer: Mailer): Promise<void> {
+export async function requestPasswordReset(
+  scope: TenantScope,
+  email: string,
+  mail: MailQueue,
+): Promise<void> {
   const user = await scope.db
     .selectFrom('users')
     .select(['id', 'email', 'status'])
@@ -27,5 +31,5 @@ export async function requestPasswordReset(scope: TenantScope, email: string, ma
   if (external) return;
   const token = await issueUserToken(scope, user.id, 'password_reset');
   await recordAudit(scope, { action: 'user.password_reset_request', targetType: 'user', targetId: user.id });
-  await mailer.send(passwordResetMail(mailer, user.email, token, scope.tenantId));
+  mail.afterCommit(scope, passwordResetMail(mail, user.email, token, scope.tenantId));
 }

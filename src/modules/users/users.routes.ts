@@ -23,7 +23,7 @@ async function writeContext(request: FastifyRequest, services: AppServices): Pro
   return {
     maxUsers: effectiveLimits(tenant.tier, tenant.limit_overrides).max_users,
     grantor: await grantorOf(request, services),
-    mailer: services.mailer,
+    mail: services.mail,
     tenant: { id: tenant.id, name: tenant.name },
   };
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { guardClient } from '../../db/connection-faults.js';
 import { quoteIdent } from '../../db/sql-identifier.js';
 import type { TenantLocation } from '../isolation/isolation-model.js';
 import type { Tenancy } from '../tenancy.js';
@@ -92,7 +93,7 @@ async function measureDatabases(tenancy: Tenancy, tenants: TenantLocation[]): Pr
     } else {
       const url = tenancy.endpoints.servers.get(placement);
       if (!url) throw new Error(`unknown placement server "${placement}"`);
-      const client = new pg.Client({ connectionString: url });
+      const client = guardClient(new pg.Client({ connectionString: url }));
       await client.connect();
       try {
         rows = (await client.query(query, params)).rows;

@@ -7,6 +7,8 @@ export interface DatabasePoolCacheOptions {
   /** Connections all tenant databases may hold together in this process. */
   connectionCap: number;
   idleTimeoutMillis?: number;
+  /** How long `connect` waits for a connection (in line at the budget, or opening one) before it fails. */
+  checkoutTimeoutMillis?: number;
   /**
    * How long since a database last had every connection checked out before its surplus counts as
    * cold, i.e. worth closing to make room for another database. A hot surplus would be reopened
@@ -71,6 +73,7 @@ export class DatabasePoolCache {
     entry.rate = rateAt(entry, now) + 1;
     entry.lastUsed = now;
     entry.active += 1;
+    const deadline = now + (this.options.checkoutTimeoutMillis ?? Number.POSITIVE_INFINITY);
     let reserved = false; // a unit of the budget held for the connection this call may open
     try {
       // pool.connect() is only called with an idle client claimed or a unit reserved: queued
@@ -92,9 +95,7 @@ export class DatabasePoolCache {
         if (entry.pool.totalCount > 0) {
           // Full, or at the cap: share this database's connections. Wait for its next release
           // (after a first wait at the front, so newcomers do not overtake).
-          await new Promise<void>((resolve) =>
-            waited ? entry.waiters.unshift(resolve) : entry.waiters.push(resolve),
-          );
+          await waitInLine(entry.waiters, deadline, waited);
           waited = true;
           continue;
         }
@@ -104,7 +105,7 @@ export class DatabasePoolCache {
         if (await this.evictOne(entry)) break;
         this.creating -= 1;
         reserved = false;
-        await new Promise<void>((resolve) => this.waiters.push(resolve));
+        await waitInLine(this.waiters, deadline, false);
       }
       if (claimed) entry.claims += 1;
       const client = await entry.pool.connect().finally(() => {
@@ -149,8 +150,10 @@ export class DatabasePoolCache {
       max: this.options.perDatabaseMax,
       idleTimeoutMillis: this.options.idleTimeoutMillis ?? 30_000,
     });
-    pool.on('connect', () => {
+    pool.on('connect', (client) => {
       this.open += 1;
+      // Checked-out clients have no listener of pg-pool's: a dropped connection would kill the process.
+      client.on('error', () => undefined);
     });
     pool.on('remove', () => {
       this.open -= 1;
@@ -239,6 +242,32 @@ export class DatabasePoolCache {
     this.entries.clear();
     await Promise.all(pools);
   }
+}
+
+/**
+ * Waits in `line` (at its front when `front`) until called, or fails at `deadline` with pg-pool's
+ * own checkout timeout message, leaving the line as if it had never joined.
+ */
+function waitInLine(line: Array<() => void>, deadline: number, front: boolean): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer =
+      deadline === Number.POSITIVE_INFINITY
+        ? undefined
+        : setTimeout(
+            () => {
+              const at = line.indexOf(wake);
+              if (at >= 0) line.splice(at, 1);
+              reject(new Error('timeout exceeded when trying to connect'));
+            },
+            Math.max(0, deadline - performance.now()),
+          );
+    if (front) line.unshift(wake);
+    else line.push(wake);
+  });
 }
 
 /** A database's decayed checkout count at `now`. */

@@ -1,0 +1,58 @@
+import pg from 'pg';
+import type { TenantId } from '../../src/tenancy/tenant-id.js';
+import type { Isolation } from '../../src/tenancy/tenant-scope.js';
+import type { TestInstance } from './test-instance.js';
+
+/** A superuser connection to the database that holds `tenant`'s rows (the platform one for pool and schema). */
+export async function storageClient(
+  tb: TestInstance,
+  tenant: { id: string; isolation: Isolation },
+): Promise<pg.Client> {
+  const { endpoints } = tb.services.tenancy;
+  const url = new URL(endpoints.servers.get('default')!);
+  url.pathname =
+    tenant.isolation === 'database'
+      ? `/${endpoints.names.databaseFor(tenant.id as TenantId)}`
+      : new URL(tb.env.DATABASE_URL!).pathname;
+  const client = new pg.Client({ connectionString: url.toString() });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+/**
+ * Takes the audit chain lock of `tenantId` in `client`'s session: every write of that tenant that
+ * records audit then waits inside its transaction, which is the moment a fault test needs.
+ */
+export async function holdAuditLock(client: pg.Client, tenantId: string): Promise<() => Promise<void>> {
+  const key = [`tenantbase:audit`, tenantId];
+  await client.query('select pg_advisory_lock(hashtext($1), hashtext($2))', key);
+  return async () => {
+    await client.query('select pg_advisory_unlock(hashtext($1), hashtext($2))', key);
+  };
+}
+
+/** Polls until a backend of the application role in `client`'s database waits for an advisory lock; its pid. */
+export async function waitForLockedBackend(
+  client: pg.Client,
+  appRole: string,
+  timeoutMs = 20_000,
+): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await client.query<{ pid: number }>(
+      `select pid from pg_stat_activity
+        where datname = current_database() and usename = $1 and wait_event_type = 'Lock' and wait_event = 'advisory'`,
+      [appRole],
+    );
+    if (rows[0]) return rows[0].pid;
+    if (Date.now() > deadline) throw new Error('no application backend waited for the lock');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Ends a backend as an operator, a failover or a crash would. */
+export async function terminateBackend(client: pg.Client, pid: number): Promise<void> {
+  const { rows } = await client.query<{ ok: boolean }>('select pg_terminate_backend($1) as ok', [pid]);
+  if (!rows[0]?.ok) throw new Error(`backend ${pid} was not terminated`);
+}
