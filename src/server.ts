@@ -9,6 +9,7 @@ import { SigningKeys } from './identity/signing-keys.js';
 import { TenantPermissions } from './identity/tenant-permissions.js';
 import { createMailer } from './mail/create-mailer.js';
 import type { TenantModule } from './modules/module.js';
+import { AuditSealer } from './modules/audit/audit-sealer.js';
 import { registeredModules } from './modules/registered-modules.js';
 import { bootstrapPlatform } from './platform/bootstrap-platform.js';
 import { JobQueue } from './jobs/job-queue.js';
@@ -77,6 +78,14 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       observeWait: (isolation, seconds) => scopeWait[isolation].observe(seconds),
     },
   );
+  const sealer = new AuditSealer(tenancy, {
+    onSealed: (_tenantId, entries) => metrics.auditSeals.inc({ outcome: 'sealed' }, entries),
+    onError: (tenantId, error) => {
+      metrics.auditSeals.inc({ outcome: 'failed' });
+      log(`audit sealer (${tenantId}): ${error instanceof Error ? error.message : String(error)}`);
+    },
+  });
+  tenancy.onCommit(sealer.listener);
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
   const prefix = `tenantbase:${config.namespace || 'main'}`;
   const rateLimits = new RateLimits({

@@ -39,6 +39,9 @@ export interface TenancyOptions {
 /** A tenant to open a scope in; the tier decides its share of concurrent database work. */
 export type ScopeTarget = TenantLocation & { tier?: Tier };
 
+/** Runs after a scope that signalled `topics` committed; must settle on its own (never reject). */
+export type CommitListener = (tenant: ScopeTarget, topics: ReadonlySet<string>) => Promise<void>;
+
 function databaseUrl(serverUrl: string, database: string, credentialsFrom?: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${encodeURIComponent(database)}`;
@@ -63,6 +66,7 @@ export class Tenancy {
   private readonly models: Record<Isolation, IsolationModel>;
   private readonly plugins: Record<Isolation, KyselyPlugin[]>;
   private readonly workLimiter = new TenantWorkLimiter({ maxQueue: 200, maxWaitMs: 10_000 });
+  private readonly commitListeners: CommitListener[] = [];
 
   constructor(
     readonly endpoints: DatabaseEndpoints,
@@ -146,7 +150,8 @@ export class Tenancy {
   ): Promise<T> {
     const limit = this.options.concurrencyFor?.(tenant.tier ?? 'enterprise') ?? Number.POSITIVE_INFINITY;
     const queued = performance.now();
-    return this.workLimiter.run(tenant.id, limit, async () => {
+    const signals = new Set<string>();
+    const result = await this.workLimiter.run(tenant.id, limit, async () => {
       const { client, schema } = await this.models[tenant.isolation].connect(tenant);
       this.options.observeWait?.(tenant.isolation, (performance.now() - queued) / 1000);
       return runInScope(
@@ -157,10 +162,19 @@ export class Tenancy {
           client,
           plugins: this.plugins[tenant.isolation],
           access,
+          signals,
         },
         work,
       );
     });
+    // After the tenant's work slot is given back: a listener may open scopes of its own.
+    if (signals.size > 0) await Promise.all(this.commitListeners.map((listen) => listen(tenant, signals)));
+    return result;
+  }
+
+  /** Registers follow-up work for committed scopes that signalled a topic (e.g. audit sealing). */
+  onCommit(listener: CommitListener): void {
+    this.commitListeners.push(listener);
   }
 
   /** Applies pending tenant migrations to the shared pool schema (every start does this). */

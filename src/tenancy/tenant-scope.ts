@@ -29,6 +29,11 @@ export interface TenantScope {
   readonly isolation: Isolation;
   readonly access: ScopeAccess;
   readonly db: Kysely<TenantDatabase>;
+  /**
+   * Asks the tenancy's commit listeners to run for `topic` once this scope has committed (never
+   * after a rollback), outside the scope, so follow-up work holds none of the scope's locks.
+   */
+  signal(topic: string): void;
 }
 
 export type ScopeAccess = 'read' | 'write';
@@ -140,6 +145,8 @@ export interface ScopeRequest {
   client: pg.PoolClient;
   plugins: KyselyPlugin[];
   access: ScopeAccess;
+  /** Collects the scope's signals for the caller to act on after the commit. */
+  signals: Set<string>;
 }
 
 /**
@@ -160,6 +167,7 @@ export async function runInScope<T>(
     isolation: request.isolation,
     access: request.access,
     db,
+    signal: (topic) => request.signals.add(topic),
   };
   let result: T;
   try {

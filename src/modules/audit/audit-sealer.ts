@@ -1,0 +1,83 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CommitListener, ScopeTarget, Tenancy } from '../../tenancy/tenancy.js';
+import { AUDIT_APPENDED } from './record-audit.js';
+import { sealAuditTail } from './seal-audit-tail.js';
+
+export interface AuditSealerOptions {
+  /** How long to keep retrying while another process holds the tenant's chain. */
+  busyRetryMs?: number;
+  onSealed?: (tenantId: string, entries: number) => void;
+  onError?: (tenantId: string, error: unknown) => void;
+}
+
+interface TenantPasses {
+  running?: Promise<void>;
+  /** A pass that starts when the running one ends; every commit meanwhile shares it. */
+  queued?: Promise<void>;
+}
+
+const BUSY_PAUSE_MS = 10;
+
+/**
+ * Seals each tenant's unsealed audit tail after the commits that appended to it, one pass per
+ * tenant at a time in this process. A commit that arrives while a pass runs may be invisible to
+ * it, so it waits for the next pass, which all such commits share: sealing cost grows with passes,
+ * not with writes, and a tenant's writers never queue behind each other's transactions.
+ */
+export class AuditSealer {
+  private readonly passes = new Map<string, TenantPasses>();
+
+  constructor(
+    private readonly tenancy: Tenancy,
+    private readonly options: AuditSealerOptions = {},
+  ) {}
+
+  /** The listener to register with `tenancy.onCommit`. */
+  readonly listener: CommitListener = (tenant, topics) =>
+    topics.has(AUDIT_APPENDED) ? this.seal(tenant) : Promise.resolve();
+
+  /** Resolves once a pass that began after this call has sealed the tenant's tail (never rejects). */
+  seal(tenant: ScopeTarget): Promise<void> {
+    let state = this.passes.get(tenant.id);
+    if (!state) {
+      state = {};
+      this.passes.set(tenant.id, state);
+    }
+    if (state.queued) return state.queued;
+    const running = state.running;
+    if (!running) return this.start(tenant, state);
+    const passes = state;
+    passes.queued = running.then(() => {
+      passes.queued = undefined;
+      return this.start(tenant, passes);
+    });
+    return passes.queued;
+  }
+
+  private start(tenant: ScopeTarget, state: TenantPasses): Promise<void> {
+    const pass = this.sealOnce(tenant).finally(() => {
+      state.running = undefined;
+      if (!state.queued && this.passes.get(tenant.id) === state) this.passes.delete(tenant.id);
+    });
+    state.running = pass;
+    return pass;
+  }
+
+  private async sealOnce(tenant: ScopeTarget): Promise<void> {
+    const giveUpAt = performance.now() + (this.options.busyRetryMs ?? 2000);
+    try {
+      for (;;) {
+        const sealed = await this.tenancy.withTenant(tenant, (scope) => sealAuditTail(scope));
+        if (sealed !== null) {
+          if (sealed > 0) this.options.onSealed?.(tenant.id, sealed);
+          return;
+        }
+        // Another process is sealing; its pass may have read before our commit, so ours must run.
+        if (performance.now() > giveUpAt) throw new Error('the audit chain stayed locked by another sealer');
+        await sleep(BUSY_PAUSE_MS);
+      }
+    } catch (error) {
+      this.options.onError?.(tenant.id, error);
+    }
+  }
+}
