@@ -147,11 +147,14 @@ export class Tenancy {
     tenant: ScopeTarget,
     work: (scope: TenantScope) => Promise<T>,
     access: ScopeAccess = 'write',
+    options: { lane?: string } = {},
   ): Promise<T> {
     const limit = this.options.concurrencyFor?.(tenant.tier ?? 'enterprise') ?? Number.POSITIVE_INFINITY;
     const queued = performance.now();
     const signals = new Set<string>();
-    const result = await this.workLimiter.run(tenant.id, limit, async () => {
+    // A lane of its own keeps follow-up work (the audit sealer) from queueing behind the writers waiting for it.
+    const lane = options.lane ? `${tenant.id}\u0000${options.lane}` : tenant.id;
+    const result = await this.workLimiter.run(lane, limit, async () => {
       const { client, schema } = await this.models[tenant.isolation].connect(tenant);
       this.options.observeWait?.(tenant.isolation, (performance.now() - queued) / 1000);
       return runInScope(

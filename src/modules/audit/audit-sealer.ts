@@ -17,6 +17,7 @@ interface TenantPasses {
 }
 
 const BUSY_PAUSE_MS = 10;
+const UNIQUE_VIOLATION = '23505';
 
 /**
  * Seals each tenant's unsealed audit tail after the commits that appended to it, one pass per
@@ -67,7 +68,13 @@ export class AuditSealer {
     const giveUpAt = performance.now() + (this.options.busyRetryMs ?? 2000);
     try {
       for (;;) {
-        const sealed = await this.tenancy.withTenant(tenant, (scope) => sealAuditTail(scope));
+        const sealed = await this.tenancy
+          .withTenant(tenant, (scope) => sealAuditTail(scope), 'write', { lane: 'audit-sealer' })
+          .catch((error: unknown) => {
+            // Another process sealed the same positions first: the unique seq index refused the fork.
+            if ((error as { code?: string }).code === UNIQUE_VIOLATION) return null;
+            throw error;
+          });
         if (sealed !== null) {
           if (sealed > 0) this.options.onSealed?.(tenant.id, sealed);
           return;

@@ -9,56 +9,65 @@ export interface ChainHead {
   hash: string;
 }
 
+/** Unsealed entries chained per UPDATE; a longer tail takes several in the same pass. */
 const BATCH = 1000;
 
 /**
- * Takes the tenant's chain lock without waiting. The two-key form keeps these locks apart from
- * the single-key ones (migrations) on one server; the lock ends with the sealer's transaction.
+ * The oldest unsealed entries, each with the chain's head and whether this transaction holds the
+ * tenant's chain lock, in one round trip. The lock is tried, never waited for; it only spares
+ * concurrent sealers wasted work: the unique (tenant_id, seq) index is what refuses a fork.
+ * The two-key form keeps these locks apart from the single-key ones (migrations) on one server.
  */
-async function tryLockChain(scope: TenantScope): Promise<boolean> {
-  const { rows } = await sql<{ locked: boolean }>`
-    select pg_try_advisory_xact_lock(hashtext('tenantbase:audit'), hashtext(${scope.tenantId})) as locked`.execute(
-    scope.db,
-  );
-  return rows[0]?.locked === true;
-}
-
-async function readHead(scope: TenantScope): Promise<ChainHead> {
-  const last = await scope.db
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .where('tenant_id', '=', scope.tenantId)
-    .where('seq', 'is not', null)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!last) return { seq: 0n, hash: GENESIS_HASH };
-  if (last.hash === null) return sealLegacyAudit(scope);
-  return { seq: BigInt(last.seq!), hash: last.hash };
+function readTail(scope: TenantScope) {
+  return scope.db
+    .selectFrom('audit_log as entry')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('audit_log')
+          .select(['seq as head_seq', 'hash as head_hash'])
+          .where('tenant_id', '=', scope.tenantId)
+          .where('seq', 'is not', null)
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .as('head'),
+      (join) => join.onTrue(),
+    )
+    .selectAll('entry')
+    .select([
+      'head.head_seq',
+      'head.head_hash',
+      sql<boolean>`pg_try_advisory_xact_lock(hashtext('tenantbase:audit'), hashtext(${scope.tenantId}))`.as(
+        'locked',
+      ),
+    ])
+    .where('entry.tenant_id', '=', scope.tenantId)
+    .where('entry.seq', 'is', null)
+    .orderBy('entry.created_at')
+    .orderBy('entry.id')
+    .limit(BATCH)
+    .execute();
 }
 
 /**
  * Chains the tenant's committed, unsealed entries after the head, oldest first, in the scope's
- * own short transaction: one lock (the chain's, try-only) and one UPDATE per batch, never inside
- * a writer's transaction. Each batch reads a fresh snapshot, so the pass ends having seen every
- * entry committed before its last read. Returns how many entries it sealed, or null when another
- * sealer holds the chain.
+ * own short transaction (three round trips for up to BATCH entries), never inside a writer's.
+ * Each read takes a fresh snapshot, so the pass ends having seen every entry committed before
+ * its last read. Returns how many entries it sealed, or null when another sealer holds the chain.
  */
 export async function sealAuditTail(scope: TenantScope): Promise<number | null> {
-  if (!(await tryLockChain(scope))) return null;
-  let head = await readHead(scope);
   let sealed = 0;
   for (;;) {
-    const rows = await scope.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('tenant_id', '=', scope.tenantId)
-      .where('seq', 'is', null)
-      .orderBy('created_at')
-      .orderBy('id')
-      .limit(BATCH)
-      .execute();
+    const rows = await readTail(scope);
     if (rows.length === 0) return sealed;
+    if (!rows[0]!.locked) return null;
+    const first = rows[0]!;
+    let head: ChainHead =
+      first.head_seq === null
+        ? { seq: 0n, hash: GENESIS_HASH }
+        : first.head_hash === null
+          ? await sealLegacyAudit(scope)
+          : { seq: BigInt(first.head_seq), hash: first.head_hash };
     const ids: string[] = [];
     const seqs: string[] = [];
     const prevHashes: string[] = [];
