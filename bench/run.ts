@@ -86,7 +86,7 @@ const zipf: ZipfOptions = {
 };
 const writes: WritesOptions = {
   connections: 16,
-  warmupSeconds: quick ? 0 : 2,
+  warmupSeconds: quick ? 1 : 2,
   durationSeconds: quick ? 2 : roundSeconds,
   rounds: positive('rounds', args.rounds, quick ? 1 : 3),
   pacedRate: 500,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { verifyAuditChain } from '../src/modules/audit/verify-audit-chain.js';
 import type { Isolation } from '../src/tenancy/tenant-scope.js';
 import type { BenchInstance } from './bench-instance.js';
+import { type CpuSpent, cpuPerResponse, startCpuMeter } from './cpu-meter.js';
 import type { LoadClient } from './load-client.js';
 import type { LoadResult } from './load-protocol.js';
 import { NO_AUDIT_PATH } from './no-audit-route.js';
@@ -34,6 +35,8 @@ export interface WriteRuns {
   responses: number;
   failures: number;
   statuses: Record<string, number>;
+  /** Server CPU per create in ms (Node process; PostgreSQL when measurable); hardly moved by other load. */
+  cpu?: { node: number; postgres: number | undefined };
 }
 
 /** Sealing lag: from an entry's write (created_at) to its seal (sealed_at), in ms. */
@@ -176,10 +179,14 @@ export async function measureWrites(
     const from = new Date();
     const auditedRuns: LoadResult[] = [];
     const baselineRuns: LoadResult[] = [];
+    const auditedCpu: CpuSpent[] = [];
+    const baselineCpu: CpuSpent[] = [];
     for (let round = 0; round < options.rounds; round++) {
       const order = round % 2 === 0 ? (['audited', 'baseline'] as const) : (['baseline', 'audited'] as const);
       for (const which of order) {
+        const meter = startCpuMeter(instance.postmasterPid);
         const result = await run(which === 'audited' ? audited : baseline, options.durationSeconds);
+        (which === 'audited' ? auditedCpu : baselineCpu).push(meter());
         (which === 'audited' ? auditedRuns : baselineRuns).push(result);
         log(
           `  ${isolation} ${which} round ${round + 1}: ${(result.responses / result.seconds).toFixed(0)} creates/s`,
@@ -187,8 +194,8 @@ export async function measureWrites(
       }
     }
     const lag = await measureLag(instance, tenant, from);
-    const a = aggregate(auditedRuns);
-    const b = aggregate(baselineRuns);
+    const a = { ...aggregate(auditedRuns), cpu: cpuPerResponse(auditedCpu, auditedRuns) };
+    const b = { ...aggregate(baselineRuns), cpu: cpuPerResponse(baselineCpu, baselineRuns) };
     summary.saturated.push({
       isolation,
       audited: a,

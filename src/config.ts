@@ -46,6 +46,8 @@ export interface Config {
   loginLockoutSeconds: number;
   /** Administrators must sign in with TOTP; one without it only gets a token to enrol. */
   requireAdminMfa: boolean;
+  /** How long a write's answer waits for its audit entry to be sealed; 0 answers at commit. */
+  auditSealWaitMs: number;
 }
 
 export interface DatabaseServerConfig {
@@ -236,5 +238,6 @@ export function loadConfig(env: Env = process.env): Config {
     refreshTokenTtlSeconds: integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86400, 60, 365 * 86400),
     loginLockoutSeconds: integer(env, 'LOGIN_LOCKOUT_SECONDS', 900, 1, 86400),
     requireAdminMfa: boolean(env, 'REQUIRE_ADMIN_MFA', false),
+    auditSealWaitMs: integer(env, 'AUDIT_SEAL_WAIT_MS', 2000, 0, 60000),
   };
 }

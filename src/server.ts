@@ -79,6 +79,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
     },
   );
   const sealer = new AuditSealer(tenancy, {
+    waitMs: config.auditSealWaitMs,
     onSealed: (_tenantId, entries) => metrics.auditSeals.inc({ outcome: 'sealed' }, entries),
     onError: (tenantId, error) => {
       metrics.auditSeals.inc({ outcome: 'failed' });

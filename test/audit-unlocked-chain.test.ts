@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashAuditEntry } from '../src/modules/audit/audit-hash.js';
 import { AuditSealer } from '../src/modules/audit/audit-sealer.js';
-import { recordAudit } from '../src/modules/audit/record-audit.js';
+import { AUDIT_APPENDED, recordAudit } from '../src/modules/audit/record-audit.js';
+import type { TenantRecord } from '../src/tenancy/registry/tenant-record.js';
 import type { TenantId } from '../src/tenancy/tenant-id.js';
 import type { Isolation } from '../src/tenancy/tenant-scope.js';
 import { asStorageOwner } from './support/tenant-storage-owner.js';
@@ -34,6 +35,28 @@ async function seqs(tenant: { id: string; isolation: Isolation }): Promise<Array
     );
     return rows.map((row) => row.seq);
   });
+}
+
+/** An entry committed without the scope's signal, so no sealer runs for it. */
+async function insertUnsealed(tenant: TenantRecord): Promise<void> {
+  await tb.services.tenancy.withTenant(tenant, (scope) =>
+    scope.db
+      .insertInto('audit_log')
+      .values({
+        tenant_id: scope.tenantId,
+        id: randomUUID(),
+        created_at: new Date(),
+        actor_type: 'system',
+        actor_id: null,
+        action: 'test.orphan',
+        target_type: 'test',
+        target_id: null,
+        request_id: null,
+        before: null,
+        after: null,
+      })
+      .execute(),
+  );
 }
 
 describe.each(ISOLATIONS)('the audit chain without a writer lock in %s isolation', (isolation: Isolation) => {
@@ -106,24 +129,7 @@ describe.each(ISOLATIONS)('the audit chain without a writer lock in %s isolation
     const tenant = await load(a);
     const before = (await verdict(ownerA)).json().data;
     // As if the process died between a writer's commit and its seal: no signal, nothing seals it.
-    await tb.services.tenancy.withTenant(tenant, (scope) =>
-      scope.db
-        .insertInto('audit_log')
-        .values({
-          tenant_id: scope.tenantId,
-          id: randomUUID(),
-          created_at: new Date(),
-          actor_type: 'system',
-          actor_id: null,
-          action: 'test.orphan',
-          target_type: 'test',
-          target_id: null,
-          request_id: null,
-          before: null,
-          after: null,
-        })
-        .execute(),
-    );
+    await insertUnsealed(tenant);
     const pending = (await verdict(ownerA)).json().data;
     expect(pending).toMatchObject({
       ok: true,
@@ -148,6 +154,30 @@ describe.each(ISOLATIONS)('the audit chain without a writer lock in %s isolation
       unsealed: 0,
       oldest_unsealed_at: null,
     });
+  });
+
+  it('answers at commit when told not to wait, and seals once another sealer lets go of the chain', async () => {
+    const tenant = await load(a);
+    await insertUnsealed(tenant);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockHeld = new Promise<void>((resolve) => (locked = resolve));
+    // Another process's sealer, mid-pass: it holds the tenant's chain lock.
+    const holder = asStorageOwner(tb, tenant, async (client) => {
+      await client.query(`select pg_advisory_xact_lock(hashtext('tenantbase:audit'), hashtext($1))`, [a]);
+      locked();
+      await released;
+    });
+    await lockHeld;
+    const sealer = new AuditSealer(tb.services.tenancy, { waitMs: 0, busyRetryMs: 120_000 });
+    await sealer.listener(tenant, new Set([AUDIT_APPENDED]));
+    expect((await verdict(ownerA)).json().data.unsealed).toBe(1);
+    const sealed = sealer.seal(tenant);
+    release();
+    await holder;
+    await sealed;
+    expect((await verdict(ownerA)).json().data).toMatchObject({ ok: true, unsealed: 0 });
   });
 
   it('detects an entry inserted in the middle with a correctly computed hash', async () => {

@@ -4,6 +4,11 @@ import { AUDIT_APPENDED } from './record-audit.js';
 import { sealAuditTail } from './seal-audit-tail.js';
 
 export interface AuditSealerOptions {
+  /**
+   * How long the committing caller waits for the pass that seals its entry; the pass goes on
+   * either way. 0 answers at commit (lowest latency, the entry stays unsealed for the sealing lag).
+   */
+  waitMs?: number;
   /** How long to keep retrying while another process holds the tenant's chain. */
   busyRetryMs?: number;
   onSealed?: (tenantId: string, entries: number) => void;
@@ -34,8 +39,16 @@ export class AuditSealer {
   ) {}
 
   /** The listener to register with `tenancy.onCommit`. */
-  readonly listener: CommitListener = (tenant, topics) =>
-    topics.has(AUDIT_APPENDED) ? this.seal(tenant) : Promise.resolve();
+  readonly listener: CommitListener = async (tenant, topics) => {
+    if (!topics.has(AUDIT_APPENDED)) return;
+    const sealed = this.seal(tenant);
+    const waitMs = this.options.waitMs ?? Number.POSITIVE_INFINITY;
+    if (waitMs === Number.POSITIVE_INFINITY) return sealed;
+    if (waitMs <= 0) return;
+    const timeout = new AbortController();
+    await Promise.race([sealed, sleep(waitMs, undefined, { signal: timeout.signal }).catch(() => undefined)]);
+    timeout.abort();
+  };
 
   /** Resolves once a pass that began after this call has sealed the tenant's tail (never rejects). */
   seal(tenant: ScopeTarget): Promise<void> {

@@ -3,6 +3,7 @@ import type { AppServices } from '../../http/app-services.js';
 import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import { parseTenantId } from '../../tenancy/tenant-id.js';
 import { recordPlatformAudit } from '../audit/record-platform-audit.js';
+import { AUDIT_APPENDED } from '../audit/record-audit.js';
 import type { ArchiveManifest } from './archive-format.js';
 import { createImportTarget, discardImportTarget, type ImportTargetOptions } from './import-target.js';
 import { loadArchive } from './load-archive.js';
@@ -70,9 +71,12 @@ export async function importTenant(
   let tables: Record<string, number>;
   try {
     const schema = storageSchema(tenancy, tenant);
-    tables = await tenancy.withTenant(tenant, (scope) =>
-      loadArchive(scope, schema, file, manifest, tenantTables),
-    );
+    tables = await tenancy.withTenant(tenant, async (scope) => {
+      const loaded = await loadArchive(scope, schema, file, manifest, tenantTables);
+      // Entries exported before the source's sealer reached them are chained here, after the commit.
+      if (loaded.audit_log) scope.signal(AUDIT_APPENDED);
+      return loaded;
+    });
   } catch (error) {
     if (!existing) await discardImportTarget(tenancy, tenant);
     throw rowsRefused(error);
