@@ -11,17 +11,26 @@ export interface AuditSealerOptions {
   waitMs?: number;
   /** How long to keep retrying while another process holds the tenant's chain. */
   busyRetryMs?: number;
+  /**
+   * Least time between the starts of two back-to-back passes of one tenant: a busy tenant's
+   * commits gather into fewer, larger passes (group sealing); an idle tenant's first pass starts at once.
+   */
+  minPassIntervalMs?: number;
   onSealed?: (tenantId: string, entries: number) => void;
   onError?: (tenantId: string, error: unknown) => void;
 }
 
 interface TenantPasses {
+  /** The pass that is reading or sealing now. */
   running?: Promise<void>;
-  /** A pass that starts when the running one ends; every commit meanwhile shares it. */
+  /** performance.now() when the last pass started. */
+  startedAt?: number;
+  /** The pass that reads next, once the running one ends; every commit until then shares it. */
   queued?: Promise<void>;
 }
 
 const BUSY_PAUSE_MS = 10;
+const DEFAULT_PASS_INTERVAL_MS = 10;
 const UNIQUE_VIOLATION = '23505';
 
 /**
@@ -57,23 +66,25 @@ export class AuditSealer {
       state = {};
       this.passes.set(tenant.id, state);
     }
+    // A pass that has not read yet will see this caller's commit: join it.
     if (state.queued) return state.queued;
-    const running = state.running;
-    if (!running) return this.start(tenant, state);
     const passes = state;
-    passes.queued = running.then(() => {
-      passes.queued = undefined;
-      return this.start(tenant, passes);
-    });
-    return passes.queued;
-  }
-
-  private start(tenant: ScopeTarget, state: TenantPasses): Promise<void> {
-    const pass = this.sealOnce(tenant).finally(() => {
-      state.running = undefined;
-      if (!state.queued && this.passes.get(tenant.id) === state) this.passes.delete(tenant.id);
-    });
-    state.running = pass;
+    const interval = this.options.minPassIntervalMs ?? DEFAULT_PASS_INTERVAL_MS;
+    const pass: Promise<void> = (passes.running ?? Promise.resolve())
+      .then(async () => {
+        const early = passes.startedAt === undefined ? 0 : passes.startedAt + interval - performance.now();
+        if (early > 0) await sleep(early);
+        passes.queued = undefined;
+        passes.running = pass;
+        passes.startedAt = performance.now();
+        await this.sealOnce(tenant);
+      })
+      .finally(() => {
+        if (passes.running === pass) passes.running = undefined;
+        if (!passes.running && !passes.queued && this.passes.get(tenant.id) === passes)
+          this.passes.delete(tenant.id);
+      });
+    passes.queued = pass;
     return pass;
   }
 
