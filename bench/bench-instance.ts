@@ -38,6 +38,8 @@ export interface BenchInstanceOptions {
   env: Record<string, string>;
   extraRoutes: (app: FastifyInstance, services: AppServices) => void;
   log: (line: string) => void;
+  /** Rate limits, the response cache and request metrics on (the writes scenario's whole path). */
+  protection?: boolean;
 }
 
 function withDatabase(url: string, database: string): string {
@@ -119,7 +121,7 @@ export async function startBenchInstance(options: BenchInstanceOptions): Promise
     tenantbase = await startTenantbase(config, {
       logger: false,
       extraRoutes: options.extraRoutes,
-      protection: false,
+      protection: options.protection ?? false,
     });
     await tenantbase.app.listen({ port: 0, host: '127.0.0.1' });
     const address = tenantbase.app.server.address();

@@ -2,6 +2,8 @@
 export interface LoadTarget {
   path: string;
   token: string;
+  /** A JSON body: the request is then a POST of it (paced runs only). */
+  body?: string;
 }
 
 /** What the parent asks the load generator process to do. */

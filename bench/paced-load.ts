@@ -36,10 +36,13 @@ export async function runPaced(job: LoadJob, rate: number): Promise<LoadResult> 
 
   const get = (rank: number, record: boolean, dueAt = performance.now()) =>
     new Promise<void>((resolve) => {
-      const { path, token } = job.targets[rank]!;
-      const headers = { authorization: `Bearer ${token}` };
+      const { path, token, body } = job.targets[rank]!;
+      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+      if (body !== undefined) headers['content-type'] = 'application/json';
       let answered = false;
-      const request = http.get({ hostname, port, path, headers, agent, timeout: TIMEOUT_MS }, (response) => {
+      const method = body === undefined ? 'GET' : 'POST';
+      const options = { method, hostname, port, path, headers, agent, timeout: TIMEOUT_MS };
+      const request = http.request(options, (response) => {
         response.on('error', () => undefined);
         response.resume();
         response.once('end', () => {
@@ -56,6 +59,7 @@ export async function runPaced(job: LoadJob, rate: number): Promise<LoadResult> 
         request.destroy(new Error('timed out'));
       });
       request.on('error', () => undefined);
+      request.end(body);
       // 'close' follows the response's end or a failure at any stage: the one place a request settles.
       request.once('close', () => {
         if (!answered && record) errors += 1;

@@ -4,6 +4,8 @@ import type { ListOverheadOptions, TargetSummary } from './list-overhead.js';
 import type { Machine } from './machine.js';
 import { cpuText, failures, int, ms, pct, range } from './report-format.js';
 import { listP95Goal, type PacedList, pacedListSection, zipfSweepSection } from './report-paced.js';
+import { writesSection } from './report-writes.js';
+import type { WritesSummary } from './writes-bench.js';
 import type { ZipfPacedRow } from './zipf-paced.js';
 
 export interface BenchReport {
@@ -26,6 +28,7 @@ export interface BenchReport {
     sampleMs: number;
     paced: ZipfPacedRow[];
   };
+  writes?: WritesSummary;
 }
 
 function listSection(list: NonNullable<BenchReport['list']>): string[] {
@@ -98,12 +101,13 @@ export function renderReport(report: BenchReport): string {
     `- Command: \`${report.command}\` (${report.seconds.toFixed(0)} s)`,
     `- Machine: ${m.nproc} CPUs (\`nproc\`), ${m.cpu}, ${m.memoryGb} GB, ${m.kernel}; 1-min load average ${load}`,
     `- Node ${m.node}; PostgreSQL ${m.postgres} (${report.postgresSource}); server, PostgreSQL and load generator share the machine`,
-    `- Code: ${m.code}; protection (rate limits, response cache, request metrics) off, TENANT_QUERY_GUARD off`,
+    `- Code: ${m.code}; protection (rate limits, response cache, request metrics) off${report.writes ? ' (on for the writes scenario, on an instance of its own)' : ''}, TENANT_QUERY_GUARD off`,
     `- Pools: platform/app pool ${report.poolMax} connections (pipelined), ${report.tenantDbPoolMax} per tenant database; ` +
       `enterprise tenants run at most ${report.enterpriseConcurrency} scopes at once`,
     '',
   ];
   if (report.list) lines.push(...listSection(report.list), '');
   if (report.zipf) lines.push(...zipfSection(report.zipf), '');
+  if (report.writes) lines.push(...writesSection(report.writes), '');
   return lines.join('\n');
 }

@@ -1,10 +1,12 @@
 /**
- * `npm run bench [-- --quick] [--only list|zipf] [--profile] [--tenants N] [--duration S] [--rounds N]
+ * `npm run bench [-- --quick] [--only list|zipf|writes] [--profile] [--tenants N] [--duration S] [--rounds N]
  *   [--rate N] [--zipf-rates N,N,...] [--cap N] [--env NAME=VALUE ...]`
  *
  * Starts a throwaway Tenantbase on 127.0.0.1 (DATABASE_URL's server, else an embedded
  * PostgreSQL), measures tenancy overhead on the deployments list and many `database` tenants
  * under Zipf traffic, prints a markdown report and writes it to bench/results/latest.md.
+ * The writes scenario (issue 12) runs on an instance of its own with protection on: creates with
+ * and without the audit write, side by side, per model.
  * Each scenario runs saturated (closed loop) first, then at fixed offered rates (open loop), where
  * latency is not bounded below by connections / throughput. `--rate` is the list's offered req/s
  * (default: half the baseline's saturated req/s), `--zipf-rates` the Zipf sweep's (default
@@ -26,6 +28,8 @@ import { defaultPacedRate, measurePacedList } from './list-paced.js';
 import { LoadClient } from './load-client.js';
 import { describeMachine } from './machine.js';
 import { type BenchReport, renderReport } from './report.js';
+import { noAuditRoutes } from './no-audit-route.js';
+import { measureWrites, seedWriteTenants, type WritesOptions } from './writes-bench.js';
 import { measureZipfPaced } from './zipf-paced.js';
 
 const { values: args } = parseArgs({
@@ -51,8 +55,8 @@ function positive(name: string, raw: string | undefined, fallback: number): numb
   return value;
 }
 
-if (args.only !== undefined && args.only !== 'list' && args.only !== 'zipf')
-  throw new Error('--only: expected list or zipf');
+if (args.only !== undefined && !['list', 'zipf', 'writes'].includes(args.only))
+  throw new Error('--only: expected list, zipf or writes');
 const quick = args.quick;
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 const roundSeconds = positive('duration', args.duration, quick ? 3 : 10);
@@ -80,6 +84,16 @@ const zipf: ZipfOptions = {
     .map((rate) => positive('zipf-rates', rate.trim(), 0)),
   pacedSeconds: quick ? 2 : 30,
 };
+const writes: WritesOptions = {
+  connections: 16,
+  warmupSeconds: quick ? 1 : 2,
+  durationSeconds: quick ? 2 : roundSeconds,
+  rounds: positive('rounds', args.rounds, quick ? 1 : 3),
+  pacedRate: 500,
+  pacedSeconds: quick ? 2 : roundSeconds,
+  spreadTenants: 8,
+  spreadModels: quick ? ['pool'] : ['pool', 'schema', 'database'],
+};
 const connectionCap = args.cap === undefined ? undefined : positive('cap', args.cap, 1);
 const env = Object.fromEntries(
   args.env.map((pair) => {
@@ -94,94 +108,128 @@ const started = performance.now();
 const startedAt = new Date();
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 
-log(`tenantbase bench (${quick ? 'quick' : 'full'}): starting a throwaway instance`);
-const instance = await startBenchInstance({
-  connectionCap,
-  provisioningConcurrency: zipf.seedConcurrency,
-  env,
-  extraRoutes: baselineRoutes(),
-  log,
-});
-const load = LoadClient.start();
-const profiler = args.profile ? new CpuProfiler(resultsDir) : undefined;
-let cleaning: Promise<void> | undefined;
-const cleanUp = () =>
-  (cleaning ??= (async () => {
-    profiler?.close();
-    await load.close().catch(() => undefined);
-    await instance.destroy();
-  })());
-process.once('SIGINT', () => {
-  log('interrupted: dropping the bench databases');
-  void cleanUp().finally(() => process.exit(130));
-});
-
-try {
-  const machine = describeMachine(instance.postgres.version);
-  log(
-    `listening on ${instance.baseUrl}; PostgreSQL ${machine.postgres} (${instance.postgres.source}); load ${machine.loadStart.toFixed(2)}`,
-  );
-  const report: BenchReport = {
-    command,
-    mode: quick ? 'quick' : 'full',
-    startedAt,
-    seconds: 0,
-    machine,
-    postgresSource: instance.postgres.source,
-    poolMax: instance.config.poolMax,
-    tenantDbPoolMax: instance.config.tenantDbPoolMax,
-    enterpriseConcurrency: instance.config.tenantConcurrency.enterprise,
-  };
-
-  if (args.only !== 'zipf') {
-    log('1. tenancy overhead on GET /api/v1/deployments');
-    const tenants = await seedListTenants(instance, list.deployments, log);
-    await instance.settle();
-    const targets = await measureListOverhead(instance, load, tenants, list, log, profiler);
-    const rate = list.rate ?? defaultPacedRate(targets);
-    log(`  paced phase at ${rate} req/s (${list.rounds} × ${list.pacedSeconds} s per target)`);
-    report.list = {
-      options: list,
-      targets,
-      paced: {
-        rate,
-        fromFlag: list.rate !== undefined,
-        seconds: list.pacedSeconds,
-        rounds: list.rounds,
-        connections: list.connections,
-        targets: await measurePacedList(instance, load, tenants, list, rate, log),
-      },
-    };
-  }
-  if (args.only !== 'list') {
+let machine: ReturnType<typeof describeMachine> | undefined;
+let report: BenchReport | undefined;
+if (args.only !== 'writes') {
+  log(`tenantbase bench (${quick ? 'quick' : 'full'}): starting a throwaway instance`);
+  const instance = await startBenchInstance({
+    connectionCap,
+    provisioningConcurrency: zipf.seedConcurrency,
+    env,
+    extraRoutes: baselineRoutes(),
+    log,
+  });
+  const load = LoadClient.start();
+  const profiler = args.profile ? new CpuProfiler(resultsDir) : undefined;
+  let cleaning: Promise<void> | undefined;
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      profiler?.close();
+      await load.close().catch(() => undefined);
+      await instance.destroy();
+    })());
+  process.once('SIGINT', () => {
+    log('interrupted: dropping the bench databases');
+    void cleanUp().finally(() => process.exit(130));
+  });
+  try {
+    machine = describeMachine(instance.postgres.version);
     log(
-      `2. ${zipf.tenants} database tenants under Zipf traffic (cap ${instance.config.tenantDbConnectionCap})`,
+      `listening on ${instance.baseUrl}; PostgreSQL ${machine.postgres} (${instance.postgres.source}); load ${machine.loadStart.toFixed(2)}`,
     );
-    const seedStart = performance.now();
-    const tenants = await seedZipfTenants(instance, zipf, log);
-    await instance.settle();
-    const seedSeconds = (performance.now() - seedStart) / 1000;
-    const summary = await measureZipf(instance, load, tenants, zipf, log, profiler);
-    log(`  paced sweep at ${zipf.pacedRates.join(', ')} req/s (${zipf.pacedSeconds} s each)`);
-    report.zipf = {
-      seedSeconds,
-      summary,
-      warmupSeconds: zipf.warmupSeconds,
-      durationSeconds: zipf.durationSeconds,
-      sampleMs: zipf.sampleMs,
-      paced: await measureZipfPaced(instance, load, tenants, zipf, log),
+    report = {
+      command,
+      mode: quick ? 'quick' : 'full',
+      startedAt,
+      seconds: 0,
+      machine,
+      postgresSource: instance.postgres.source,
+      poolMax: instance.config.poolMax,
+      tenantDbPoolMax: instance.config.tenantDbPoolMax,
+      enterpriseConcurrency: instance.config.tenantConcurrency.enterprise,
     };
-  }
 
-  machine.loadEnd = os.loadavg()[0]!;
-  report.seconds = (performance.now() - started) / 1000;
-  const markdown = renderReport(report);
-  console.log(`\n${markdown}`);
-  await mkdir(resultsDir, { recursive: true });
-  await writeFile(path.join(resultsDir, 'latest.md'), markdown);
-  log(`written to ${path.relative(process.cwd(), path.join(resultsDir, 'latest.md'))}`);
-  if (profiler)
-    log(`CPU profiles of the first round's runs: ${path.relative(process.cwd(), resultsDir)}/*.cpuprofile`);
-} finally {
-  await cleanUp();
+    if (args.only !== 'zipf') {
+      log('1. tenancy overhead on GET /api/v1/deployments');
+      const tenants = await seedListTenants(instance, list.deployments, log);
+      await instance.settle();
+      const targets = await measureListOverhead(instance, load, tenants, list, log, profiler);
+      const rate = list.rate ?? defaultPacedRate(targets);
+      log(`  paced phase at ${rate} req/s (${list.rounds} × ${list.pacedSeconds} s per target)`);
+      report.list = {
+        options: list,
+        targets,
+        paced: {
+          rate,
+          fromFlag: list.rate !== undefined,
+          seconds: list.pacedSeconds,
+          rounds: list.rounds,
+          connections: list.connections,
+          targets: await measurePacedList(instance, load, tenants, list, rate, log),
+        },
+      };
+    }
+    if (args.only !== 'list') {
+      log(
+        `2. ${zipf.tenants} database tenants under Zipf traffic (cap ${instance.config.tenantDbConnectionCap})`,
+      );
+      const seedStart = performance.now();
+      const tenants = await seedZipfTenants(instance, zipf, log);
+      await instance.settle();
+      const seedSeconds = (performance.now() - seedStart) / 1000;
+      const summary = await measureZipf(instance, load, tenants, zipf, log, profiler);
+      log(`  paced sweep at ${zipf.pacedRates.join(', ')} req/s (${zipf.pacedSeconds} s each)`);
+      report.zipf = {
+        seedSeconds,
+        summary,
+        warmupSeconds: zipf.warmupSeconds,
+        durationSeconds: zipf.durationSeconds,
+        sampleMs: zipf.sampleMs,
+        paced: await measureZipfPaced(instance, load, tenants, zipf, log),
+      };
+    }
+  } finally {
+    await cleanUp();
+  }
 }
+if (args.only === undefined || args.only === 'writes') {
+  log('3. write throughput per tenant: creates with and without the audit write (protection on)');
+  const writer = await startBenchInstance({
+    connectionCap,
+    provisioningConcurrency: 4,
+    env,
+    extraRoutes: noAuditRoutes(),
+    log,
+    protection: true,
+  });
+  const load = LoadClient.start();
+  try {
+    machine ??= describeMachine(writer.postgres.version);
+    report ??= {
+      command,
+      mode: quick ? 'quick' : 'full',
+      startedAt,
+      seconds: 0,
+      machine,
+      postgresSource: writer.postgres.source,
+      poolMax: writer.config.poolMax,
+      tenantDbPoolMax: writer.config.tenantDbPoolMax,
+      enterpriseConcurrency: writer.config.tenantConcurrency.enterprise,
+    };
+    const tenants = await seedWriteTenants(writer, writes, log);
+    await writer.settle();
+    report.writes = await measureWrites(writer, load, tenants, writes, log);
+  } finally {
+    await load.close().catch(() => undefined);
+    await writer.destroy();
+  }
+}
+machine!.loadEnd = os.loadavg()[0]!;
+report!.seconds = (performance.now() - started) / 1000;
+const markdown = renderReport(report!);
+console.log(`\n${markdown}`);
+await mkdir(resultsDir, { recursive: true });
+await writeFile(path.join(resultsDir, 'latest.md'), markdown);
+log(`written to ${path.relative(process.cwd(), path.join(resultsDir, 'latest.md'))}`);
+if (args.profile)
+  log(`CPU profiles of the first round's runs: ${path.relative(process.cwd(), resultsDir)}/*.cpuprofile`);

@@ -65,6 +65,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** Lets OIDC fetches reach loopback and private addresses (and plain http on loopback): tests only. */
   oidcAllowPrivateTargets: boolean;
+  /** How long a write's answer waits for its audit entry to be sealed; 0 answers at commit. */
+  auditSealWaitMs: number;
 }
 
 export interface DatabaseServerConfig {
@@ -299,5 +301,6 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: trustProxy(env),
     metricsToken,
     oidcAllowPrivateTargets: boolean(env, 'OIDC_ALLOW_PRIVATE_TARGETS', false),
+    auditSealWaitMs: integer(env, 'AUDIT_SEAL_WAIT_MS', 2000, 0, 60000),
   };
 }

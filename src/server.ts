@@ -12,6 +12,7 @@ import { TokenRevocations } from './identity/token-revocations.js';
 import { createMailer } from './mail/create-mailer.js';
 import { MailQueue } from './mail/mail-queue.js';
 import type { TenantModule } from './modules/module.js';
+import { AuditSealer } from './modules/audit/audit-sealer.js';
 import { registeredModules } from './modules/registered-modules.js';
 import { bootstrapPlatform } from './platform/bootstrap-platform.js';
 import { JobQueue } from './jobs/job-queue.js';
@@ -86,6 +87,15 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       checkoutTimeoutMs: config.poolCheckoutTimeoutMs,
     },
   );
+  const sealer = new AuditSealer(tenancy, {
+    waitMs: config.auditSealWaitMs,
+    onSealed: (_tenantId, entries) => metrics.auditSeals.inc({ outcome: 'sealed' }, entries),
+    onError: (tenantId, error) => {
+      metrics.auditSeals.inc({ outcome: 'failed' });
+      log(`audit sealer (${tenantId}): ${error instanceof Error ? error.message : String(error)}`);
+    },
+  });
+  tenancy.onCommit(sealer.listener);
   const redis = config.redisUrl
     ? await connectRedis(config.redisUrl, log, config.redisCommandTimeoutMs)
     : undefined;

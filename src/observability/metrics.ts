@@ -59,6 +59,12 @@ export class Metrics {
     labelNames: ['class'] as const,
     registers: [this.registry],
   });
+  readonly auditSeals = new Counter({
+    name: 'tenantbase_audit_seal_entries_total',
+    help: 'Audit entries chained by the sealer (outcome sealed), and seal passes that failed (outcome failed)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   readonly jobs = new Counter({
     name: 'tenantbase_jobs_total',
     help: 'Background jobs by kind and outcome',

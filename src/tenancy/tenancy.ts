@@ -46,6 +46,9 @@ export interface TenancyOptions {
 /** A tenant to open a scope in; the tier decides its share of concurrent database work. */
 export type ScopeTarget = TenantLocation & { tier?: Tier };
 
+/** Runs after a scope that signalled `topics` committed; must settle on its own (never reject). */
+export type CommitListener = (tenant: ScopeTarget, topics: ReadonlySet<string>) => Promise<void>;
+
 function databaseUrl(serverUrl: string, database: string, credentialsFrom?: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${encodeURIComponent(database)}`;
@@ -70,6 +73,7 @@ export class Tenancy {
   private readonly models: Record<Isolation, IsolationModel>;
   private readonly plugins: Record<Isolation, KyselyPlugin[]>;
   private readonly workLimiter = new TenantWorkLimiter({ maxQueue: 200, maxWaitMs: 10_000 });
+  private readonly commitListeners: CommitListener[] = [];
 
   constructor(
     readonly endpoints: DatabaseEndpoints,
@@ -170,10 +174,14 @@ export class Tenancy {
     tenant: ScopeTarget,
     work: (scope: TenantScope) => Promise<T>,
     access: ScopeAccess = 'write',
+    options: { lane?: string } = {},
   ): Promise<T> {
     const limit = this.options.concurrencyFor?.(tenant.tier ?? 'enterprise') ?? Number.POSITIVE_INFINITY;
     const queued = performance.now();
-    return this.workLimiter.run(tenant.id, limit, async () => {
+    const signals = new Set<string>();
+    // A lane of its own keeps follow-up work (the audit sealer) from queueing behind the writers waiting for it.
+    const lane = options.lane ? `${tenant.id}\u0000${options.lane}` : tenant.id;
+    const result = await this.workLimiter.run(lane, limit, async () => {
       const { client, schema } = await this.models[tenant.isolation].connect(tenant);
       this.options.observeWait?.(tenant.isolation, (performance.now() - queued) / 1000);
       return runInScope(
@@ -184,10 +192,19 @@ export class Tenancy {
           client,
           plugins: this.plugins[tenant.isolation],
           access,
+          signals,
         },
         work,
       );
     });
+    // After the tenant's work slot is given back: a listener may open scopes of its own.
+    if (signals.size > 0) await Promise.all(this.commitListeners.map((listen) => listen(tenant, signals)));
+    return result;
+  }
+
+  /** Registers follow-up work for committed scopes that signalled a topic (e.g. audit sealing). */
+  onCommit(listener: CommitListener): void {
+    this.commitListeners.push(listener);
   }
 
   /** Applies pending tenant migrations to the shared pool schema (every start does this). */

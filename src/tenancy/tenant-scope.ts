@@ -35,6 +35,11 @@ export interface TenantScope {
    * scope would hold this transaction open while waiting for a second connection of the pool.
    */
   afterCommit(task: () => Promise<void>): void;
+  /**
+   * Asks the tenancy's commit listeners to run for `topic` once this scope has committed (never
+   * after a rollback), outside the scope, so follow-up work holds none of the scope's locks.
+   */
+  signal(topic: string): void;
 }
 
 export type ScopeAccess = 'read' | 'write';
@@ -146,6 +151,8 @@ export interface ScopeRequest {
   client: pg.PoolClient;
   plugins: KyselyPlugin[];
   access: ScopeAccess;
+  /** Collects the scope's signals for the caller to act on after the commit. */
+  signals: Set<string>;
 }
 
 /**
@@ -172,6 +179,7 @@ export async function runInScope<T>(
       if (settled) throw new Error('the tenant scope has ended');
       tasks.push(task);
     },
+    signal: (topic) => request.signals.add(topic),
   };
   let result: T;
   try {

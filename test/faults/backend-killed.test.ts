@@ -49,7 +49,7 @@ describe('a backend terminated while a write request holds it', () => {
       const before = await rowCounts(tenant);
       const holder = await storageClient(tb, tenant);
       try {
-        const unlock = await holdAuditLock(holder, tenant.id);
+        const unlock = await holdAuditLock(holder, tenant);
         // The deployment row is inserted, then the request waits for the audit lock in its transaction.
         const pending = call('POST', '/deployments', token, { project_name: 'half-written' });
         const pid = await waitForLockedBackend(holder, tb.services.tenancy.endpoints.names.appRole);

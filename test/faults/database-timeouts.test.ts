@@ -86,7 +86,7 @@ describe('timeouts of application connections', () => {
       const before = await count();
       const holder = await storageClient(tb, tenant);
       try {
-        const unlock = await holdAuditLock(holder, tenant.id);
+        const unlock = await holdAuditLock(holder, tenant);
         const blocked = api(tb, token, 'POST', '/deployments', { payload: { project_name: 'too-slow' } });
         await waitForLockedBackend(holder, tb.services.tenancy.endpoints.names.appRole);
         const response = await blocked;
@@ -109,7 +109,7 @@ describe('timeouts of application connections', () => {
     const token = await tb.login(`owner@${tenant.id}.test`, 'owner-password-1', tenant.id);
     const holder = await storageClient(tb, tenant);
     try {
-      const unlock = await holdAuditLock(holder, tenant.id);
+      const unlock = await holdAuditLock(holder, tenant);
       // TENANT_DB_POOL_MAX=1: this request holds the database's only connection while it waits.
       const blocked = api(tb, token, 'POST', '/deployments', { payload: { project_name: 'holder' } });
       await waitForLockedBackend(holder, tb.services.tenancy.endpoints.names.appRole);

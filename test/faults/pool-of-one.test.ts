@@ -55,7 +55,7 @@ describe('a platform pool of one connection (DATABASE_POOL_MAX=1)', () => {
     // Requests whose client goes away while they wait, inside a transaction or for the connection.
     const holder = await storageClient(tb, TENANT);
     try {
-      const unlock = await holdAuditLock(holder, TENANT.id);
+      const unlock = await holdAuditLock(holder, TENANT);
       const aborts = Array.from({ length: 5 }, () => new AbortController());
       const aborted = aborts.map((controller, i) =>
         fetch(`${url}/api/v1/deployments`, {

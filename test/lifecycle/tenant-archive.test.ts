@@ -395,3 +395,37 @@ describe('API keys of an imported tenant', () => {
     ]);
   });
 });
+
+describe('an audit trail exported with an unsealed tail', () => {
+  it('imports into one chain that seals the tail and verifies', async () => {
+    await tb.createTenant({ id: 'pending-src', isolation: 'pool' });
+    const source = (await tb.services.tenancy.registry.load('pending-src' as TenantId))!;
+    // As if the source's sealer had not reached it yet: an entry committed without a seal.
+    await tb.services.tenancy.withTenant(source, (scope) =>
+      scope.db
+        .insertInto('audit_log')
+        .values({
+          tenant_id: scope.tenantId,
+          id: uuidv7(),
+          created_at: new Date(),
+          actor_type: 'system',
+          actor_id: null,
+          action: 'test.unsealed',
+          target_type: 'test',
+          target_id: null,
+          request_id: null,
+          before: null,
+          after: null,
+        })
+        .execute(),
+    );
+    const before = await tb.services.tenancy.withTenant(source, (scope) => verifyAuditChain(scope));
+    expect(before).toMatchObject({ ok: true, pending: 1 });
+    const exported = await exportOf('pending-src');
+    const imported = await importInto('pending-dst', exported.archive, '?isolation=database');
+    expect(imported.statusCode, imported.body).toBe(201);
+    const target = (await tb.services.tenancy.registry.load('pending-dst' as TenantId))!;
+    const chain = await tb.services.tenancy.withTenant(target, (scope) => verifyAuditChain(scope));
+    expect(chain).toMatchObject({ ok: true, pending: 0, entries: before.entries + 1, broken: null });
+  });
+});

@@ -1,6 +1,9 @@
 import pg from 'pg';
 import type { TenantId } from '../../src/tenancy/tenant-id.js';
 import type { Isolation } from '../../src/tenancy/tenant-scope.js';
+import { quoteIdent } from '../../src/db/sql-identifier.js';
+import { TENANT_DATABASE_SCHEMA } from '../../src/tenancy/isolation/database/database-isolation.js';
+import { storageNames } from '../../src/tenancy/storage-names.js';
 import type { TestInstance } from './test-instance.js';
 
 /** A superuser connection to the database that holds `tenant`'s rows (the platform one for pool and schema). */
@@ -21,18 +24,28 @@ export async function storageClient(
 }
 
 /**
- * Takes the audit chain lock of `tenantId` in `client`'s session: every write of that tenant that
- * records audit then waits inside its transaction, which is the moment a fault test needs.
+ * Blocks appends to `tenant`'s audit trail from `client`'s session (a SHARE lock on its audit_log
+ * table, held in an open transaction): every write of that tenant inserts its own rows, then waits
+ * inside its transaction for the audit insert, which is the moment a fault test needs.
  */
-export async function holdAuditLock(client: pg.Client, tenantId: string): Promise<() => Promise<void>> {
-  const key = [`tenantbase:audit`, tenantId];
-  await client.query('select pg_advisory_lock(hashtext($1), hashtext($2))', key);
+export async function holdAuditLock(
+  client: pg.Client,
+  tenant: { id: string; isolation: Isolation },
+): Promise<() => Promise<void>> {
+  const schema =
+    tenant.isolation === 'pool'
+      ? 'pool'
+      : tenant.isolation === 'schema'
+        ? storageNames('').schemaFor(tenant.id as TenantId)
+        : TENANT_DATABASE_SCHEMA;
+  await client.query('begin');
+  await client.query(`lock table ${quoteIdent(schema)}.audit_log in share mode`);
   return async () => {
-    await client.query('select pg_advisory_unlock(hashtext($1), hashtext($2))', key);
+    await client.query('rollback');
   };
 }
 
-/** Polls until a backend of the application role in `client`'s database waits for an advisory lock; its pid. */
+/** Polls until a backend of the application role in `client`'s database waits for a table lock; its pid. */
 export async function waitForLockedBackend(
   client: pg.Client,
   appRole: string,
@@ -42,7 +55,7 @@ export async function waitForLockedBackend(
   for (;;) {
     const { rows } = await client.query<{ pid: number }>(
       `select pid from pg_stat_activity
-        where datname = current_database() and usename = $1 and wait_event_type = 'Lock' and wait_event = 'advisory'`,
+        where datname = current_database() and usename = $1 and wait_event_type = 'Lock' and wait_event = 'relation'`,
       [appRole],
     );
     if (rows[0]) return rows[0].pid;

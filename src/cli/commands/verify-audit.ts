@@ -1,3 +1,5 @@
+import { toAuditVerdict } from '../../modules/audit/audit-verdict.js';
+import type { AuditVerdict } from '../../modules/audit/audit.schema.js';
 import { type ChainReport, verifyAuditChain } from '../../modules/audit/verify-audit-chain.js';
 import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
@@ -42,13 +44,17 @@ async function tenantsToVerify(tenancy: Tenancy, args: VerifyAuditArgs): Promise
 function summarise(tenantId: string, report: ChainReport): string {
   const name = `audit trail of ${tenantId}`;
   if (report.broken) return `${name}: TAMPERED (${report.broken.kind}): ${report.broken.message}`;
-  if (!report.head) return `${name}: intact (empty)`;
+  const pending =
+    report.pending > 0
+      ? `; ${report.pending} newer entries await the sealer (oldest ${report.oldestPendingAt!.toISOString()})`
+      : '';
+  if (!report.head) return `${name}: intact (empty${pending})`;
   const sealed = report.entries - report.unsealed;
   const legacy =
     report.unsealed > 0
       ? `; ${report.unsealed} entries predate the hash chain, the next write seals them`
       : '';
-  return `${name}: intact (${sealed} chained entries; head #${report.head.seq} ${report.head.hash ?? '-'}${legacy})`;
+  return `${name}: intact (${sealed} chained entries; head #${report.head.seq} ${report.head.hash ?? '-'}${legacy}${pending})`;
 }
 
 /**
@@ -64,10 +70,10 @@ export async function verifyAuditCommand(
     throw new CliUsageError('name a tenant id or pass --all');
   }
   const tenants = await tenantsToVerify(tenancy, args);
-  const results: Array<{ tenant_id: string } & ChainReport> = [];
+  const results: Array<{ tenant_id: string } & AuditVerdict> = [];
   for (const tenant of tenants) {
     const report = await tenancy.withTenant(tenant, (scope) => verifyAuditChain(scope));
-    results.push({ tenant_id: tenant.id, ...report });
+    results.push({ tenant_id: tenant.id, ...toAuditVerdict(report) });
     if (!args.json) io.out(summarise(tenant.id, report));
   }
   const ok = results.every((result) => result.ok);

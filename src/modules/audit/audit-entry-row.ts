@@ -19,11 +19,14 @@ export const AUDIT_COLUMNS = [
   'hash',
 ] as const;
 
-/** The API shape of a stored entry; prev_hash is left out, it is the previous entry's hash. */
+/**
+ * The API shape of a stored entry; prev_hash is left out, it is the previous entry's hash. seq and
+ * hash are null while the entry waits in the unsealed tail.
+ */
 export function toAuditEntry(row: Pick<AuditEntryRow, (typeof AUDIT_COLUMNS)[number]>): AuditEntry {
   return {
     id: row.id,
-    seq: Number(row.seq),
+    seq: row.seq === null ? null : Number(row.seq),
     actor_type: row.actor_type,
     actor_id: row.actor_id,
     action: row.action,

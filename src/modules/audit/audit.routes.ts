@@ -1,12 +1,25 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../http/app-services.js';
-import { listEnvelope, sendData } from '../../http/envelope.js';
+import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
 import { inTenant } from '../../http/in-tenant.js';
 import { toAuditEntry } from './audit-entry-row.js';
-import { AuditEntry, AuditQuery } from './audit.schema.js';
+import { toAuditVerdict } from './audit-verdict.js';
+import { AuditEntry, AuditQuery, AuditVerdict } from './audit.schema.js';
 import { findAuditEntries } from './find-audit-entries.js';
+import { verifyAuditChain } from './verify-audit-chain.js';
 
 const tags = ['audit'];
+
+const ErrorEnvelope = Type.Object({
+  success: Type.Literal(false),
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+  }),
+  request_id: Type.String(),
+});
 
 /** `GET /audit`: the tenant's own trail, for its administrators (and platform administrators, audited). */
 export function auditRoutes(app: FastifyInstance, services: AppServices): void {
@@ -21,6 +34,33 @@ export function auditRoutes(app: FastifyInstance, services: AppServices): void {
         findAuditEntries(scope, request.query as AuditQuery),
       );
       return sendData(reply, page.rows.map(toAuditEntry), { pagination: page.pagination });
+    },
+  );
+
+  app.get(
+    '/audit/verify',
+    {
+      schema: {
+        tags,
+        summary: "Verify the tenant's audit hash chain (the verdict of `tenantbase audit verify`)",
+        operationId: 'verifyAuditTrail',
+        querystring: Type.Object(
+          { tenant_id: Type.Optional(Type.String({ maxLength: 64 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: dataEnvelope(AuditVerdict),
+          400: ErrorEnvelope,
+          401: ErrorEnvelope,
+          403: ErrorEnvelope,
+          429: ErrorEnvelope,
+        },
+      },
+      config: { tenant: 'required', permission: 'audit:read' },
+    },
+    async (request, reply) => {
+      const report = await inTenant(request, services, (scope) => verifyAuditChain(scope));
+      return sendData(reply, toAuditVerdict(report));
     },
   );
 }

@@ -6,7 +6,7 @@ const Nullable = (schema: TSchema) => Type.Union([schema, Type.Null()]);
 /** One entry of the tenant's audit trail as the API shows it. */
 export const AuditEntry = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  seq: Type.Integer(),
+  seq: Nullable(Type.Integer()),
   actor_type: Type.String(),
   actor_id: Nullable(Type.String()),
   action: Type.String(),
@@ -38,3 +38,25 @@ export const AuditQuery = Type.Object(
   { additionalProperties: false },
 );
 export type AuditQuery = Static<typeof AuditQuery>;
+
+/** SPEC §8 `GET /audit/verify`: the verdict of `tenantbase audit verify` for the caller's tenant. */
+export const AuditVerdict = Type.Object({
+  ok: Type.Boolean(),
+  /** Every entry of the trail, sealed or not. */
+  entries: Type.Integer(),
+  /** The seq of the last chained entry that verified; 0 when none did. */
+  sealed_through: Type.Integer(),
+  head_hash: Nullable(Type.String()),
+  /** Committed entries the sealer has not chained yet: not tamper-evident until it has. */
+  unsealed: Type.Integer(),
+  oldest_unsealed_at: Nullable(Type.String({ format: 'date-time' })),
+  broken: Nullable(
+    Type.Object({
+      kind: Type.Union([Type.Literal('edited'), Type.Literal('deleted'), Type.Literal('reordered')]),
+      seq: Type.String(),
+      id: Nullable(Type.String()),
+      message: Type.String(),
+    }),
+  ),
+});
+export type AuditVerdict = Static<typeof AuditVerdict>;

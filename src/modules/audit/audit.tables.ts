@@ -6,8 +6,11 @@ declare module '../../tenancy/tenant-database.js' {
     audit_log: {
       tenant_id: string;
       id: string;
-      /** Position in the tenant's hash chain, from 1; a bigint, so it reads as a string. */
-      seq: ColumnType<string, string, string>;
+      /**
+       * Position in the tenant's hash chain, from 1; a bigint, so it reads as a string. Null while
+       * the entry waits in the unsealed tail (see seal-audit-tail.ts).
+       */
+      seq: ColumnType<string | null, string | null | undefined, string | null>;
       actor_type: string;
       actor_id: string | null;
       action: string;
@@ -20,6 +23,8 @@ declare module '../../tenancy/tenant-database.js' {
       /** Null only on entries written before the chain existed, until the next write seals them. */
       prev_hash: string | null;
       hash: string | null;
+      /** When the sealer chained the entry; not covered by the hash, it only measures sealing lag. */
+      sealed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
     };
   }
 }
@@ -62,5 +67,13 @@ export const auditMigrations: TenantMigration[] = [
       alter table ${s}.audit_log force row level security;
       alter table ${s}.audit_log alter column seq set not null;
       create unique index audit_log_seq_idx on ${s}.audit_log (tenant_id, seq);`,
+  },
+  {
+    // Writers append without a chain lock: an entry gets its seq and hash from the sealer, after
+    // its transaction committed. The partial index finds that unsealed tail, oldest first.
+    id: '0003_unsealed_tail',
+    up: (s) => `
+      alter table ${s}.audit_log alter column seq drop not null, add column sealed_at timestamptz;
+      create index audit_log_unsealed_idx on ${s}.audit_log (tenant_id, created_at, id) where seq is null;`,
   },
 ];

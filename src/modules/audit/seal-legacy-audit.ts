@@ -1,12 +1,12 @@
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { GENESIS_HASH, hashAuditEntry } from './audit-hash.js';
-import type { ChainHead } from './lock-audit-chain.js';
+import type { ChainHead } from './seal-audit-tail.js';
 
 const BATCH = 500;
 
 /**
  * Hashes, in seq order, the entries written before migration 0002 added the chain, so that from
- * the first write after an upgrade the whole trail is covered. Runs under the chain lock.
+ * the first write after an upgrade the whole trail is covered. Runs under the chain lock, from the sealer.
  */
 export async function sealLegacyAudit(scope: TenantScope): Promise<ChainHead> {
   const sealed = await scope.db
@@ -18,7 +18,7 @@ export async function sealLegacyAudit(scope: TenantScope): Promise<ChainHead> {
     .limit(1)
     .executeTakeFirst();
   let head: ChainHead = sealed
-    ? { seq: BigInt(sealed.seq), hash: sealed.hash! }
+    ? { seq: BigInt(sealed.seq!), hash: sealed.hash! }
     : { seq: 0n, hash: GENESIS_HASH };
   for (;;) {
     const rows = await scope.db
@@ -29,15 +29,16 @@ export async function sealLegacyAudit(scope: TenantScope): Promise<ChainHead> {
       .orderBy('seq')
       .limit(BATCH)
       .execute();
+    // seq > head excludes the unsealed tail (null seq): legacy entries all have theirs.
     for (const row of rows) {
-      const hash = hashAuditEntry(head.hash, row);
+      const hash = hashAuditEntry(head.hash, { ...row, seq: row.seq! });
       await scope.db
         .updateTable('audit_log')
         .set({ prev_hash: head.hash, hash })
         .where('tenant_id', '=', scope.tenantId)
         .where('id', '=', row.id)
         .execute();
-      head = { seq: BigInt(row.seq), hash };
+      head = { seq: BigInt(row.seq!), hash };
     }
     if (rows.length < BATCH) return head;
   }

@@ -17,6 +17,13 @@ export interface ChainReport {
   entries: number;
   /** Entries from before the chain existed that no write has sealed yet (only ever the whole trail). */
   unsealed: number;
+  /**
+   * Committed entries waiting for the sealer (no seq yet), not counted in `entries`: an edit or
+   * deletion of one of them cannot be detected until it is sealed.
+   */
+  pending: number;
+  /** When the oldest pending entry was written: how far behind the sealer is. */
+  oldestPendingAt: Date | null;
   /** The last entry that verified: record it elsewhere to detect a later truncation, which a chain alone cannot. */
   head: { seq: string; hash: string | null } | null;
   broken: ChainBreak | null;
@@ -69,9 +76,10 @@ function check(row: StoredEntry, expected: bigint, previous: StoredEntry | undef
 }
 
 /**
- * Walks one tenant's trail in seq order, a batch at a time, and reports the first broken link:
- * an entry that does not match its own hash (edited), a gap or a link to a vanished hash
- * (deleted), or an entry out of its place (reordered). Read-only.
+ * Walks one tenant's chained trail in seq order, a batch at a time, and reports the first broken
+ * link: an entry that does not match its own hash (edited), a gap or a link to a vanished hash
+ * (deleted), or an entry out of its place (reordered); then counts the unsealed tail. Read-only.
+ * Sealing only appends after the head, so a walk that runs beside the sealer stays consistent.
  */
 export async function verifyAuditChain(
   scope: TenantScope,
@@ -82,18 +90,29 @@ export async function verifyAuditChain(
   let previous: StoredEntry | undefined;
   let entries = 0;
   let unsealed = 0;
-  const report = (broken: ChainBreak | null): ChainReport => ({
-    ok: broken === null,
-    entries,
-    unsealed,
-    head: previous ? { seq: previous.seq, hash: previous.hash } : null,
-    broken,
-  });
+  const report = async (broken: ChainBreak | null): Promise<ChainReport> => {
+    const tail = await scope.db
+      .selectFrom('audit_log')
+      .select((eb) => [eb.fn.countAll<string>().as('pending'), eb.fn.min('created_at').as('oldest')])
+      .where('tenant_id', '=', scope.tenantId)
+      .where('seq', 'is', null)
+      .executeTakeFirstOrThrow();
+    return {
+      ok: broken === null,
+      entries,
+      unsealed,
+      pending: Number(tail.pending),
+      oldestPendingAt: tail.oldest ?? null,
+      head: previous ? { seq: previous.seq, hash: previous.hash } : null,
+      broken,
+    };
+  };
   for (;;) {
     let query = scope.db
       .selectFrom('audit_log')
       .selectAll()
       .where('tenant_id', '=', scope.tenantId)
+      .where('seq', 'is not', null)
       .orderBy('seq')
       .orderBy('id')
       .limit(batchSize);

@@ -4,6 +4,7 @@ import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import { parseTenantId } from '../../tenancy/tenant-id.js';
 import { runUnderLease } from '../../jobs/run-under-lease.js';
 import { recordPlatformAudit } from '../audit/record-platform-audit.js';
+import { AUDIT_APPENDED } from '../audit/record-audit.js';
 import type { ArchiveManifest } from './archive-format.js';
 import { discardImportTarget, registerImportTarget, type ImportTargetOptions } from './import-target.js';
 import { IMPORT_GUARD_JOB } from './interrupted-import-job.js';
@@ -79,9 +80,12 @@ export async function importTenant(
     try {
       if (!existing) await tenancy.provision(tenant);
       const schema = storageSchema(tenancy, tenant);
-      tables = await tenancy.withTenant(tenant, (scope) =>
-        loadArchive(scope, schema, file, manifest, tenantTables),
-      );
+      tables = await tenancy.withTenant(tenant, async (scope) => {
+        const loaded = await loadArchive(scope, schema, file, manifest, tenantTables);
+        // Entries exported before the source's sealer reached them are chained here, after the commit.
+        if (loaded.audit_log) scope.signal(AUDIT_APPENDED);
+        return loaded;
+      });
     } catch (error) {
       if (!existing) await discardImportTarget(tenancy, tenant);
       throw rowsRefused(error);

@@ -1,0 +1,114 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CommitListener, ScopeTarget, Tenancy } from '../../tenancy/tenancy.js';
+import { AUDIT_APPENDED } from './record-audit.js';
+import { sealAuditTail } from './seal-audit-tail.js';
+
+export interface AuditSealerOptions {
+  /**
+   * How long the committing caller waits for the pass that seals its entry; the pass goes on
+   * either way. 0 answers at commit (lowest latency, the entry stays unsealed for the sealing lag).
+   */
+  waitMs?: number;
+  /** How long to keep retrying while another process holds the tenant's chain. */
+  busyRetryMs?: number;
+  /**
+   * Least time between the starts of two back-to-back passes of one tenant: a busy tenant's
+   * commits gather into fewer, larger passes (group sealing); an idle tenant's first pass starts at once.
+   */
+  minPassIntervalMs?: number;
+  onSealed?: (tenantId: string, entries: number) => void;
+  onError?: (tenantId: string, error: unknown) => void;
+}
+
+interface TenantPasses {
+  /** The pass that is reading or sealing now. */
+  running?: Promise<void>;
+  /** performance.now() when the last pass started. */
+  startedAt?: number;
+  /** The pass that reads next, once the running one ends; every commit until then shares it. */
+  queued?: Promise<void>;
+}
+
+const BUSY_PAUSE_MS = 10;
+const DEFAULT_PASS_INTERVAL_MS = 10;
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Seals each tenant's unsealed audit tail after the commits that appended to it, one pass per
+ * tenant at a time in this process. A commit that arrives while a pass runs may be invisible to
+ * it, so it waits for the next pass, which all such commits share: sealing cost grows with passes,
+ * not with writes, and a tenant's writers never queue behind each other's transactions.
+ */
+export class AuditSealer {
+  private readonly passes = new Map<string, TenantPasses>();
+
+  constructor(
+    private readonly tenancy: Tenancy,
+    private readonly options: AuditSealerOptions = {},
+  ) {}
+
+  /** The listener to register with `tenancy.onCommit`. */
+  readonly listener: CommitListener = async (tenant, topics) => {
+    if (!topics.has(AUDIT_APPENDED)) return;
+    const sealed = this.seal(tenant);
+    const waitMs = this.options.waitMs ?? Number.POSITIVE_INFINITY;
+    if (waitMs === Number.POSITIVE_INFINITY) return sealed;
+    if (waitMs <= 0) return;
+    const timeout = new AbortController();
+    await Promise.race([sealed, sleep(waitMs, undefined, { signal: timeout.signal }).catch(() => undefined)]);
+    timeout.abort();
+  };
+
+  /** Resolves once a pass that began after this call has sealed the tenant's tail (never rejects). */
+  seal(tenant: ScopeTarget): Promise<void> {
+    let state = this.passes.get(tenant.id);
+    if (!state) {
+      state = {};
+      this.passes.set(tenant.id, state);
+    }
+    // A pass that has not read yet will see this caller's commit: join it.
+    if (state.queued) return state.queued;
+    const passes = state;
+    const interval = this.options.minPassIntervalMs ?? DEFAULT_PASS_INTERVAL_MS;
+    const pass: Promise<void> = (passes.running ?? Promise.resolve())
+      .then(async () => {
+        const early = passes.startedAt === undefined ? 0 : passes.startedAt + interval - performance.now();
+        if (early > 0) await sleep(early);
+        passes.queued = undefined;
+        passes.running = pass;
+        passes.startedAt = performance.now();
+        await this.sealOnce(tenant);
+      })
+      .finally(() => {
+        if (passes.running === pass) passes.running = undefined;
+        if (!passes.running && !passes.queued && this.passes.get(tenant.id) === passes)
+          this.passes.delete(tenant.id);
+      });
+    passes.queued = pass;
+    return pass;
+  }
+
+  private async sealOnce(tenant: ScopeTarget): Promise<void> {
+    const giveUpAt = performance.now() + (this.options.busyRetryMs ?? 2000);
+    try {
+      for (;;) {
+        const sealed = await this.tenancy
+          .withTenant(tenant, (scope) => sealAuditTail(scope), 'write', { lane: 'audit-sealer' })
+          .catch((error: unknown) => {
+            // Another process sealed the same positions first: the unique seq index refused the fork.
+            if ((error as { code?: string }).code === UNIQUE_VIOLATION) return null;
+            throw error;
+          });
+        if (sealed !== null) {
+          if (sealed > 0) this.options.onSealed?.(tenant.id, sealed);
+          return;
+        }
+        // Another process is sealing; its pass may have read before our commit, so ours must run.
+        if (performance.now() > giveUpAt) throw new Error('the audit chain stayed locked by another sealer');
+        await sleep(BUSY_PAUSE_MS);
+      }
+    } catch (error) {
+      this.options.onError?.(tenant.id, error);
+    }
+  }
+}
