@@ -53,6 +53,8 @@ export async function waitForLockedBackend(
 ): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    // The holder polls inside its open transaction, where pg_stat_activity is a snapshot: drop it first.
+    await client.query('select pg_stat_clear_snapshot()');
     const { rows } = await client.query<{ pid: number }>(
       `select pid from pg_stat_activity
         where datname = current_database() and usename = $1 and wait_event_type = 'Lock' and wait_event = 'relation'`,
