@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestInstance, type TestInstance } from '../support/test-instance.js';
 import {
@@ -6,18 +5,7 @@ import {
   expectReadyWithRedisDown,
   seedTenant,
 } from './support/redis-outage-checks.js';
-
-/** A port that was free a moment ago: connecting to it is refused. */
-async function refusedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../support/free-port.js';
 
 describe('Redis refused (nothing listens on REDIS_URL)', () => {
   let tb: TestInstance;
@@ -29,7 +17,7 @@ describe('Redis refused (nothing listens on REDIS_URL)', () => {
     token = await seedTenant(seeded, 'refused');
     await seeded.close();
     tb = await startTestInstance({
-      env: { ...seeded.env, REDIS_URL: `redis://127.0.0.1:${await refusedPort()}` },
+      env: { ...seeded.env, REDIS_URL: `redis://127.0.0.1:${await freePort()}` },
     });
   });
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import net from 'node:net';
+import { freePort } from './free-port.js';
 
 /** A redis-server this test owns, so it may stop it; undefined (with the reason) where none is installed. */
 export interface OwnRedis {
@@ -14,17 +15,6 @@ export interface OwnRedis {
 export function redisServerMissing(): string | undefined {
   const found = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
   return found.error || found.status !== 0 ? 'redis-server is not installed on this machine' : undefined;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForPort(port: number, timeoutMs: number): Promise<void> {

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from './free-port.js';
 
 /** A real `tenantbase` server process (what `npm start` runs), for tests that need two of them. */
 export interface ServerProcess {
@@ -14,17 +14,6 @@ export interface ServerProcess {
   exited: Promise<number | null>;
   /** What the process printed so far. */
   output(): string;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
