@@ -61,6 +61,7 @@ export function consoleMetricsRoutes(app: FastifyInstance, services: AppServices
     '/api/v1/console/metrics',
     {
       schema: {
+        operationId: 'getConsoleMetrics',
         tags: ['console'],
         summary: 'Per-tenant request, error and latency totals of this server process',
         response: { 200: dataEnvelope(ConsoleMetrics) },

@@ -9,7 +9,13 @@ function outboxRoutes(app: FastifyInstance, services: AppServices): void {
   app.get(
     '/outbox',
     {
-      schema: { tags: ['mail'], querystring: OutboxQuery, response: { 200: listEnvelope(OutboxMail) } },
+      schema: {
+        summary: 'Read the development mail outbox',
+        operationId: 'listOutboxMail',
+        tags: ['mail'],
+        querystring: OutboxQuery,
+        response: { 200: listEnvelope(OutboxMail) },
+      },
       config: { platformAdmin: true },
     },
     async (request, reply) => {
