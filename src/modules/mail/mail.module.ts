@@ -26,7 +26,7 @@ function outboxRoutes(app: FastifyInstance, services: AppServices): void {
 }
 
 /**
- * The development outbox (SPEC §4): with no SMTP_URL, mail is kept in the platform database
+ * The development outbox: with no SMTP_URL, mail is kept in the platform database
  * and platform administrators read it here. It holds live links, so nobody else may.
  */
 export const mailModule: TenantModule = {

@@ -18,7 +18,7 @@ const config = { tenant: 'required', permission: 'roles:manage' } as const;
 /** `/roles`: the tenant's built-in and custom roles, managed by its administrators. */
 export function roleRoutes(app: FastifyInstance, services: AppServices): void {
   // A role change must be seen by the very next permission check in this process, and within
-  // moments in every other one (a narrowed role demotes its holders, SPEC §8).
+  // moments in every other one (a narrowed role demotes its holders: their tokens are refused within 5 s).
   const changeRoles = async <T>(request: FastifyRequest, work: (scope: TenantScope) => Promise<T>) => {
     try {
       const result = await inTenant(request, services, work);

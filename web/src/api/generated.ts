@@ -2216,7 +2216,7 @@ export interface operations {
                 }[];
                 duration_count: number;
                 duration_seconds_sum: number;
-                /** @description error responses (any SPEC error code) */
+                /** @description error responses (any error code) */
                 errors: number;
                 /** @description requests since the process started */
                 requests: number;
