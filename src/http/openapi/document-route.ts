@@ -20,8 +20,9 @@ export function documentRoute({
   const own = (schema ?? {}) as Schema;
   const config = route.config ?? {};
   const method = Array.isArray(route.method) ? route.method[0]! : route.method;
-  const tags = own.tags ?? [config.module ?? (url.startsWith('/docs') ? 'docs' : 'platform')];
+  const tags = own.tags ?? [config.module ?? 'platform'];
   const response = { ...errorResponsesFor(method, config, own), ...own.response };
-  const security = config.public ? [] : undefined;
-  return { schema: { ...own, tags, response, ...(security ? { security } : {}) } as FastifySchema, url };
+  // A public route needs no token: an empty requirement overrides the document-wide bearer.
+  const security = config.public ? { security: [] } : {};
+  return { schema: { ...own, tags, response, ...security } as FastifySchema, url };
 }
