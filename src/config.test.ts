@@ -81,7 +81,7 @@ describe('OIDC_ALLOW_PRIVATE_TARGETS', () => {
 });
 
 describe('database and SMTP timeouts', () => {
-  it('default to SPEC §8 and take whole milliseconds', () => {
+  it('default to the documented values and take whole milliseconds', () => {
     const defaults = loadConfig({});
     expect(defaults.statementTimeoutMs).toBe(30_000);
     expect(defaults.idleInTransactionTimeoutMs).toBe(10_000);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-/** Validated runtime configuration; every field comes from the environment (SPEC §6). */
+/** Validated runtime configuration; every field comes from the environment (README, Configuration). */
 export interface Config {
   port: number;
   host: string;

@@ -1,4 +1,4 @@
-/** The closed list of error codes from SPEC §5 and the HTTP status each one answers with. */
+/** The closed list of error codes (README, Architecture) and the HTTP status each one answers with. */
 export const errorStatus = {
   VALIDATION_FAILED: 400,
   TENANT_REQUIRED: 400,

@@ -127,7 +127,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
   registerPoolGauges(metrics, tenancy);
   registerDependencyGauges(metrics, tenancy, redis);
   const permissions = new TenantPermissions(tenancy);
-  // Revocations reach every process within seconds (SPEC §8): by NOTIFY at once, by the poll at worst.
+  // Revocations reach every process within 5 s: by NOTIFY at once, by the poll at worst.
   const revocations = new TokenRevocations(tenancy.platformDb, {
     windowSeconds: config.accessTokenTtlSeconds + 60,
     pollMs: 2000,

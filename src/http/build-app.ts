@@ -1,10 +1,9 @@
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController, type RouteOptions } from 'fastify';
 import type { LoggerOptions } from 'pino';
 import { requestContext } from '../tenancy/tenant-context.js';
 import type { AppServices } from './app-services.js';
 import './fastify-types.js';
+import { apiDocs } from './openapi/api-docs.js';
 import { auditAdminActsPlugin } from './plugins/audit-admin-acts.js';
 import { authenticatePlugin } from './plugins/authenticate.js';
 import { errorEnvelope } from './plugins/error-envelope.js';
@@ -99,21 +98,7 @@ export async function buildApp(
     requestMetricsPlugin(app, services);
   }
 
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Tenantbase API',
-        version: '1.0.0',
-        description: 'Multi-tenant SaaS foundation (SPEC §5)',
-      },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-      security: [{ bearer: [] }],
-    },
-  });
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), public: true };
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await apiDocs(app);
 
   opsRoutes(app, services);
   internalRoutes(app, services);

@@ -2,11 +2,11 @@ import { type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import type { Pagination } from '../modules/listing/list-query.schema.js';
 
-/** SPEC §5 success envelope around one object. */
+/** The success envelope around one object. */
 export const dataEnvelope = <T extends TSchema>(data: T) =>
   Type.Object({ success: Type.Literal(true), data, tenant_id: Type.Optional(Type.String()) });
 
-/** SPEC §5 success envelope around a page of objects. */
+/** The success envelope around a page of objects. */
 export const listEnvelope = <T extends TSchema>(item: T) =>
   Type.Object({
     success: Type.Literal(true),

@@ -28,7 +28,7 @@ declare module 'fastify' {
     module?: string;
   }
   interface FastifyReply {
-    /** The SPEC §5 code of an error response, for metrics. */
+    /** The error code (src/errors.ts) of an error response, for metrics. */
     errorCode: string | null;
   }
   interface FastifyRequest {

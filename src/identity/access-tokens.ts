@@ -32,7 +32,7 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 const unauthenticated = (internal: string) =>
   new AppError('UNAUTHENTICATED', 'The access token is missing, invalid or expired', { internal });
 
-/** Issues and checks short-lived access tokens (SPEC §4 claims), signed with the shared keys. */
+/** Issues and checks short-lived access tokens (subject, tenant, roles, session), signed with shared keys. */
 export class AccessTokens {
   constructor(
     private readonly keys: SigningKeys,

@@ -33,7 +33,7 @@ export const OWNER_ROLE = 'owner';
 /** What the built-in roles are seeded with; afterwards the tenant's `roles` table is the truth. */
 const BUILT_IN: Record<string, readonly Permission[]> = {
   owner: PERMISSIONS,
-  // SPEC §5 keeps the external identity provider to the owner.
+  // The external identity provider decides who is who in the tenant: it stays with the owner.
   admin: PERMISSIONS.filter((p) => p !== 'oidc:manage'),
   member: ['tenant:read', 'deployments:read', 'deployments:write', 'workflows:read', 'workflows:write'],
   viewer: ['tenant:read', 'deployments:read', 'workflows:read'],

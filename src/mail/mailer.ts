@@ -10,7 +10,7 @@ export interface MailMessage {
 }
 
 /**
- * The one way Tenantbase sends mail (SPEC §4): SMTP when configured, otherwise the development
+ * The one way Tenantbase sends mail: SMTP when configured, otherwise the development
  * outbox. Callers build links from `publicUrl`, where the recipient reaches this server.
  */
 export interface Mailer {

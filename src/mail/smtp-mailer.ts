@@ -32,7 +32,7 @@ export class SmtpMailer implements Mailer {
         text: message.text,
       });
     } catch (error) {
-      // The caller's transaction rolls back, so a retry starts clean (SPEC §1.7).
+      // The caller's transaction rolls back, so a retry starts clean.
       throw new AppError('UNAVAILABLE', 'Mail cannot be sent right now; retry shortly', {
         internal: `smtp: ${(error as Error).message}`,
         headers: { 'Retry-After': '30' },

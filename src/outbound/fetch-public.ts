@@ -41,8 +41,9 @@ function checkedLookup(options: PublicFetchOptions): LookupFunction {
 }
 
 /**
- * Fetches over https from public addresses only (SPEC §8), never following redirects, with a
- * deadline and a size bound; every refusal is an OutboundTargetRefused or a network error.
+ * Fetches over https from public addresses only (see OIDC_ALLOW_PRIVATE_TARGETS), never
+ * following redirects, with a deadline and a size bound; every refusal is an
+ * OutboundTargetRefused or a network error.
  */
 export function publicFetch(options: PublicFetchOptions): PublicFetch {
   return async (raw, init = {}) => {

@@ -4,7 +4,7 @@ import { jsonValueProblem, MAX_JSON_DEPTH } from './json-value-problem.js';
 const nested = (depth: number): unknown => (depth === 0 ? 1 : { a: nested(depth - 1) });
 
 describe('jsonValueProblem', () => {
-  it('names the field with SPEC §5 paths, the first problem in document order', () => {
+  it('names the field with the paths error details use, the first problem in document order', () => {
     expect(jsonValueProblem({ rows: [{ date: 'ok' }, { date: 'x\u0000' }], b: '\u0000' })).toEqual({
       path: 'rows[1].date',
       message: 'must not contain NUL (\\u0000) characters',

@@ -15,7 +15,7 @@ interface Visit {
   depth: number;
 }
 
-/** `rows[3].date`, `data.address.city` (SPEC §5); a key that is not a plain name is quoted. */
+/** `rows[3].date`, `data.address.city` (error `details` paths); a key that is not a plain name is quoted. */
 function pathOf(visit: Visit, root: string): string {
   const parts: string[] = [];
   for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) {

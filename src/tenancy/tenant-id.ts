@@ -6,7 +6,7 @@ export type TenantId = string & { readonly __brand: 'TenantId' };
 const SLUG = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
 const RESERVED = new Set(['www', 'api', 'app', 'admin', 'internal']);
 
-/** True when `raw` is a syntactically valid tenant id (SPEC §3), reserved names excluded. */
+/** True when `raw` is a syntactically valid tenant id (a slug), reserved names excluded. */
 export function isTenantId(raw: unknown): raw is TenantId {
   return typeof raw === 'string' && SLUG.test(raw) && !RESERVED.has(raw);
 }

@@ -7,7 +7,7 @@ export const TIERS: readonly Tier[] = ['standard', 'premium', 'enterprise'];
 export const ISOLATIONS: readonly Isolation[] = ['pool', 'schema', 'database'];
 export const BUSINESS_DOMAINS: readonly BusinessDomain[] = ['default', 'dental', 'manufacturing'];
 
-/** Effective limits; `null` means unlimited (SPEC §3). */
+/** Effective limits; `null` means unlimited. */
 export interface TenantLimits {
   max_users: number | null;
   storage_bytes: number | null;
@@ -17,7 +17,7 @@ export interface TenantLimits {
 
 const GB = 1024 ** 3;
 
-/** SPEC §1.3: a tier sets limits and the default isolation; it never moves data by itself. */
+/** A tier sets limits and the default isolation; it never moves data by itself. */
 export const tierDefaults: Record<Tier, { isolation: Isolation; limits: TenantLimits; features: string[] }> =
   {
     standard: {

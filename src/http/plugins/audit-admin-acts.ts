@@ -7,7 +7,7 @@ import type { AppServices } from '../app-services.js';
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * SPEC §1.5: a platform administrator acting inside a tenant is audited, in the platform audit
+ * A platform administrator acting inside a tenant is audited, in the platform audit
  * for every request and, for writes, in the tenant's own trail too, so the tenant sees who of
  * the operator's staff touched its data. Runs once the response is sent, so it never delays
  * or changes the answer; a failure to record is logged as an error.

@@ -7,7 +7,7 @@ import { issuedElsewhere, oidcPrincipal } from '../../modules/oidc/oidc-principa
 import type { AppServices } from '../app-services.js';
 import { isScrapeToken } from '../metrics-access.js';
 
-/** Verifies a bearer token when one is sent; routes not marked public require one (401 first, SPEC §5). */
+/** Verifies a bearer token when one is sent; routes not marked public require one (401 first). */
 export function authenticatePlugin(app: FastifyInstance, services: AppServices): void {
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;

@@ -49,7 +49,7 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
   });
 }
 
-/** Sends the SPEC §5 error envelope; the one place any error becomes a response. */
+/** Sends the error envelope (`ErrorEnvelope` in /docs); the one place any error becomes a response. */
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   if (error.headers) reply.headers(error.headers);
   reply.errorCode = error.code;

@@ -85,7 +85,7 @@ export function inputGuardPlugin(app: FastifyInstance): void {
 
 /**
  * Fastify's `frameworkErrors`: a URL it cannot decode (`%FF`) or a path segment over its length
- * limit gets the SPEC §5 envelope like every other refusal, not Fastify's own error body.
+ * limit gets the error envelope like every other refusal, not Fastify's own error body.
  */
 export function frameworkErrorEnvelope(
   error: FastifyError,

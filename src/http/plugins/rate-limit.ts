@@ -11,7 +11,7 @@ function rateLimited(decision: LimitDecision, what: string): AppError {
 }
 
 /**
- * Per-tenant API budget (requests per minute, by tier) checked last in SPEC §5 order, and
+ * Per-tenant API budget (requests per minute, by tier) checked last of the request checks, and
  * per-resource creation quotas (per hour) spent only once a create request passed validation.
  */
 export function rateLimitPlugin(app: FastifyInstance, services: AppServices): void {

@@ -31,7 +31,7 @@ export function stringField(value: unknown, field: string): string | undefined {
   return typeof found === 'string' ? found : undefined;
 }
 
-/** SPEC §5 status check: only an active tenant serves requests. */
+/** The status check: only an active tenant serves requests. */
 export function assertServing(tenant: TenantRecord | undefined): asserts tenant is TenantRecord {
   if (!tenant || tenant.status === 'deleted' || tenant.status === 'deleting') {
     throw new AppError('TENANT_NOT_FOUND', 'No such tenant');
@@ -43,7 +43,7 @@ export function assertServing(tenant: TenantRecord | undefined): asserts tenant 
 }
 
 /**
- * Resolves the tenant of tenant routes and runs the checks in SPEC §5 order after
+ * Resolves the tenant of tenant routes and runs the checks in their order (README, Architecture) after
  * authentication: resolution, status, feature, permission. Runs before body validation, so a
  * cross-tenant request is refused before anything about its body is said.
  */
@@ -60,7 +60,7 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: AppSe
     };
     if (mode === 'none') {
       // Platform routes do not act in a tenant, but a signed-in tenant principal that names
-      // another one is still refused (SPEC §1.5), rather than silently ignored.
+      // another one is still refused (TENANT_MISMATCH), rather than silently ignored.
       if (hints.claim) resolveTenant({ ...hints, host: undefined, body: undefined });
       return;
     }
@@ -85,7 +85,7 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: AppSe
         );
       }
     }
-    // Platform administrators hold every permission inside a tenant (SPEC §5); an API key holds
+    // Platform administrators hold every permission inside a tenant; an API key holds
     // exactly what it was granted; a user what the tenant's own roles table grants their roles
     // today, not what the seed once did.
     if (

@@ -6,7 +6,7 @@ import type { AppServices } from '../app-services.js';
 const TenantTraffic = Type.Object({
   tenant: Type.String({ description: 'tenant id, `none` (no tenant) or `other` (folded labels)' }),
   requests: Type.Number({ description: 'requests since the process started' }),
-  errors: Type.Number({ description: 'error responses (any SPEC error code)' }),
+  errors: Type.Number({ description: 'error responses (any error code)' }),
   server_errors: Type.Number({ description: '5xx responses' }),
   duration_seconds_sum: Type.Number(),
   duration_count: Type.Number(),
@@ -61,6 +61,7 @@ export function consoleMetricsRoutes(app: FastifyInstance, services: AppServices
     '/api/v1/console/metrics',
     {
       schema: {
+        operationId: 'getConsoleMetrics',
         tags: ['console'],
         summary: 'Per-tenant request, error and latency totals of this server process',
         response: { 200: dataEnvelope(ConsoleMetrics) },

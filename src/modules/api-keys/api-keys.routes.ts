@@ -27,7 +27,12 @@ export function apiKeyRoutes(app: FastifyInstance, services: AppServices): void 
   app.get(
     '/api-keys',
     {
-      schema: { tags, response: { 200: listEnvelope(ApiKey) } },
+      schema: {
+        summary: 'List the tenant’s API keys (never their secrets)',
+        operationId: 'listApiKeys',
+        tags,
+        response: { 200: listEnvelope(ApiKey) },
+      },
       config: { tenant: 'required', permission: 'api_keys:manage' },
     },
     async (request, reply) => {
@@ -39,7 +44,13 @@ export function apiKeyRoutes(app: FastifyInstance, services: AppServices): void 
   app.post(
     '/api-keys',
     {
-      schema: { tags, body: CreateApiKeyBody, response: { 201: dataEnvelope(CreatedApiKey) } },
+      schema: {
+        summary: 'Create an API key; its secret is shown once',
+        operationId: 'createApiKey',
+        tags,
+        body: CreateApiKeyBody,
+        response: { 201: dataEnvelope(CreatedApiKey) },
+      },
       config: { tenant: 'required', permission: 'api_keys:manage' },
     },
     async (request, reply) => {
@@ -54,7 +65,13 @@ export function apiKeyRoutes(app: FastifyInstance, services: AppServices): void 
   app.delete(
     '/api-keys/:id',
     {
-      schema: { tags, params: ApiKeyIdParams, response: { 204: Type.Null() } },
+      schema: {
+        summary: 'Revoke an API key',
+        operationId: 'revokeApiKey',
+        tags,
+        params: ApiKeyIdParams,
+        response: { 204: Type.Null() },
+      },
       config: { tenant: 'required', permission: 'api_keys:manage' },
     },
     async (request, reply) => {

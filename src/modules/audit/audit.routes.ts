@@ -26,7 +26,13 @@ export function auditRoutes(app: FastifyInstance, services: AppServices): void {
   app.get(
     '/audit',
     {
-      schema: { tags, querystring: AuditQuery, response: { 200: listEnvelope(AuditEntry) } },
+      schema: {
+        summary: 'List the tenant’s audit trail',
+        operationId: 'listAuditEntries',
+        tags,
+        querystring: AuditQuery,
+        response: { 200: listEnvelope(AuditEntry) },
+      },
       config: { tenant: 'required', permission: 'audit:read' },
     },
     async (request, reply) => {

@@ -20,7 +20,7 @@ export const AuditEntry = Type.Object({
 });
 export type AuditEntry = Static<typeof AuditEntry>;
 
-/** SPEC §5 pagination with the audit trail's own filters, newest first. */
+/** The list pagination with the audit trail's own filters, newest first. */
 export const AuditQuery = Type.Object(
   {
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),

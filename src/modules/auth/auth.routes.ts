@@ -28,7 +28,13 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
   app.post(
     '/auth/login',
     {
-      schema: { tags, body: LoginBody, response: { 200: dataEnvelope(Session) } },
+      schema: {
+        summary: 'Sign in with email and password',
+        operationId: 'login',
+        tags,
+        body: LoginBody,
+        response: { 200: dataEnvelope(Session) },
+      },
       config: { public: true, tenant: 'optional', tenantFromBody: true },
     },
     async (request, reply) => {
@@ -44,7 +50,13 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
   app.post(
     '/auth/refresh',
     {
-      schema: { tags, body: RefreshBody, response: { 200: dataEnvelope(Session) } },
+      schema: {
+        summary: 'Exchange a refresh token for new tokens',
+        operationId: 'refreshSession',
+        tags,
+        body: RefreshBody,
+        response: { 200: dataEnvelope(Session) },
+      },
       // The refresh token is the credential: an expired access token must not be needed.
       config: { public: true },
     },
@@ -63,7 +75,13 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
   app.post(
     '/auth/logout',
     {
-      schema: { tags, body: RefreshBody, response: { 204: Type.Null() } },
+      schema: {
+        summary: 'End the session of a refresh token',
+        operationId: 'logout',
+        tags,
+        body: RefreshBody,
+        response: { 204: Type.Null() },
+      },
       config: { public: true },
     },
     async (request, reply) => {
@@ -78,6 +96,8 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
     '/auth/me',
     {
       schema: {
+        summary: 'Who the token belongs to',
+        operationId: 'getCurrentPrincipal',
         tags,
         response: {
           200: dataEnvelope(

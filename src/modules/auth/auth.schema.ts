@@ -10,7 +10,10 @@ export const LoginBody = Type.Object(
       Type.String({ maxLength: 64, description: 'A one-time recovery code instead of `totp`' }),
     ),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [{ email: 'owner@acme.example', password: 'correct horse battery', tenant_id: 'acme' }],
+  },
 );
 export type LoginBody = Static<typeof LoginBody>;
 

@@ -16,7 +16,7 @@ const refused = (internal: string) =>
  * Rotates a refresh token: spends it and answers a new session in the same family. A token
  * presented twice means one copy was stolen, so its whole family is revoked, whichever holder
  * comes second. A request naming another tenant than the token's is refused before anything is
- * spent (SPEC §1.5: the token is the authority).
+ * spent (the token, not the request, names the tenant).
  */
 export async function refreshSession(
   deps: AuthDeps,

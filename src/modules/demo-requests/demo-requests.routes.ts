@@ -27,7 +27,13 @@ export function demoRequestRoutes(app: FastifyInstance, services: AppServices): 
   app.post(
     '/demo-requests',
     {
-      schema: { tags, body: CreateDemoRequestBody, response: { 201: dataEnvelope(DemoRequest) } },
+      schema: {
+        summary: 'Ask for a demo tenant',
+        operationId: 'createDemoRequest',
+        tags,
+        body: CreateDemoRequestBody,
+        response: { 201: dataEnvelope(DemoRequest) },
+      },
       config: { public: true },
     },
     async (request, reply) => {
@@ -41,7 +47,13 @@ export function demoRequestRoutes(app: FastifyInstance, services: AppServices): 
   app.get(
     '/demo-requests',
     {
-      schema: { tags, querystring: DemoRequestListQuery, response: { 200: listEnvelope(DemoRequest) } },
+      schema: {
+        summary: 'List demo requests',
+        operationId: 'listDemoRequests',
+        tags,
+        querystring: DemoRequestListQuery,
+        response: { 200: listEnvelope(DemoRequest) },
+      },
       config: { platformAdmin: true },
     },
     async (request, reply) => {
@@ -54,6 +66,8 @@ export function demoRequestRoutes(app: FastifyInstance, services: AppServices): 
     '/demo-requests/:id/approve',
     {
       schema: {
+        summary: 'Approve a demo request and provision its tenant',
+        operationId: 'approveDemoRequest',
         tags,
         params: DemoRequestParams,
         body: ApproveDemoRequestBody,
@@ -80,6 +94,8 @@ export function demoRequestRoutes(app: FastifyInstance, services: AppServices): 
     '/demo-requests/:id/reject',
     {
       schema: {
+        summary: 'Reject a demo request',
+        operationId: 'rejectDemoRequest',
         tags,
         params: DemoRequestParams,
         body: RejectDemoRequestBody,

@@ -14,7 +14,7 @@ export const DEPLOYMENT_COLUMNS = [
   'updated_at',
 ] as const;
 
-/** The API shape of a stored deployment (SPEC §5). */
+/** The API shape of a stored deployment (`Deployment` in the OpenAPI document). */
 export function toDeployment(row: DeploymentRow): Deployment {
   return {
     id: row.id,

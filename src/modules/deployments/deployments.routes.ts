@@ -18,7 +18,13 @@ export function deploymentRoutes(app: FastifyInstance, services: AppServices): v
   app.get(
     '/deployments',
     {
-      schema: { tags, querystring: ListQuery, response: { 200: listEnvelope(Deployment) } },
+      schema: {
+        summary: 'List deployments',
+        operationId: 'listDeployments',
+        tags,
+        querystring: ListQuery,
+        response: { 200: listEnvelope(Deployment) },
+      },
       config: { tenant: 'required', permission: 'deployments:read', cache: true },
     },
     async (request, reply) => {
@@ -32,7 +38,13 @@ export function deploymentRoutes(app: FastifyInstance, services: AppServices): v
   app.post(
     '/deployments',
     {
-      schema: { tags, body: CreateDeploymentBody, response: { 201: dataEnvelope(Deployment) } },
+      schema: {
+        summary: 'Create a deployment',
+        operationId: 'createDeployment',
+        tags,
+        body: CreateDeploymentBody,
+        response: { 201: dataEnvelope(Deployment) },
+      },
       config: { tenant: 'required', permission: 'deployments:write', quota: 'deployments' },
     },
     async (request, reply) => {
@@ -46,7 +58,13 @@ export function deploymentRoutes(app: FastifyInstance, services: AppServices): v
   app.get(
     '/deployments/:id',
     {
-      schema: { tags, params: IdParams, response: { 200: dataEnvelope(Deployment) } },
+      schema: {
+        summary: 'Get a deployment',
+        operationId: 'getDeployment',
+        tags,
+        params: IdParams,
+        response: { 200: dataEnvelope(Deployment) },
+      },
       config: { tenant: 'required', permission: 'deployments:read', cache: true },
     },
     async (request, reply) => {
@@ -60,6 +78,8 @@ export function deploymentRoutes(app: FastifyInstance, services: AppServices): v
     '/deployments/:id',
     {
       schema: {
+        summary: 'Update a deployment',
+        operationId: 'updateDeployment',
         tags,
         params: IdParams,
         body: UpdateDeploymentBody,
@@ -79,7 +99,13 @@ export function deploymentRoutes(app: FastifyInstance, services: AppServices): v
   app.delete(
     '/deployments/:id',
     {
-      schema: { tags, params: IdParams, response: { 204: Type.Null() } },
+      schema: {
+        summary: 'Delete a deployment',
+        operationId: 'deleteDeployment',
+        tags,
+        params: IdParams,
+        response: { 204: Type.Null() },
+      },
       config: { tenant: 'required', permission: 'deployments:write' },
     },
     async (request, reply) => {

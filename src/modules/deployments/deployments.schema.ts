@@ -21,7 +21,10 @@ export const CreateDeploymentBody = Type.Object(
     status: Type.Optional(Status),
     url: Type.Optional(Type.Union([Url, Type.Null()])),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [{ project_name: 'storefront', status: 'building', url: 'https://storefront.acme.example' }],
+  },
 );
 export type CreateDeploymentBody = Static<typeof CreateDeploymentBody>;
 

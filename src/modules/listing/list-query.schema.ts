@@ -2,7 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 
 export const SORTS = ['created_at', '-created_at', 'name', '-name', 'status'] as const;
 
-/** SPEC §5 list parameters: page or cursor pagination, filters and sort, shared by every list route. */
+/** The list parameters: page or cursor pagination, filters and sort, shared by every list route. */
 export const ListQuery = Type.Object(
   {
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),

@@ -59,7 +59,7 @@ function escapeLike(text: string): string {
 }
 
 /**
- * Applies SPEC §5 filters, sort and pagination to a query that already selects the caller's
+ * Applies the list routes' filters, sort and pagination to a query that already selects the caller's
  * rows. Cursor pages are keyset pages on (sort column, id): inserts never shift them.
  */
 export async function paginate<Row extends { id: string; created_at: Date }>(
@@ -127,7 +127,7 @@ export async function paginate<Row extends { id: string; created_at: Date }>(
   return { rows, pagination: pagePagination(page, perPage, total) };
 }
 
-/** The page-mode pagination block of SPEC §5 for `total` rows. */
+/** The page-mode `pagination` block of a list answer for `total` rows. */
 export function pagePagination(page: number, perPage: number, total: number): Pagination {
   const totalPages = Math.ceil(total / perPage);
   return {

@@ -9,7 +9,13 @@ function outboxRoutes(app: FastifyInstance, services: AppServices): void {
   app.get(
     '/outbox',
     {
-      schema: { tags: ['mail'], querystring: OutboxQuery, response: { 200: listEnvelope(OutboxMail) } },
+      schema: {
+        summary: 'Read the development mail outbox',
+        operationId: 'listOutboxMail',
+        tags: ['mail'],
+        querystring: OutboxQuery,
+        response: { 200: listEnvelope(OutboxMail) },
+      },
       config: { platformAdmin: true },
     },
     async (request, reply) => {
@@ -20,7 +26,7 @@ function outboxRoutes(app: FastifyInstance, services: AppServices): void {
 }
 
 /**
- * The development outbox (SPEC §4): with no SMTP_URL, mail is kept in the platform database
+ * The development outbox: with no SMTP_URL, mail is kept in the platform database
  * and platform administrators read it here. It holds live links, so nobody else may.
  */
 export const mailModule: TenantModule = {

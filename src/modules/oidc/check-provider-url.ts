@@ -8,10 +8,11 @@ const SAVE_LOOKUP_TIMEOUT_MS = 2000;
 
 /**
  * Refuses an issuer or JWKS URL whose keys could be swapped in transit (not https), that smuggles
- * credentials or that points into this machine or a private network (SPEC §8). An issuer is
- * compared byte for byte with `iss`, so it may carry no query or fragment (OpenID Connect
- * Discovery §3). The JWKS host is resolved too: a name that resolves to a private address is
- * refused now, one that does not resolve yet is left to the check made at every fetch.
+ * credentials or that points into this machine or a private network (allowed only with
+ * OIDC_ALLOW_PRIVATE_TARGETS, for tests). An issuer is compared byte for byte with `iss`, so it
+ * may carry no query or fragment (OpenID Connect Discovery §3). The JWKS host is resolved too: a
+ * name that resolves to a private address is refused now, one that does not resolve yet is left
+ * to the check made at every fetch.
  */
 export async function checkProviderUrl(
   raw: string,

@@ -19,7 +19,13 @@ export function oidcRoutes(app: FastifyInstance, services: AppServices): void {
   app.get(
     '/tenants/:id/oidc',
     {
-      schema: { tags, params: TenantIdParams, response: { 200: dataEnvelope(OidcConfig) } },
+      schema: {
+        summary: 'Get the tenant’s OIDC provider settings',
+        operationId: 'getOidcConfig',
+        tags,
+        params: TenantIdParams,
+        response: { 200: dataEnvelope(OidcConfig) },
+      },
       preValidation: owner,
     },
     async (request, reply) => {
@@ -35,6 +41,8 @@ export function oidcRoutes(app: FastifyInstance, services: AppServices): void {
     '/tenants/:id/oidc',
     {
       schema: {
+        summary: 'Set the tenant’s OIDC provider',
+        operationId: 'configureOidc',
         tags,
         params: TenantIdParams,
         body: OidcConfigBody,

@@ -18,7 +18,7 @@ const config = { tenant: 'required', permission: 'roles:manage' } as const;
 /** `/roles`: the tenant's built-in and custom roles, managed by its administrators. */
 export function roleRoutes(app: FastifyInstance, services: AppServices): void {
   // A role change must be seen by the very next permission check in this process, and within
-  // moments in every other one (a narrowed role demotes its holders, SPEC §8).
+  // moments in every other one (a narrowed role demotes its holders: their tokens are refused within 5 s).
   const changeRoles = async <T>(request: FastifyRequest, work: (scope: TenantScope) => Promise<T>) => {
     try {
       const result = await inTenant(request, services, work);
@@ -31,7 +31,15 @@ export function roleRoutes(app: FastifyInstance, services: AppServices): void {
 
   app.get(
     '/roles',
-    { schema: { tags, response: { 200: listEnvelope(Role) } }, config },
+    {
+      schema: {
+        summary: 'List built-in and custom roles',
+        operationId: 'listRoles',
+        tags,
+        response: { 200: listEnvelope(Role) },
+      },
+      config,
+    },
     async (request, reply) => {
       const rows = await inTenant(request, services, findRoles);
       return sendData(reply, rows.map(toRole));
@@ -40,7 +48,16 @@ export function roleRoutes(app: FastifyInstance, services: AppServices): void {
 
   app.post(
     '/roles',
-    { schema: { tags, body: CreateRoleBody, response: { 201: dataEnvelope(Role) } }, config },
+    {
+      schema: {
+        summary: 'Create a custom role',
+        operationId: 'createRole',
+        tags,
+        body: CreateRoleBody,
+        response: { 201: dataEnvelope(Role) },
+      },
+      config,
+    },
     async (request, reply) => {
       const grantor = await grantorOf(request, services);
       const row = await changeRoles(request, (scope) =>
@@ -53,7 +70,14 @@ export function roleRoutes(app: FastifyInstance, services: AppServices): void {
   app.patch(
     '/roles/:name',
     {
-      schema: { tags, params: RoleNameParams, body: UpdateRoleBody, response: { 200: dataEnvelope(Role) } },
+      schema: {
+        summary: 'Change a custom role’s permissions',
+        operationId: 'updateRole',
+        tags,
+        params: RoleNameParams,
+        body: UpdateRoleBody,
+        response: { 200: dataEnvelope(Role) },
+      },
       config,
     },
     async (request, reply) => {
@@ -68,7 +92,16 @@ export function roleRoutes(app: FastifyInstance, services: AppServices): void {
 
   app.delete(
     '/roles/:name',
-    { schema: { tags, params: RoleNameParams, response: { 204: Type.Null() } }, config },
+    {
+      schema: {
+        summary: 'Delete a custom role',
+        operationId: 'deleteRole',
+        tags,
+        params: RoleNameParams,
+        response: { 204: Type.Null() },
+      },
+      config,
+    },
     async (request, reply) => {
       const { name } = request.params as { name: string };
       const grantor = await grantorOf(request, services);

@@ -56,7 +56,13 @@ export async function tenantArchiveRoutes(app: FastifyInstance, services: AppSer
   app.post(
     '/tenants/:id/export',
     {
-      schema: { tags, params: TenantIdParams, response: { 202: dataEnvelope(TenantExport) } },
+      schema: {
+        summary: 'Start an export of a tenant to an archive',
+        operationId: 'exportTenant',
+        tags,
+        params: TenantIdParams,
+        response: { 202: dataEnvelope(TenantExport) },
+      },
       config: { platformAdmin: true },
     },
     async (request, reply) => {
@@ -69,6 +75,8 @@ export async function tenantArchiveRoutes(app: FastifyInstance, services: AppSer
     '/tenants/:id/exports/:export_id',
     {
       schema: {
+        summary: 'Get an export’s state, or download its archive',
+        operationId: 'getTenantExport',
         tags,
         params: ExportParams,
         querystring: ExportQuery,
@@ -92,6 +100,8 @@ export async function tenantArchiveRoutes(app: FastifyInstance, services: AppSer
       {
         bodyLimit: ARCHIVE_BODY_LIMIT,
         schema: {
+          summary: 'Import a tenant archive',
+          operationId: 'importTenant',
           tags,
           params: TenantIdParams,
           querystring: ImportQuery,

@@ -17,6 +17,8 @@ export function tenantDeletionRoutes(app: FastifyInstance, services: AppServices
     '/tenants/:id',
     {
       schema: {
+        summary: 'Delete a tenant and all its data (asynchronous)',
+        operationId: 'deleteTenant',
         tags: ['tenants'],
         params: TenantIdParams,
         querystring: DeleteQuery,

@@ -15,7 +15,7 @@ export const TENANT_ADMIN_PERMISSION: Permission = 'branding:manage';
 /**
  * Route preValidation for /tenants/{id}/... settings routes: a platform administrator may act
  * on any tenant; a tenant user only on their own (another id is TENANT_MISMATCH whether or not
- * it exists, SPEC §1.5), only while it serves, and only with `permission`. It runs before body
+ * it exists), only while it serves, and only with `permission`. It runs before body
  * validation, so a caller refused here learns nothing from their body's errors.
  */
 export function authorizeTenantAccess(services: AppServices, permission: Permission) {

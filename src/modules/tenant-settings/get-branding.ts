@@ -7,7 +7,7 @@ import type { Branding } from './tenant-settings.schema.js';
 
 /**
  * Branding for the sign-in page, so anyone may read it. A signed-in tenant user naming another
- * tenant is still refused (SPEC §1.5); a deleted tenant is as unknown as one never created.
+ * tenant is still refused (TENANT_MISMATCH); a deleted tenant is as unknown as one never created.
  */
 export async function getBranding(
   tenancy: Tenancy,

@@ -26,6 +26,8 @@ export function tenantSettingsRoutes(app: FastifyInstance, services: AppServices
     '/tenants/:id',
     {
       schema: {
+        summary: 'Change a tenant’s tier, features, settings or limits',
+        operationId: 'updateTenant',
         tags,
         params: TenantIdParams,
         body: UpdateTenantBody,
@@ -48,7 +50,13 @@ export function tenantSettingsRoutes(app: FastifyInstance, services: AppServices
   app.get(
     '/tenants/:id/branding',
     {
-      schema: { tags, params: TenantIdParams, response: { 200: dataEnvelope(Branding) } },
+      schema: {
+        summary: 'Get a tenant’s branding',
+        operationId: 'getBranding',
+        tags,
+        params: TenantIdParams,
+        response: { 200: dataEnvelope(Branding) },
+      },
       config: { public: true },
     },
     async (request, reply) => {
@@ -64,6 +72,8 @@ export function tenantSettingsRoutes(app: FastifyInstance, services: AppServices
     '/tenants/:id/branding',
     {
       schema: {
+        summary: 'Change a tenant’s branding',
+        operationId: 'updateBranding',
         tags,
         params: TenantIdParams,
         body: UpdateBrandingBody,
@@ -82,7 +92,13 @@ export function tenantSettingsRoutes(app: FastifyInstance, services: AppServices
   app.get(
     '/tenants/:id/config',
     {
-      schema: { tags, params: TenantIdParams, response: { 200: dataEnvelope(TenantConfig) } },
+      schema: {
+        summary: 'A tenant’s effective features, limits and branding',
+        operationId: 'getTenantConfig',
+        tags,
+        params: TenantIdParams,
+        response: { 200: dataEnvelope(TenantConfig) },
+      },
       preValidation: tenantAdmin,
     },
     async (request, reply) => {

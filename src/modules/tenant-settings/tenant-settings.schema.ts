@@ -9,7 +9,7 @@ const literals = (values: readonly string[]) => Type.Union(values.map((v) => Typ
 const nullable = <T extends TSchema>(schema: T) =>
   Type.Unsafe<Static<T> | null>({ ...schema, nullable: true });
 
-/** A count limit: a whole number, or null for unlimited (SPEC §3). */
+/** A count limit: a whole number, or null for unlimited, as tenancy/tiers.ts keeps limits. */
 const Limit = (minimum: number) => nullable(Type.Integer({ minimum, maximum: Number.MAX_SAFE_INTEGER }));
 
 const ContactInfo = Type.Object(

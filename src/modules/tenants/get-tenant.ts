@@ -6,7 +6,7 @@ import { parseTenantId } from '../../tenancy/tenant-id.js';
 
 /**
  * A tenant the caller may see: any for a platform administrator, only its own for a tenant
- * user (naming another is a mismatch, SPEC §1.5, whether or not it exists).
+ * user (naming another is TENANT_MISMATCH, whether or not it exists).
  */
 export async function getTenant(
   tenancy: Tenancy,

@@ -6,7 +6,7 @@ import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
 
 /**
- * Runs the provisioning steps of SPEC §3 in order; each is idempotent, so running this again
+ * Runs the provisioning steps (`provisioning_step`) in order; each is idempotent, so running this again
  * after a failure (or a crash) completes the tenant. A failure leaves `failed` with its reason.
  */
 export async function provisionTenant(

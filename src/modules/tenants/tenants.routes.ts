@@ -22,7 +22,15 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
 
   app.get(
     '/tenants',
-    { schema: { tags, querystring: TenantListQuery, response: { 200: listEnvelope(Tenant) } } },
+    {
+      schema: {
+        summary: 'List tenants',
+        operationId: 'listTenants',
+        tags,
+        querystring: TenantListQuery,
+        response: { 200: listEnvelope(Tenant) },
+      },
+    },
     async (request, reply) => {
       const principal = request.principal!;
       const isAdmin = principal.kind === 'platform_admin';
@@ -42,7 +50,13 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
   app.post(
     '/tenants',
     {
-      schema: { tags, body: CreateTenantBody, response: { 202: dataEnvelope(Tenant) } },
+      schema: {
+        summary: 'Create a tenant (provisioned asynchronously)',
+        operationId: 'createTenant',
+        tags,
+        body: CreateTenantBody,
+        response: { 202: dataEnvelope(Tenant) },
+      },
       config: { platformAdmin: true },
     },
     async (request, reply) => {
@@ -53,7 +67,15 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
 
   app.get(
     '/tenants/:id',
-    { schema: { tags, params: TenantIdParams, response: { 200: dataEnvelope(Tenant) } } },
+    {
+      schema: {
+        summary: 'Get a tenant',
+        operationId: 'getTenant',
+        tags,
+        params: TenantIdParams,
+        response: { 200: dataEnvelope(Tenant) },
+      },
+    },
     async (request, reply) => {
       const principal = request.principal!;
       const tenant = await getTenant(tenancy, principal, (request.params as { id: string }).id);
@@ -65,7 +87,14 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
     app.post(
       `/tenants/:id/${action}`,
       {
-        schema: { tags, params: TenantIdParams, response: { 200: dataEnvelope(Tenant) } },
+        schema: {
+          summary:
+            action === 'suspend' ? 'Suspend a tenant (its users are refused)' : 'Resume a suspended tenant',
+          operationId: `${action}Tenant`,
+          tags,
+          params: TenantIdParams,
+          response: { 200: dataEnvelope(Tenant) },
+        },
         config: { platformAdmin: true },
       },
       async (request, reply) => {
@@ -78,7 +107,13 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
   app.post(
     '/tenants/:id/retry',
     {
-      schema: { tags, params: TenantIdParams, response: { 202: dataEnvelope(Tenant) } },
+      schema: {
+        summary: 'Retry a failed provisioning',
+        operationId: 'retryTenantProvisioning',
+        tags,
+        params: TenantIdParams,
+        response: { 202: dataEnvelope(Tenant) },
+      },
       config: { platformAdmin: true },
     },
     async (request, reply) => {
@@ -93,6 +128,8 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
     '/tenants/:id/health',
     {
       schema: {
+        summary: 'Check a tenant’s storage answers',
+        operationId: 'getTenantHealth',
         tags,
         params: TenantIdParams,
         response: { 200: dataEnvelope(Type.Record(Type.String(), Type.Unknown())) },
@@ -118,6 +155,8 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
     '/tenants/:id/stats',
     {
       schema: {
+        summary: 'A tenant’s usage: rows, storage, requests',
+        operationId: 'getTenantStats',
         tags,
         params: TenantIdParams,
         response: { 200: dataEnvelope(Type.Record(Type.String(), Type.Unknown())) },

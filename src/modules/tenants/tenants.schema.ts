@@ -14,7 +14,18 @@ export const CreateTenantBody = Type.Object(
     admin_email: Type.String({ format: 'email', maxLength: 254 }),
     admin_password: Type.Optional(Type.String({ minLength: 8, maxLength: 256 })),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        id: 'acme',
+        name: 'Acme Dental',
+        tier: 'premium',
+        isolation: 'schema',
+        admin_email: 'owner@acme.example',
+      },
+    ],
+  },
 );
 export type CreateTenantBody = Static<typeof CreateTenantBody>;
 

@@ -3,7 +3,7 @@ import { AppError } from '../../errors.js';
 import { isTenantId, type TenantId } from '../../tenancy/tenant-id.js';
 
 /**
- * Prefix of tokens for platform administrators. `admin` is a reserved tenant id (SPEC §3), so
+ * Prefix of tokens for platform administrators. `admin` is a reserved tenant id (tenancy/tenant-id.ts), so
  * it can never be mistaken for a tenant's.
  */
 export const PLATFORM_TOKEN_PREFIX = 'admin';

@@ -43,7 +43,13 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
   app.post(
     '/auth/accept-invite',
     {
-      schema: { tags, body: AcceptInviteBody, response: { 200: dataEnvelope(AccountResult) } },
+      schema: {
+        summary: 'Accept an invitation and set a password',
+        operationId: 'acceptInvitation',
+        tags,
+        body: AcceptInviteBody,
+        response: { 200: dataEnvelope(AccountResult) },
+      },
       config: { public: true },
     },
     async (request, reply) => {
@@ -60,7 +66,13 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
   app.post(
     '/auth/forgot-password',
     {
-      schema: { tags, body: ForgotPasswordBody, response: { 202: dataEnvelope(ForgotPasswordAnswer) } },
+      schema: {
+        summary: 'Mail a password reset link',
+        operationId: 'requestPasswordReset',
+        tags,
+        body: ForgotPasswordBody,
+        response: { 202: dataEnvelope(ForgotPasswordAnswer) },
+      },
       config: { public: true, tenant: 'optional', tenantFromBody: true },
     },
     async (request, reply) => {
@@ -77,7 +89,13 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
   app.post(
     '/auth/reset-password',
     {
-      schema: { tags, body: ResetPasswordBody, response: { 200: dataEnvelope(AccountResult) } },
+      schema: {
+        summary: 'Set a new password with a reset token',
+        operationId: 'resetPassword',
+        tags,
+        body: ResetPasswordBody,
+        response: { 200: dataEnvelope(AccountResult) },
+      },
       config: { public: true },
     },
     async (request, reply) => {
@@ -100,7 +118,13 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
   app.post(
     '/auth/verify-email',
     {
-      schema: { tags, body: VerifyEmailBody, response: { 200: dataEnvelope(AccountResult) } },
+      schema: {
+        summary: 'Verify an email address with its token',
+        operationId: 'verifyEmail',
+        tags,
+        body: VerifyEmailBody,
+        response: { 200: dataEnvelope(AccountResult) },
+      },
       config: { public: true },
     },
     async (request, reply) => {

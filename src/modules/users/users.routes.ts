@@ -33,7 +33,13 @@ export function userRoutes(app: FastifyInstance, services: AppServices): void {
   app.get(
     '/users',
     {
-      schema: { tags, querystring: ListQuery, response: { 200: listEnvelope(User) } },
+      schema: {
+        summary: 'List users',
+        operationId: 'listUsers',
+        tags,
+        querystring: ListQuery,
+        response: { 200: listEnvelope(User) },
+      },
       config: { tenant: 'required', permission: 'users:read' },
     },
     async (request, reply) => {
@@ -45,7 +51,13 @@ export function userRoutes(app: FastifyInstance, services: AppServices): void {
   app.get(
     '/users/:id',
     {
-      schema: { tags, params: UserIdParams, response: { 200: dataEnvelope(User) } },
+      schema: {
+        summary: 'Get a user',
+        operationId: 'getUser',
+        tags,
+        params: UserIdParams,
+        response: { 200: dataEnvelope(User) },
+      },
       config: { tenant: 'required', permission: 'users:read' },
     },
     async (request, reply) => {
@@ -57,7 +69,13 @@ export function userRoutes(app: FastifyInstance, services: AppServices): void {
   app.post(
     '/users',
     {
-      schema: { tags, body: CreateUserBody, response: { 201: dataEnvelope(User) } },
+      schema: {
+        summary: 'Create or invite a user',
+        operationId: 'createUser',
+        tags,
+        body: CreateUserBody,
+        response: { 201: dataEnvelope(User) },
+      },
       config: { tenant: 'required', permission: 'users:manage' },
     },
     async (request, reply) => {
@@ -77,7 +95,14 @@ export function userRoutes(app: FastifyInstance, services: AppServices): void {
   app.patch(
     '/users/:id',
     {
-      schema: { tags, params: UserIdParams, body: UpdateUserBody, response: { 200: dataEnvelope(User) } },
+      schema: {
+        summary: 'Update a user (name, role, status)',
+        operationId: 'updateUser',
+        tags,
+        params: UserIdParams,
+        body: UpdateUserBody,
+        response: { 200: dataEnvelope(User) },
+      },
       config: { tenant: 'required', permission: 'users:manage' },
     },
     async (request, reply) => {
@@ -95,7 +120,13 @@ export function userRoutes(app: FastifyInstance, services: AppServices): void {
   app.delete(
     '/users/:id',
     {
-      schema: { tags, params: UserIdParams, response: { 204: Type.Null() } },
+      schema: {
+        summary: 'Delete a user',
+        operationId: 'deleteUser',
+        tags,
+        params: UserIdParams,
+        response: { 204: Type.Null() },
+      },
       config: { tenant: 'required', permission: 'users:manage' },
     },
     async (request, reply) => {

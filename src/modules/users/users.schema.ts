@@ -28,7 +28,11 @@ export const CreateUserBody = Type.Object(
     role: RoleName,
     password: Type.Optional(Password),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description: 'Without `password` the user is invited by mail and sets one.',
+    examples: [{ email: 'dana@acme.example', role: 'member' }],
+  },
 );
 export type CreateUserBody = Static<typeof CreateUserBody>;
 

@@ -14,7 +14,7 @@ export const WORKFLOW_COLUMNS = [
   'updated_at',
 ] as const;
 
-/** The API shape of a stored workflow (SPEC §5). */
+/** The API shape of a stored workflow (`Workflow` in the OpenAPI document). */
 export function toWorkflow(row: WorkflowRow): Workflow {
   return {
     id: row.id,

@@ -18,7 +18,13 @@ export function workflowRoutes(app: FastifyInstance, services: AppServices): voi
   app.get(
     '/workflows',
     {
-      schema: { tags, querystring: ListQuery, response: { 200: listEnvelope(Workflow) } },
+      schema: {
+        summary: 'List workflows',
+        operationId: 'listWorkflows',
+        tags,
+        querystring: ListQuery,
+        response: { 200: listEnvelope(Workflow) },
+      },
       config: { tenant: 'required', permission: 'workflows:read', cache: true },
     },
     async (request, reply) => {
@@ -32,7 +38,13 @@ export function workflowRoutes(app: FastifyInstance, services: AppServices): voi
   app.post(
     '/workflows',
     {
-      schema: { tags, body: CreateWorkflowBody, response: { 201: dataEnvelope(Workflow) } },
+      schema: {
+        summary: 'Create a workflow',
+        operationId: 'createWorkflow',
+        tags,
+        body: CreateWorkflowBody,
+        response: { 201: dataEnvelope(Workflow) },
+      },
       config: { tenant: 'required', permission: 'workflows:write', quota: 'workflows' },
     },
     async (request, reply) => {
@@ -46,7 +58,13 @@ export function workflowRoutes(app: FastifyInstance, services: AppServices): voi
   app.get(
     '/workflows/:id',
     {
-      schema: { tags, params: IdParams, response: { 200: dataEnvelope(Workflow) } },
+      schema: {
+        summary: 'Get a workflow',
+        operationId: 'getWorkflow',
+        tags,
+        params: IdParams,
+        response: { 200: dataEnvelope(Workflow) },
+      },
       config: { tenant: 'required', permission: 'workflows:read', cache: true },
     },
     async (request, reply) => {
@@ -59,7 +77,14 @@ export function workflowRoutes(app: FastifyInstance, services: AppServices): voi
   app.patch(
     '/workflows/:id',
     {
-      schema: { tags, params: IdParams, body: UpdateWorkflowBody, response: { 200: dataEnvelope(Workflow) } },
+      schema: {
+        summary: 'Update a workflow',
+        operationId: 'updateWorkflow',
+        tags,
+        params: IdParams,
+        body: UpdateWorkflowBody,
+        response: { 200: dataEnvelope(Workflow) },
+      },
       config: { tenant: 'required', permission: 'workflows:write' },
     },
     async (request, reply) => {
@@ -74,7 +99,13 @@ export function workflowRoutes(app: FastifyInstance, services: AppServices): voi
   app.delete(
     '/workflows/:id',
     {
-      schema: { tags, params: IdParams, response: { 204: Type.Null() } },
+      schema: {
+        summary: 'Delete a workflow',
+        operationId: 'deleteWorkflow',
+        tags,
+        params: IdParams,
+        response: { 204: Type.Null() },
+      },
       config: { tenant: 'required', permission: 'workflows:write' },
     },
     async (request, reply) => {

@@ -6,7 +6,7 @@ import type { BusinessDomain, TenantLimits, Tier } from '../tiers.js';
 
 export type TenantStatus = 'provisioning' | 'active' | 'suspended' | 'failed' | 'deleting' | 'deleted';
 
-/** A tenant as the registry knows it (SPEC §3), before effective features and limits are derived. */
+/** A tenant as the registry knows it, before effective features and limits are derived. */
 export interface TenantRecord {
   id: TenantId;
   name: string;

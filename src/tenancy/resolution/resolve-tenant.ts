@@ -1,7 +1,7 @@
 import { AppError } from '../../errors.js';
 import { isTenantId, parseTenantId, type TenantId } from '../tenant-id.js';
 
-/** Every place a request may name a tenant, in SPEC §5 order after the token claim. */
+/** Every place a request may name a tenant, in the order tried after the token claim. */
 export interface TenantHints {
   /** `tenant_id` claim of a verified token; null for a platform administrator or no token. */
   claim: TenantId | null;

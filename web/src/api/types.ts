@@ -1,7 +1,40 @@
-/** The API's objects as SPEC §5 names them; the console reads only these fields. */
+/**
+ * The API's objects, taken from the types generated from the OpenAPI document (generated.ts), so
+ * a change of a response on the server is a type error here. Where the document only says "an
+ * object" (limits, stats, pagination) the console states the fields it reads.
+ */
+import type { components, operations } from './generated';
 
-export const DEPLOYMENT_STATUSES = ['pending', 'building', 'active', 'failed', 'stopped'] as const;
-export const WORKFLOW_STATUSES = ['active', 'paused', 'disabled'] as const;
+type Json<Op extends keyof operations> = operations[Op]['responses'] extends { 200: infer R }
+  ? R extends { content: { 'application/json': infer J } }
+    ? J
+    : never
+  : never;
+/** The `data` of an operation's 200 answer. */
+type DataOf<Op extends keyof operations> = Json<Op> extends { data: infer D } ? D : never;
+/** One item of a list operation's `data`. */
+type ItemOf<Op extends keyof operations> = DataOf<Op> extends readonly (infer I)[] ? I : never;
+
+/**
+ * A runtime list of a generated union's values (forms need them): a value missing from the list,
+ * or one the server does not know, fails the type check.
+ */
+const valuesOf =
+  <T extends string>() =>
+  <const L extends readonly T[]>(values: L & ([T] extends [L[number]] ? unknown : never)): L =>
+    values;
+
+export type Deployment = DataOf<'getDeployment'>;
+export type Workflow = DataOf<'getWorkflow'>;
+
+export const DEPLOYMENT_STATUSES = valuesOf<Deployment['status']>()([
+  'pending',
+  'building',
+  'active',
+  'failed',
+  'stopped',
+]);
+export const WORKFLOW_STATUSES = valuesOf<Workflow['status']>()(['active', 'paused', 'disabled']);
 export const TIERS = ['standard', 'premium', 'enterprise'] as const;
 export const ISOLATIONS = ['pool', 'schema', 'database'] as const;
 export const BUSINESS_DOMAINS = ['default', 'dental', 'manufacturing'] as const;
@@ -20,39 +53,16 @@ export const TENANT_STATUSES = [
  */
 export { PERMISSIONS } from '../../../src/identity/permissions';
 
-/** Every feature key SPEC §3 names: the modules and the business domains' own. */
+/** Every feature key: the modules' and the business domains' own (tenancy/tiers.ts). */
 export const FEATURE_CATALOGUE: Record<string, string[]> = {
   Modules: ['deployments', 'workflows', 'entries', 'forecasting'],
   Dental: ['patient_management', 'treatment_tracking', 'dental_supplies'],
   Manufacturing: ['bom_management', 'production_tracking', 'material_management'],
 };
 
-export interface Deployment {
-  id: string;
-  tenant_id: string;
-  project_name: string;
-  status: string;
-  url: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type Branding = DataOf<'getBranding'>;
 
-export interface Workflow {
-  id: string;
-  tenant_id: string;
-  name: string;
-  status: string;
-  config: Record<string, unknown>;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface Branding {
-  company_name?: string | null;
-  primary_color?: string | null;
-  logo_url?: string | null;
-}
-
+/** The document types `limits` as an open map; these are the keys tenancy/tiers.ts fills in. */
 export interface Limits {
   max_users: number | null;
   storage_bytes: number | null;
@@ -60,32 +70,18 @@ export interface Limits {
   creates_per_hour?: Record<string, number | null>;
 }
 
-export interface Tenant {
-  id: string;
-  name: string;
-  status: string;
-  provisioning_step: string | null;
-  provisioning_error: string | null;
-  tier: string;
-  isolation: string;
-  placement?: string;
-  business_domain: string;
-  features: string[];
-  feature_overrides: Record<string, boolean>;
-  branding: Branding;
-  settings: Record<string, unknown>;
-  hostnames: string[];
+export type Tenant = Omit<DataOf<'getTenant'>, 'branding' | 'limits' | 'limit_overrides'> & {
+  branding: Partial<Branding>;
   limits: Limits;
   limit_overrides: Partial<Limits>;
-  created_at: string;
-  updated_at: string;
-}
+};
 
 export interface StatusCounts {
   total: number;
   by_status: Record<string, number>;
 }
 
+/** The document types the stats as an open object; these are the fields get-tenant-stats.ts sends. */
 export interface TenantStats {
   tenant_id: string;
   deployments: StatusCounts;
@@ -97,66 +93,16 @@ export interface TenantStats {
   };
 }
 
-export interface User {
-  id: string;
-  email: string;
-  roles: string[];
-  status: string;
-  created_at: string;
-}
+export type User = DataOf<'getUser'>;
+export type Role = ItemOf<'listRoles'>;
+export type ApiKey = ItemOf<'listApiKeys'>;
+export type AuditEntry = ItemOf<'listAuditEntries'>;
+export type OutboxMail = ItemOf<'listOutboxMail'>;
+export type DemoRequest = ItemOf<'listDemoRequests'>;
+/** Every error answer's body. */
+export type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 
-export interface Role {
-  id: string;
-  name: string;
-  permissions: string[];
-  built_in: boolean;
-  created_at: string;
-}
-
-export interface ApiKey {
-  id: string;
-  name: string;
-  permissions: string[];
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
-
-export interface AuditEntry {
-  id: string;
-  seq: number;
-  actor_type: string;
-  actor_id: string | null;
-  action: string;
-  target_type: string;
-  target_id: string | null;
-  request_id: string | null;
-  before: unknown;
-  after: unknown;
-  created_at: string;
-}
-
-export interface OutboxMail {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  kind: string;
-  tenant_id: string | null;
-  created_at: string;
-}
-
-export interface DemoRequest {
-  id: string;
-  company_name: string;
-  email: string;
-  business_domain?: string;
-  message?: string | null;
-  status: string;
-  tenant_id?: string | null;
-  created_at: string;
-}
-
+/** `pagination` of a page-numbered list (the document types it as an open object). */
 export interface PagePagination {
   page: number;
   per_page: number;
@@ -166,6 +112,7 @@ export interface PagePagination {
   has_prev: boolean;
 }
 
+/** `pagination` of a cursor list. */
 export interface CursorPagination {
   cursor: string | null;
   has_next: boolean;

@@ -39,7 +39,12 @@ export function useBranding(tenantId: string | null, signedIn: boolean): Brandin
             () => null,
           );
           branding = tenant
-            ? { ...tenant.data.branding, company_name: tenant.data.branding.company_name ?? tenant.data.name }
+            ? {
+                logo_url: null,
+                primary_color: null,
+                ...tenant.data.branding,
+                company_name: tenant.data.branding.company_name ?? tenant.data.name,
+              }
             : null;
         }
         if (!controller.signal.aborted) setState({ branding, unknownTenant, loading: false });

@@ -46,7 +46,12 @@ export function mfaRoutes(app: FastifyInstance, services: AppServices): void {
   app.post(
     '/auth/mfa/enroll',
     {
-      schema: { tags, response: { 200: dataEnvelope(MfaEnrollment) } },
+      schema: {
+        summary: 'Start MFA enrolment (TOTP secret)',
+        operationId: 'enrollMfa',
+        tags,
+        response: { 200: dataEnvelope(MfaEnrollment) },
+      },
       config: { tenant: 'optional', mfaSetup: true },
     },
     async (request, reply) => {
@@ -58,7 +63,13 @@ export function mfaRoutes(app: FastifyInstance, services: AppServices): void {
   app.post(
     '/auth/mfa/confirm',
     {
-      schema: { tags, body: ConfirmMfaBody, response: { 200: dataEnvelope(RecoveryCodes) } },
+      schema: {
+        summary: 'Confirm MFA enrolment with a first code',
+        operationId: 'confirmMfa',
+        tags,
+        body: ConfirmMfaBody,
+        response: { 200: dataEnvelope(RecoveryCodes) },
+      },
       config: { tenant: 'optional', mfaSetup: true },
     },
     async (request, reply) => {
@@ -70,7 +81,13 @@ export function mfaRoutes(app: FastifyInstance, services: AppServices): void {
   app.post(
     '/auth/mfa/disable',
     {
-      schema: { tags, body: DisableMfaBody, response: { 204: Type.Null() } },
+      schema: {
+        summary: 'Turn MFA off',
+        operationId: 'disableMfa',
+        tags,
+        body: DisableMfaBody,
+        response: { 204: Type.Null() },
+      },
       config: { tenant: 'optional' },
     },
     async (request, reply) => {

@@ -17,7 +17,7 @@ export function BrandingForm({
   onSaved,
 }: {
   tenantId: string;
-  initial: Branding;
+  initial: Partial<Branding>;
   onSaved: () => void;
 }) {
   const [values, setValues] = useState({

@@ -61,7 +61,12 @@ export function DeploymentForm({ deployment, onSaved, onCancel }: DeploymentForm
         label="Status"
         options={DEPLOYMENT_STATUSES}
         value={values.status}
-        onChange={(event) => setValues({ ...values, status: event.target.value })}
+        onChange={(event) =>
+          setValues({
+            ...values,
+            status: DEPLOYMENT_STATUSES.find((s) => s === event.target.value) ?? values.status,
+          })
+        }
         errors={fieldErrors(save.error, 'status')}
       />
       <TextField

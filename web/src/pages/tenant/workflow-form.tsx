@@ -72,7 +72,7 @@ export function WorkflowForm({ workflow, onSaved, onCancel }: WorkflowFormProps)
         label="Status"
         options={WORKFLOW_STATUSES}
         value={status}
-        onChange={(event) => setStatus(event.target.value)}
+        onChange={(event) => setStatus(WORKFLOW_STATUSES.find((s) => s === event.target.value) ?? status)}
         errors={fieldErrors(save.error, 'status')}
       />
       <TextAreaField
