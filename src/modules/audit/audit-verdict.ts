@@ -2,7 +2,7 @@ import type { AuditVerdict } from './audit.schema.js';
 import type { ChainReport } from './verify-audit-chain.js';
 
 /**
- * The SPEC §8 shape of a verification, shared by `GET /audit/verify` and `tenantbase audit
+ * The one shape of a verification, shared by `GET /audit/verify` and `tenantbase audit
  * verify --json` so both give the same verdict. Entries that are not tamper-evident yet (the
  * sealer's pending tail and a legacy trail no write has sealed) count as unsealed.
  */

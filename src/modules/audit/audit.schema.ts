@@ -39,7 +39,7 @@ export const AuditQuery = Type.Object(
 );
 export type AuditQuery = Static<typeof AuditQuery>;
 
-/** SPEC §8 `GET /audit/verify`: the verdict of `tenantbase audit verify` for the caller's tenant. */
+/** `GET /audit/verify`: the verdict of `tenantbase audit verify` for the caller's tenant. */
 export const AuditVerdict = Type.Object({
   ok: Type.Boolean(),
   /** Every entry of the trail, sealed or not. */
