@@ -7,6 +7,8 @@ import { api } from '../support/identity-api.js';
 import { bodyFor, buildWorld, call, rowOf } from '../support/matrix-world.js';
 import { routeCollector } from '../support/tenant-routes.js';
 import { ISOLATIONS, startTestInstance, type TestInstance } from '../support/test-instance.js';
+import { createDemoRequest } from '../../src/modules/demo-requests/create-demo-request.js';
+import { createTenant } from '../../src/modules/tenants/create-tenant.js';
 import { gadgetsModule } from './gadgets-module.js';
 
 // A module registered in test code only: the proof that adding one edits no core file.
@@ -85,6 +87,23 @@ describe('a module registered only in the module list', () => {
     });
     expect(unknownDomain.statusCode).toBe(400);
     expect(unknownDomain.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('refuses an undeclared business domain in the use cases too, the CLI path with no schema', async () => {
+    const tenancy = tb.services.tenancy;
+    const input = { id: 'gad-atlantis', name: 'Atlantis', admin_email: 'o@atlantis.test' };
+    await expect(createTenant(tenancy, { ...input, business_domain: 'atlantis' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'business_domain', message: expect.stringContaining('workshop') }],
+    });
+    expect(await tenancy.registry.load('gad-atlantis' as never)).toBeUndefined();
+    await expect(
+      createDemoRequest(tenancy.platformDb, {
+        company_name: 'A',
+        email: 'a@atlantis.test',
+        business_domain: 'atlantis',
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('seeds its permissions into the built-in roles it names, and keys may hold them', async () => {
