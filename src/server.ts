@@ -13,6 +13,7 @@ import { createMailer } from './mail/create-mailer.js';
 import { MailQueue } from './mail/mail-queue.js';
 import type { TenantModule } from './modules/module.js';
 import { AuditSealer } from './modules/audit/audit-sealer.js';
+import { installModuleCatalogue } from './modules/module-catalogue.js';
 import { registeredModules } from './modules/registered-modules.js';
 import { bootstrapPlatform } from './platform/bootstrap-platform.js';
 import { JobQueue } from './jobs/job-queue.js';
@@ -57,7 +58,8 @@ export interface StartOptions extends BuildAppOptions {
 export async function startTenantbase(config: Config, options: StartOptions = {}): Promise<Tenantbase> {
   const log = options.log ?? (() => undefined);
   const modules = options.modules ?? registeredModules;
-  const endpoints = await bootstrapDatabase(config, log);
+  installModuleCatalogue(modules);
+  const endpoints = await bootstrapDatabase(config, log, modules);
   const metrics = new Metrics({ maxTenantLabels: config.metricsTenantLabels });
   // Children bound to their label once: every tenant query observes one, and label lookup is not free.
   const byIsolation = (histogram: Histogram<'isolation'>) =>

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import { storageNames, type StorageNames } from '../tenancy/storage-names.js';
 import { grantAppRole } from './grant-app-role.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.js';
-import { runPlatformMigrations } from './platform-migrations.js';
+import { type PlatformMigrationSource, runPlatformMigrations } from './platform-migrations.js';
 import { quoteIdent, quoteLiteral } from './sql-identifier.js';
 
 /** Connection URLs for one installation, ready to use. */
@@ -119,6 +119,7 @@ async function assertFenced(admin: pg.Client, appRole: string): Promise<void> {
 export async function bootstrapDatabase(
   config: Config,
   log: (line: string) => void,
+  modules: readonly PlatformMigrationSource[] = [],
 ): Promise<DatabaseEndpoints> {
   const defaultNames = storageNames(config.namespace);
   let embedded: EmbeddedServer | undefined;
@@ -141,7 +142,7 @@ export async function bootstrapDatabase(
     const appUrl = await withClient(adminUrl, async (admin) => {
       await admin.query(`select pg_advisory_lock(hashtext('tenantbase:bootstrap'))`);
       try {
-        await runPlatformMigrations(admin);
+        await runPlatformMigrations(admin, modules);
         let url = config.databaseAppUrl;
         if (!url) {
           const password = await appRolePassword(admin);

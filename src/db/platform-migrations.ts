@@ -3,8 +3,21 @@ import type pg from 'pg';
 /** The control plane's own schema; tenant data never lives here. */
 export const PLATFORM_SCHEMA = 'platform';
 
-/** Ordered, append-only; an id is never renamed once shipped. */
-const migrations: Array<{ id: string; sql: string }> = [
+/** One platform schema change; its id is recorded once applied and never renamed once shipped. */
+export interface PlatformMigration {
+  id: string;
+  sql: string;
+}
+
+/** A module's platform migrations and the platform tables they must leave behind. */
+export interface PlatformMigrationSource {
+  name: string;
+  platformMigrations?: readonly PlatformMigration[];
+  platformTables?: readonly string[];
+}
+
+/** The core's own, ordered and append-only; modules bring theirs (`TenantModule.platformMigrations`). */
+const migrations: PlatformMigration[] = [
   {
     id: '0001_registry',
     sql: `
@@ -156,63 +169,6 @@ const migrations: Array<{ id: string; sql: string }> = [
         tenant_id text primary key references platform.tenants (id) on delete cascade,
         storage_bytes bigint not null check (storage_bytes >= 0),
         measured_at timestamptz not null
-      );
-      create table platform.demo_requests (
-        id uuid primary key,
-        company_name text not null,
-        email text not null,
-        business_domain text not null default 'default' check (business_domain in ('default','dental','manufacturing')),
-        message text,
-        status text not null default 'pending' check (status in ('pending','approved','rejected')),
-        tenant_id text,
-        reason text,
-        decided_by text,
-        decided_at timestamptz,
-        created_at timestamptz not null,
-        updated_at timestamptz not null,
-        check ((status = 'approved') = (tenant_id is not null))
-      );
-      create index demo_requests_created_idx on platform.demo_requests (created_at desc, id desc);
-      create index demo_requests_status_idx on platform.demo_requests (status, created_at desc, id desc);`,
-  },
-  {
-    // Tenant archives (README "Tenant archives"); rows go with their tenant when it is deleted.
-    id: '0006_tenant_exports',
-    sql: `
-      create table platform.tenant_exports (
-        id uuid primary key,
-        tenant_id text not null references platform.tenants (id) on delete cascade,
-        status text not null check (status in ('running','done','failed')),
-        file_name text,
-        size_bytes bigint,
-        sha256 text,
-        tables jsonb,
-        error text,
-        requested_by text,
-        created_at timestamptz not null,
-        completed_at timestamptz
-      );
-      create index tenant_exports_tenant_idx on platform.tenant_exports (tenant_id, created_at desc);`,
-  },
-  {
-    // Tenants' external identity providers (docs/external-identity.md): `issuer` is unique so a
-    // token's `iss` finds exactly one tenant; rows go with their tenant when it is deleted.
-    id: '0007_oidc_providers',
-    sql: `
-      create table platform.oidc_providers (
-        tenant_id text primary key references platform.tenants (id) on delete cascade,
-        issuer text not null,
-        jwks_url text not null,
-        audience text not null,
-        tenant_claim text,
-        tenant_claim_value text,
-        roles_claim text,
-        role_mapping jsonb not null default '{}',
-        default_role text,
-        enabled boolean not null,
-        created_at timestamptz not null,
-        updated_at timestamptz not null,
-        constraint oidc_providers_issuer_key unique (issuer)
       );`,
   },
   {
@@ -265,10 +221,52 @@ const migrations: Array<{ id: string; sql: string }> = [
     id: '0011_platform_secrets',
     sql: `create table if not exists platform.secrets (name text primary key, value text not null);`,
   },
+  {
+    // Business domains are declared by the registered modules and checked by the application; a
+    // CHECK here would need a migration for every domain a module adds.
+    id: '0017_business_domains_declared',
+    sql: `alter table platform.tenants drop constraint if exists tenants_business_domain_check;`,
+  },
 ];
 
-/** Applies pending platform migrations as the owner, under an advisory lock shared by every process. */
-export async function runPlatformMigrations(admin: pg.ClientBase): Promise<string[]> {
+/**
+ * The core list, then module-only ids in registration order. A module part that shares an id with
+ * an earlier one (a table moved out of the core list) joins that migration: one transaction, core
+ * part first, so an install that recorded the id never runs any part of it again.
+ */
+export function platformMigrationPlan(sources: readonly PlatformMigrationSource[]): PlatformMigration[] {
+  const parts = new Map<string, string[]>(migrations.map((m) => [m.id, [m.sql]]));
+  for (const source of sources) {
+    for (const migration of source.platformMigrations ?? []) {
+      const existing = parts.get(migration.id);
+      if (existing) existing.push(migration.sql);
+      else parts.set(migration.id, [migration.sql]);
+    }
+  }
+  return [...parts].map(([id, sqls]) => ({ id, sql: sqls.join(';\n') }));
+}
+
+async function assertPlatformTables(admin: pg.ClientBase, sources: readonly PlatformMigrationSource[]) {
+  const { rows } = await admin.query<{ name: string }>(
+    `select table_name as name from information_schema.tables where table_schema = $1`,
+    [PLATFORM_SCHEMA],
+  );
+  const present = new Set(rows.map((row) => row.name));
+  for (const source of sources) {
+    const missing = (source.platformTables ?? []).filter((table) => !present.has(table));
+    if (missing.length > 0)
+      throw new Error(`module ${source.name}: platform migrations left no table ${missing.join(', ')}`);
+  }
+}
+
+/**
+ * Applies pending platform migrations (the core's and the modules', see `platformMigrationPlan`) as
+ * the owner, under an advisory lock shared by every process.
+ */
+export async function runPlatformMigrations(
+  admin: pg.ClientBase,
+  sources: readonly PlatformMigrationSource[] = [],
+): Promise<string[]> {
   const applied: string[] = [];
   await admin.query(`select pg_advisory_lock(hashtext('tenantbase:platform-migrate'))`);
   try {
@@ -278,7 +276,7 @@ export async function runPlatformMigrations(admin: pg.ClientBase): Promise<strin
     );
     const { rows } = await admin.query<{ id: string }>('select id from platform.migrations');
     const done = new Set(rows.map((row) => row.id));
-    for (const migration of migrations) {
+    for (const migration of platformMigrationPlan(sources)) {
       if (done.has(migration.id)) continue;
       await admin.query('begin');
       try {
@@ -293,6 +291,7 @@ export async function runPlatformMigrations(admin: pg.ClientBase): Promise<strin
       }
       applied.push(migration.id);
     }
+    await assertPlatformTables(admin, sources);
   } finally {
     await admin.query(`select pg_advisory_unlock(hashtext('tenantbase:platform-migrate'))`);
   }

@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance, LogController, type RouteOptions } from 'fastify';
 import type { LoggerOptions } from 'pino';
+import { isPermission, PERMISSION_FORMAT } from '../identity/permissions.js';
+import { BUSINESS_DOMAIN_FORMAT, isBusinessDomain } from '../tenancy/tiers.js';
 import { requestContext } from '../tenancy/tenant-context.js';
 import type { AppServices } from './app-services.js';
 import './fastify-types.js';
@@ -77,7 +79,15 @@ export async function buildApp(
       const url = request.url ?? '/';
       return url.startsWith('/api/') && !url.startsWith('/api/v1/') ? `/api/v1/${url.slice(5)}` : url;
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        allErrors: true,
+        // Declared by the registered modules, so checked against the catalogue, not a schema enum.
+        formats: { [PERMISSION_FORMAT]: isPermission, [BUSINESS_DOMAIN_FORMAT]: isBusinessDomain },
+      },
+    },
     frameworkErrors: frameworkErrorEnvelope,
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);

@@ -1,49 +1,39 @@
+import { productCatalogue } from '../tenancy/product-catalogue.js';
+
 /**
- * The closed catalogue of permissions a tenant role may hold. Only business permissions are
- * here (seed 002): tenant users never see or grant platform powers. Routes name one of these in
- * their `permission` config, so the compiler rejects a typo.
+ * Permission names, one property per permission: each module adds its own by declaration merging
+ * (`declare module '.../identity/permissions.js' { interface PermissionNames { 'notes:read': true } }`)
+ * next to the runtime declaration in its `*.module.ts`, so a route's `permission` is still checked
+ * by the compiler. Only business permissions exist (seed 002): tenant users never see platform powers.
  */
-export const PERMISSIONS = [
-  'tenant:read',
-  'deployments:read',
-  'deployments:write',
-  'workflows:read',
-  'workflows:write',
-  'users:read',
-  'users:manage',
-  'roles:manage',
-  'api_keys:manage',
-  'audit:read',
-  'branding:manage',
-  'oidc:manage',
-] as const;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PermissionNames {}
 
-export type Permission = (typeof PERMISSIONS)[number];
+export type Permission = keyof PermissionNames & string;
 
-const CATALOGUE: ReadonlySet<string> = new Set(PERMISSIONS);
+/** The catalogue of permissions a tenant role may hold, in the registered modules' order. */
+export function permissionCatalogue(): readonly Permission[] {
+  return productCatalogue().permissions as Permission[];
+}
+
+/** JSON Schema format of a permission field: the declared list is only known at start. */
+export const PERMISSION_FORMAT = 'permission';
 
 /** True for a string of the catalogue; anything else must never reach a role or a key. */
 export function isPermission(value: string): value is Permission {
-  return CATALOGUE.has(value);
+  return productCatalogue().permissions.includes(value);
 }
 
 /** The role that always holds every permission, so a tenant can never lock its owners out. */
 export const OWNER_ROLE = 'owner';
 
-/** What the built-in roles are seeded with; afterwards the tenant's `roles` table is the truth. */
-const BUILT_IN: Record<string, readonly Permission[]> = {
-  owner: PERMISSIONS,
-  // The external identity provider decides who is who in the tenant: it stays with the owner.
-  admin: PERMISSIONS.filter((p) => p !== 'oidc:manage'),
-  member: ['tenant:read', 'deployments:read', 'deployments:write', 'workflows:read', 'workflows:write'],
-  viewer: ['tenant:read', 'deployments:read', 'workflows:read'],
-};
+/** The roles every tenant is seeded with; modules say which of them get each of their permissions. */
+export const BUILT_IN_ROLES: readonly string[] = [OWNER_ROLE, 'admin', 'member', 'viewer'];
 
-export const BUILT_IN_ROLES = Object.keys(BUILT_IN);
-
-/** The permission strings a built-in role is seeded with. */
+/** The permission strings a built-in role is seeded with (the owner: every one). */
 export function permissionsOf(role: string): readonly Permission[] {
-  return BUILT_IN[role] ?? [];
+  if (role === OWNER_ROLE) return permissionCatalogue();
+  return (productCatalogue().rolePermissions.get(role) ?? []) as Permission[];
 }
 
 /**
@@ -51,6 +41,7 @@ export function permissionsOf(role: string): readonly Permission[] {
  * catalogue, anything else only its catalogue permissions, so a stray string never grants.
  */
 export function effectivePermissions(role: string, stored: readonly string[]): Permission[] {
-  if (role === OWNER_ROLE || stored.includes('*')) return [...PERMISSIONS];
-  return PERMISSIONS.filter((p) => stored.includes(p));
+  const all = permissionCatalogue();
+  if (role === OWNER_ROLE || stored.includes('*')) return [...all];
+  return all.filter((p) => stored.includes(p));
 }

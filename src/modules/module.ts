@@ -1,19 +1,33 @@
 import type { FastifyInstance } from 'fastify';
+import type { PlatformMigration } from '../db/platform-migrations.js';
+import type { Permission } from '../identity/permissions.js';
+import type { ProductDeclarations } from '../tenancy/product-catalogue.js';
 import type { TenantMigration } from '../tenancy/migrations/tenant-migration.js';
 import type { AppServices } from '../http/app-services.js';
 
 /**
- * A vertical slice of the product: its tenant tables and migrations, the feature key that gates
- * it and its routes. Registering it in `registered-modules.ts` is all it takes; the isolation
- * test matrix finds its routes by itself.
+ * A vertical slice of the product: its tenant tables and migrations, its platform tables and
+ * migrations, the features, permissions and quotas it declares, and its routes. Registering it in
+ * `registered-modules.ts` is all it takes: the core reads these declarations from the registry and
+ * the isolation test matrix finds its routes by itself.
  */
-export interface TenantModule {
+export interface TenantModule extends ProductDeclarations {
   name: string;
   /** Feature key that must be enabled for the tenant; null for the core modules every tenant has. */
   feature: string | null;
   /** Tenant tables this module owns (each has tenant_id leading its primary key). */
   tables: string[];
   migrations: TenantMigration[];
+  /** Permissions this module's routes name, with the built-in roles (`admin`, `member`, `viewer`) seeded with each. */
+  permissions?: readonly { name: Permission; roles: readonly ('admin' | 'member' | 'viewer')[] }[];
+  /** Platform tables this module owns (schema `platform`); their DDL is in `platformMigrations`. */
+  platformTables?: string[];
+  /**
+   * Applied to the platform database after the core's, in registration order. A part whose id is a
+   * core migration's runs in that migration's transaction: tables moved out of the core list keep
+   * the ids existing installs recorded.
+   */
+  platformMigrations?: PlatformMigration[];
   /** Registers routes under /api/v1 (and its /api alias); called inside an encapsulated context. */
   routes?: (app: FastifyInstance, services: AppServices) => void | Promise<void>;
 }

@@ -1,12 +1,14 @@
 import { apiKeysModule } from './api-keys/api-keys.module.js';
 import { auditModule } from './audit/audit.module.js';
 import { authModule } from './auth/auth.module.js';
+import { businessDomainsModule } from './business-domains/business-domains.module.js';
 import { demoRequestsModule } from './demo-requests/demo-requests.module.js';
 import { deploymentsModule } from './deployments/deployments.module.js';
 import { identityModule } from './identity/identity.module.js';
 import { mailModule } from './mail/mail.module.js';
 import type { TenantModule } from './module.js';
 import { oidcModule } from './oidc/oidc.module.js';
+import { plannedFeaturesModule } from './planned-features/planned-features.module.js';
 import { rolesModule } from './roles/roles.module.js';
 import { tenantArchiveModule } from './tenant-archive/tenant-archive.module.js';
 import { tenantDeletionModule } from './tenant-deletion/tenant-deletion.module.js';
@@ -35,4 +37,6 @@ export const registeredModules: TenantModule[] = [
   tenantArchiveModule,
   deploymentsModule,
   workflowsModule,
+  businessDomainsModule,
+  plannedFeaturesModule,
 ];

@@ -80,8 +80,11 @@ export class Tenancy {
     private readonly schemaSource: TenantSchemaSource,
     private readonly options: TenancyOptions,
   ) {
-    // Startup parameters rather than ALTER ROLE: the operator may bring the app role.
-    const appConnection = {
+    // Startup parameters rather than ALTER ROLE: the operator may bring the app role. `pipeline`
+    // (pg 8.23's, typed by @types/pg 8.23) lets tenant-statement.ts send the preamble and the
+    // statement in one flight. pg is pinned to ~8.23: on an upgrade, re-check that ClientConfig
+    // still has `pipeline`, and the internals tenant-statement.ts extends (see QueryInternals there).
+    const appConnection: pg.ClientConfig = {
       pipeline: true,
       statement_timeout: options.statementTimeoutMs,
       idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
@@ -92,7 +95,7 @@ export class Tenancy {
         connectionString: endpoints.appUrl,
         max: options.poolMax,
         ...appConnection,
-      } as pg.PoolConfig),
+      }),
     );
     this.adminPool = guardPoolClients(
       new pg.Pool({ connectionString: endpoints.adminUrl, max: options.adminPoolMax ?? 3 }),
@@ -109,7 +112,7 @@ export class Tenancy {
         return {
           connectionString: databaseUrl(server, key.slice(slash + 1), endpoints.appUrl),
           ...appConnection,
-        } as pg.PoolConfig;
+        };
       },
     );
     this.platformDb = new Kysely<PlatformDatabase>({ dialect: new PostgresDialect({ pool: this.appPool }) });

@@ -13,7 +13,13 @@ const PREAMBLE_NAME = 'tenantbase_tenant_preamble';
 /** Per connection, the Parse that prepared it; statements bound to an older one cannot unprepare a newer. */
 const prepared = new WeakMap<pg.Connection, object>();
 
-/** What pg's Query does that its type declarations leave out; the protocol hooks of pg-cursor use the same. */
+/**
+ * What pg's Query does that its type declarations leave out; the protocol hooks of pg-cursor use the
+ * same. These are pg internals, hence pg pinned to ~8.23 in package.json: on an upgrade, re-check
+ * each member below against pg/lib/query.js (names, arguments, the extended-protocol message order
+ * of `prepare`) and client.js's pipelining of queued queries, then run test/pool-rls.test.ts and
+ * the isolation matrix.
+ */
 interface QueryInternals {
   values?: unknown[];
   queryMode?: string;

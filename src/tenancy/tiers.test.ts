@@ -1,11 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { BUSINESS_DOMAINS, effectiveFeatures, featureEnabled, TIERS } from './tiers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { installModuleCatalogue } from '../modules/module-catalogue.js';
+import { registeredModules } from '../modules/registered-modules.js';
+import { businessDomains, effectiveFeatures, featureEnabled, TIERS } from './tiers.js';
+
+beforeAll(() => installModuleCatalogue(registeredModules));
 
 describe('featureEnabled', () => {
   it('agrees with effectiveFeatures for every tier, domain and override', () => {
     const keys = [
       ...new Set([
-        ...TIERS.flatMap((tier) => BUSINESS_DOMAINS.flatMap((domain) => effectiveFeatures(tier, domain, {}))),
+        ...TIERS.flatMap((tier) =>
+          businessDomains().flatMap((domain) => effectiveFeatures(tier, domain, {})),
+        ),
         'unknown',
       ]),
     ];
@@ -15,7 +21,7 @@ describe('featureEnabled', () => {
       Object.fromEntries(keys.map((key, i) => [key, i % 2 === 0])),
     ];
     for (const tier of TIERS)
-      for (const domain of BUSINESS_DOMAINS)
+      for (const domain of businessDomains())
         for (const overrides of overrideSets) {
           const listed = effectiveFeatures(tier, domain, overrides);
           for (const key of keys)

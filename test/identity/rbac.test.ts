@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERMISSIONS } from '../../src/identity/permissions.js';
+import { permissionCatalogue } from '../../src/identity/permissions.js';
 import type { Isolation } from '../../src/tenancy/tenant-scope.js';
 import { api, TIER_OF } from '../support/identity-api.js';
 import { ISOLATIONS, startTestInstance, type TestInstance } from '../support/test-instance.js';
@@ -51,9 +51,9 @@ describe.for(ISOLATIONS)('roles of a %s tenant', (isolation) => {
       'owner',
       'viewer',
     ]);
-    expect(roles.find((r) => r.name === 'owner')!.permissions).toEqual([...PERMISSIONS]);
+    expect(roles.find((r) => r.name === 'owner')!.permissions).toEqual([...permissionCatalogue()]);
     expect(roles.find((r) => r.name === 'admin')!.permissions).not.toContain('oidc:manage');
-    for (const role of roles) for (const p of role.permissions) expect(PERMISSIONS).toContain(p);
+    for (const role of roles) for (const p of role.permissions) expect(permissionCatalogue()).toContain(p);
   });
 
   it('lets only holders of roles:manage see or change roles (403 FORBIDDEN for a member)', async () => {

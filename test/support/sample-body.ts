@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { PERMISSION_FORMAT, permissionCatalogue } from '../../src/identity/permissions.js';
+import { DEFAULT_BUSINESS_DOMAIN } from '../../src/tenancy/product-catalogue.js';
+import { BUSINESS_DOMAIN_FORMAT } from '../../src/tenancy/tiers.js';
 
 type Schema = Record<string, unknown>;
 
@@ -23,6 +26,13 @@ function sampleString(schema: Schema, text: string, path: string): string {
       break;
     case 'date':
       value = new Date().toISOString().slice(0, 10);
+      break;
+    // Declared by the registered modules: any declared one is valid.
+    case PERMISSION_FORMAT:
+      value = permissionCatalogue()[0]!;
+      break;
+    case BUSINESS_DOMAIN_FORMAT:
+      value = DEFAULT_BUSINESS_DOMAIN;
       break;
     case undefined:
       value = text;

@@ -43,7 +43,12 @@ function withDatabase(url: string, database: string): string {
  * settings (BASE_DOMAIN, DATABASE_POOL_MAX) to a fresh instance's environment.
  */
 export async function startTestInstance(
-  options: StartOptions & { env?: Record<string, string>; extraEnv?: Record<string, string> } = {},
+  options: StartOptions & {
+    env?: Record<string, string>;
+    extraEnv?: Record<string, string>;
+    /** Runs on a fresh instance's empty platform database before the start (an older install's state). */
+    preparePlatform?: (owner: pg.Client) => Promise<void>;
+  } = {},
 ): Promise<TestInstance> {
   const serverUrl = inject('serverUrl');
   let env = options.env;
@@ -53,6 +58,15 @@ export async function startTestInstance(
     await admin.connect();
     await admin.query(`create database ${quoteIdent(`${namespace}_platform`)}`);
     await admin.end();
+    if (options.preparePlatform) {
+      const owner = new pg.Client({ connectionString: withDatabase(serverUrl, `${namespace}_platform`) });
+      await owner.connect();
+      try {
+        await options.preparePlatform(owner);
+      } finally {
+        await owner.end();
+      }
+    }
     env = {
       DATABASE_URL: withDatabase(serverUrl, `${namespace}_platform`),
       TENANTBASE_NAMESPACE: namespace,

@@ -37,7 +37,7 @@ export const migrateCommand: CliCommand = {
     if (values.platform) {
       const client = await tenancy.adminPool.connect();
       try {
-        const applied = await runPlatformMigrations(client);
+        const applied = await runPlatformMigrations(client, services.modules);
         io.out(
           values.json
             ? JSON.stringify({ applied })

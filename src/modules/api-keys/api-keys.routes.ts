@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppServices } from '../../http/app-services.js';
 import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
 import { inTenant } from '../../http/in-tenant.js';
-import { type Permission, PERMISSIONS } from '../../identity/permissions.js';
+import { type Permission, permissionCatalogue } from '../../identity/permissions.js';
 import { toApiKey } from './api-key-row.js';
 import { ApiKey, ApiKeyIdParams, CreateApiKeyBody, CreatedApiKey } from './api-keys.schema.js';
 import { createApiKey } from './create-api-key.js';
@@ -18,7 +18,7 @@ async function callerPermissions(
   services: AppServices,
 ): Promise<ReadonlySet<Permission>> {
   const principal = request.principal!;
-  if (principal.kind === 'platform_admin') return new Set(PERMISSIONS);
+  if (principal.kind === 'platform_admin') return new Set(permissionCatalogue());
   if (principal.permissions) return new Set(principal.permissions);
   return services.permissions.permissionsOf(request.tenant!, principal.roles);
 }

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { PERMISSIONS } from '../../identity/permissions.js';
+import { PermissionName } from '../roles/roles.schema.js';
 
 export const ApiKey = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -17,11 +17,7 @@ export const CreatedApiKey = Type.Intersect([ApiKey, Type.Object({ secret: Type.
 export const CreateApiKeyBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 100 }),
-    permissions: Type.Array(Type.Union(PERMISSIONS.map((p) => Type.Literal(p))), {
-      minItems: 1,
-      maxItems: PERMISSIONS.length,
-      uniqueItems: true,
-    }),
+    permissions: Type.Array(PermissionName, { minItems: 1, maxItems: 200, uniqueItems: true }),
   },
   { additionalProperties: false },
 );

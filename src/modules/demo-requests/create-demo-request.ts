@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { PlatformDatabase } from '../../db/platform-database.js';
+import { AppError } from '../../errors.js';
+import { businessDomainProblem } from '../tenants/check-business-domain.js';
 import { DEMO_REQUEST_COLUMNS } from './demo-request-view.js';
 import type { DemoRequestRow } from './demo-requests.table.js';
 import type { CreateDemoRequestBody } from './demo-requests.schema.js';
@@ -10,6 +12,8 @@ export async function createDemoRequest(
   db: Kysely<PlatformDatabase>,
   input: CreateDemoRequestBody,
 ): Promise<DemoRequestRow> {
+  const details = businessDomainProblem(input.business_domain);
+  if (details.length > 0) throw new AppError('VALIDATION_FAILED', 'The request is invalid', { details });
   const now = new Date();
   return db
     .insertInto('platform.demo_requests')

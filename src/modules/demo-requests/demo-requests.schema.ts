@@ -1,7 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { BUSINESS_DOMAINS, ISOLATIONS, TIERS } from '../../tenancy/tiers.js';
+import { ISOLATIONS, TIERS } from '../../tenancy/tiers.js';
 import { Tenant } from '../tenants/tenants.schema.js';
 import { DEMO_REQUEST_STATUSES } from './demo-requests.table.js';
+import { BusinessDomainName } from '../tenants/business-domain.schema.js';
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -9,7 +10,7 @@ export const CreateDemoRequestBody = Type.Object(
   {
     company_name: Type.String({ minLength: 1, maxLength: 200 }),
     email: Type.String({ format: 'email', maxLength: 254 }),
-    business_domain: Type.Optional(literals(BUSINESS_DOMAINS)),
+    business_domain: Type.Optional(BusinessDomainName),
     message: Type.Optional(Type.String({ maxLength: 2000 })),
   },
   { additionalProperties: false },

@@ -1,8 +1,15 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { PERMISSIONS } from '../../identity/permissions.js';
+import { type Permission, PERMISSION_FORMAT } from '../../identity/permissions.js';
 
-const PermissionName = Type.Union(PERMISSIONS.map((p) => Type.Literal(p)));
-const Permissions = Type.Array(PermissionName, { maxItems: PERMISSIONS.length * 2 });
+/** One of the permissions the registered modules declare (checked by the `permission` format). */
+export const PermissionName = Type.Unsafe<Permission>(
+  Type.String({
+    format: PERMISSION_FORMAT,
+    maxLength: 64,
+    description: 'a permission declared by a module, such as deployments:read',
+  }),
+);
+const Permissions = Type.Array(PermissionName, { maxItems: 400 });
 const Name = Type.String({
   pattern: '^[a-z][a-z0-9_-]{1,39}$',
   description: 'lowercase slug, 2-40 characters',

@@ -3,7 +3,8 @@ import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
 import type { TenantId } from '../../tenancy/tenant-id.js';
 import type { Isolation } from '../../tenancy/tenant-scope.js';
-import { BUSINESS_DOMAINS, type BusinessDomain, ISOLATIONS, TIERS, type Tier } from '../../tenancy/tiers.js';
+import { DEFAULT_BUSINESS_DOMAIN } from '../../tenancy/product-catalogue.js';
+import { isBusinessDomain, ISOLATIONS, TIERS, type Tier } from '../../tenancy/tiers.js';
 import { storageKey } from '../../tenancy/migrations/storage-key.js';
 import { choosePlacement } from '../tenants/create-tenant.js';
 import type { ArchiveManifest } from './archive-format.js';
@@ -45,7 +46,9 @@ export async function registerImportTarget(
       tier,
       isolation,
       placement,
-      business_domain: pick<BusinessDomain>(BUSINESS_DOMAINS, source.business_domain, 'default'),
+      business_domain: isBusinessDomain(source.business_domain)
+        ? source.business_domain
+        : DEFAULT_BUSINESS_DOMAIN,
       feature_overrides: JSON.stringify(source.feature_overrides),
       branding: JSON.stringify(source.branding),
       settings: JSON.stringify(source.settings),

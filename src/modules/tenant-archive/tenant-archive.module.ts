@@ -1,5 +1,6 @@
 import type { TenantModule } from '../module.js';
 import { tenantArchiveRoutes } from './tenant-archive.routes.js';
+import { tenantExportPlatformMigrations } from './tenant-exports.table.js';
 
 /** Portable tenant archives: export any tenant, import into a new or empty one in any isolation model. */
 export const tenantArchiveModule: TenantModule = {
@@ -7,5 +8,7 @@ export const tenantArchiveModule: TenantModule = {
   feature: null,
   tables: [],
   migrations: [],
+  platformTables: ['tenant_exports'],
+  platformMigrations: tenantExportPlatformMigrations,
   routes: tenantArchiveRoutes,
 };

@@ -1,5 +1,6 @@
 import type { ColumnType, Selectable } from 'kysely';
 import type { PlatformDatabase } from '../../db/platform-database.js';
+import type { PlatformMigration } from '../../db/platform-migrations.js';
 
 declare module '../../db/platform-database.js' {
   interface PlatformDatabase {
@@ -30,3 +31,26 @@ export interface ExportedTable {
 }
 
 export type TenantExportRow = Selectable<PlatformDatabase['platform.tenant_exports']>;
+
+/** Shipped as the core's migration 0006; the id stays so installs that applied it skip it. */
+export const tenantExportPlatformMigrations: PlatformMigration[] = [
+  {
+    // Rows go with their tenant when it is deleted.
+    id: '0006_tenant_exports',
+    sql: `
+      create table platform.tenant_exports (
+        id uuid primary key,
+        tenant_id text not null references platform.tenants (id) on delete cascade,
+        status text not null check (status in ('running','done','failed')),
+        file_name text,
+        size_bytes bigint,
+        sha256 text,
+        tables jsonb,
+        error text,
+        requested_by text,
+        created_at timestamptz not null,
+        completed_at timestamptz
+      );
+      create index tenant_exports_tenant_idx on platform.tenant_exports (tenant_id, created_at desc);`,
+  },
+];

@@ -1,4 +1,4 @@
-import { domainFeatures, tierDefaults } from '../../tenancy/tiers.js';
+import { productCatalogue } from '../../tenancy/product-catalogue.js';
 import type { TenantModule } from '../module.js';
 
 /** The keys an override may name and the resources a creation quota may be set for. */
@@ -8,22 +8,18 @@ export interface SettingsCatalogue {
 }
 
 /**
- * Every feature key that gates something: each module's own, each business domain's (seed 001)
- * and each tier's. An override of any other key would silently do nothing, so it is refused;
- * quota resources are the tiers' and every feature-gated module's, by name.
+ * Every feature key the registered modules declare (module gates, business domains' keys, tiers'
+ * features). An override of any other key would silently do nothing, so it is refused; quota
+ * resources are the declared creation quotas and every feature-gated module's, by name.
  */
 export function settingsCatalogue(modules: readonly TenantModule[]): SettingsCatalogue {
+  const catalogue = productCatalogue();
   const gated = modules.filter((m) => m.feature !== null);
-  const tiers = Object.values(tierDefaults);
   return {
-    features: new Set([
-      ...gated.map((m) => m.feature!),
-      ...Object.values(domainFeatures).flat(),
-      ...tiers.flatMap((t) => t.features),
-    ]),
+    features: new Set([...gated.map((m) => m.feature!), ...catalogue.features]),
     quotaResources: new Set([
       ...gated.map((m) => m.name),
-      ...tiers.flatMap((t) => Object.keys(t.limits.creates_per_hour)),
+      ...Object.values(catalogue.createsPerHour).flatMap((quotas) => Object.keys(quotas)),
     ]),
   };
 }

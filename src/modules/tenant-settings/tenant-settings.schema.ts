@@ -1,5 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
-import { BUSINESS_DOMAINS, TIERS } from '../../tenancy/tiers.js';
+import { TIERS } from '../../tenancy/tiers.js';
+import { BusinessDomainName } from '../tenants/business-domain.schema.js';
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 /**
@@ -58,7 +59,7 @@ export const UpdateTenantBody = Type.Object(
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     settings: Type.Optional(SettingsPatch),
     tier: Type.Optional(literals(TIERS)),
-    business_domain: Type.Optional(literals(BUSINESS_DOMAINS)),
+    business_domain: Type.Optional(BusinessDomainName),
     feature_overrides: Type.Optional(
       Type.Record(Type.String({ maxLength: 64 }), nullable(Type.Boolean()), {
         description: 'Merged key by key: true switches a feature on, false off, null drops the override.',

@@ -9,6 +9,7 @@ import type { Isolation } from '../../tenancy/tenant-scope.js';
 import { type Tier, tierDefaults } from '../../tenancy/tiers.js';
 import { recordPlatformAudit } from '../audit/record-platform-audit.js';
 import { JobQueue } from '../../jobs/job-queue.js';
+import { businessDomainProblem } from './check-business-domain.js';
 import { enqueueProvisioning } from './provision-tenant-job.js';
 import type { CreateTenantBody } from './tenants.schema.js';
 
@@ -49,6 +50,9 @@ export async function createTenant(
   options: { within?: (trx: Transaction<PlatformDatabase>) => Promise<void> } = {},
 ): Promise<TenantRecord> {
   const id = parseTenantId(input.id, 'id');
+  const domainProblem = businessDomainProblem(input.business_domain);
+  if (domainProblem.length > 0)
+    throw new AppError('VALIDATION_FAILED', 'The request is invalid', { details: domainProblem });
   const tier = (input.tier ?? 'standard') as Tier;
   const isolation = (input.isolation as Isolation | undefined) ?? tierDefaults[tier].isolation;
   const placement = await choosePlacement(tenancy, isolation, input.placement);

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { BUSINESS_DOMAINS, ISOLATIONS, TIERS } from '../../tenancy/tiers.js';
+import { ISOLATIONS, TIERS } from '../../tenancy/tiers.js';
+import { BusinessDomainName } from './business-domain.schema.js';
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -9,7 +10,7 @@ export const CreateTenantBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200 }),
     tier: Type.Optional(literals(TIERS)),
     isolation: Type.Optional(literals(ISOLATIONS)),
-    business_domain: Type.Optional(literals(BUSINESS_DOMAINS)),
+    business_domain: Type.Optional(BusinessDomainName),
     placement: Type.Optional(Type.String({ maxLength: 64 })),
     admin_email: Type.String({ format: 'email', maxLength: 254 }),
     admin_password: Type.Optional(Type.String({ minLength: 8, maxLength: 256 })),

@@ -8,6 +8,7 @@ import { recordPlatformAudit } from '../audit/record-platform-audit.js';
 import { checkHostnames } from '../tenant-settings/check-hostnames.js';
 import type { SettingsCatalogue } from '../tenant-settings/feature-catalogue.js';
 import type { UpdateTenantBody } from '../tenant-settings/tenant-settings.schema.js';
+import { businessDomainProblem } from './check-business-domain.js';
 
 /** Fields only platform administrators may change: they decide what the tenant pays for and where it is reached. */
 export const PLATFORM_ONLY_FIELDS = [
@@ -48,6 +49,7 @@ function validate(input: UpdateTenantBody, options: UpdateTenantOptions): void {
     if (!options.catalogue.quotaResources.has(key))
       details.push({ path: `limit_overrides.creates_per_hour.${key}`, message: 'is not a known resource' });
   }
+  details.push(...businessDomainProblem(input.business_domain));
   details.push(...checkHostnames(input.hostnames ?? [], options.baseDomain));
   if (details.length > 0) throw new AppError('VALIDATION_FAILED', 'The request is invalid', { details });
 }

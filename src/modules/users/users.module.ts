@@ -5,6 +5,13 @@ import { accountRoutes } from './account.routes.js';
 import { userRoutes } from './users.routes.js';
 import { userMigrations } from './users.tables.js';
 
+declare module '../../identity/permissions.js' {
+  interface PermissionNames {
+    'users:read': true;
+    'users:manage': true;
+  }
+}
+
 /**
  * Managing a tenant's people: users and invitations within the tier's seat limit, and the
  * mailed links (invitation, password reset, email verification). The users, roles and
@@ -15,6 +22,10 @@ export const usersModule: TenantModule = {
   feature: null,
   tables: ['user_tokens', 'email_verifications'],
   migrations: userMigrations,
+  permissions: [
+    { name: 'users:read', roles: ['admin'] },
+    { name: 'users:manage', roles: ['admin'] },
+  ],
   routes: (app: FastifyInstance, services: AppServices) => {
     userRoutes(app, services);
     accountRoutes(app, services);
