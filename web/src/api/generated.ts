@@ -874,20 +874,7 @@ export interface operations {
       content: {
         'application/json': {
           name: string;
-          permissions: (
-            | 'tenant:read'
-            | 'deployments:read'
-            | 'deployments:write'
-            | 'workflows:read'
-            | 'workflows:write'
-            | 'users:read'
-            | 'users:manage'
-            | 'roles:manage'
-            | 'api_keys:manage'
-            | 'audit:read'
-            | 'branding:manage'
-            | 'oidc:manage'
-          )[];
+          permissions: string[];
         };
       };
     };
@@ -2493,7 +2480,11 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          business_domain?: 'default' | 'dental' | 'manufacturing';
+          /**
+           * Format: business-domain
+           * @description a declared business domain: default, dental, manufacturing
+           */
+          business_domain?: string;
           company_name: string;
           /** Format: email */
           email: string;
@@ -3492,20 +3483,7 @@ export interface operations {
               created_at: string;
               id: string;
               name: string;
-              permissions: (
-                | 'tenant:read'
-                | 'deployments:read'
-                | 'deployments:write'
-                | 'workflows:read'
-                | 'workflows:write'
-                | 'users:read'
-                | 'users:manage'
-                | 'roles:manage'
-                | 'api_keys:manage'
-                | 'audit:read'
-                | 'branding:manage'
-                | 'oidc:manage'
-              )[];
+              permissions: string[];
             }[];
             pagination?: {
               [key: string]: unknown;
@@ -3593,20 +3571,7 @@ export interface operations {
         'application/json': {
           /** @description lowercase slug, 2-40 characters */
           name: string;
-          permissions: (
-            | 'tenant:read'
-            | 'deployments:read'
-            | 'deployments:write'
-            | 'workflows:read'
-            | 'workflows:write'
-            | 'users:read'
-            | 'users:manage'
-            | 'roles:manage'
-            | 'api_keys:manage'
-            | 'audit:read'
-            | 'branding:manage'
-            | 'oidc:manage'
-          )[];
+          permissions: string[];
         };
       };
     };
@@ -3624,20 +3589,7 @@ export interface operations {
               created_at: string;
               id: string;
               name: string;
-              permissions: (
-                | 'tenant:read'
-                | 'deployments:read'
-                | 'deployments:write'
-                | 'workflows:read'
-                | 'workflows:write'
-                | 'users:read'
-                | 'users:manage'
-                | 'roles:manage'
-                | 'api_keys:manage'
-                | 'audit:read'
-                | 'branding:manage'
-                | 'oidc:manage'
-              )[];
+              permissions: string[];
             };
             /** @enum {boolean} */
             success: true;
@@ -3825,20 +3777,7 @@ export interface operations {
         'application/json': {
           /** @description lowercase slug, 2-40 characters */
           name?: string;
-          permissions?: (
-            | 'tenant:read'
-            | 'deployments:read'
-            | 'deployments:write'
-            | 'workflows:read'
-            | 'workflows:write'
-            | 'users:read'
-            | 'users:manage'
-            | 'roles:manage'
-            | 'api_keys:manage'
-            | 'audit:read'
-            | 'branding:manage'
-            | 'oidc:manage'
-          )[];
+          permissions?: string[];
         };
       };
     };
@@ -3856,20 +3795,7 @@ export interface operations {
               created_at: string;
               id: string;
               name: string;
-              permissions: (
-                | 'tenant:read'
-                | 'deployments:read'
-                | 'deployments:write'
-                | 'workflows:read'
-                | 'workflows:write'
-                | 'users:read'
-                | 'users:manage'
-                | 'roles:manage'
-                | 'api_keys:manage'
-                | 'audit:read'
-                | 'branding:manage'
-                | 'oidc:manage'
-              )[];
+              permissions: string[];
             };
             /** @enum {boolean} */
             success: true;
@@ -4083,7 +4009,11 @@ export interface operations {
           /** Format: email */
           admin_email: string;
           admin_password?: string;
-          business_domain?: 'default' | 'dental' | 'manufacturing';
+          /**
+           * Format: business-domain
+           * @description a declared business domain: default, dental, manufacturing
+           */
+          business_domain?: string;
           /** @description slug: ^[a-z][a-z0-9-]{1,38}[a-z0-9]$ */
           id: string;
           isolation?: 'pool' | 'schema' | 'database';
@@ -4443,7 +4373,11 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          business_domain?: 'default' | 'dental' | 'manufacturing';
+          /**
+           * Format: business-domain
+           * @description a declared business domain: default, dental, manufacturing
+           */
+          business_domain?: string;
           /** @description Merged key by key: true switches a feature on, false off, null drops the override. */
           feature_overrides?: {
             [key: string]: boolean | null;

@@ -47,12 +47,6 @@ export const TENANT_STATUSES = [
   'deleted',
 ] as const;
 
-/**
- * The permission catalogue tenant roles may hold, from the server's own file (framework-free, no
- * imports) so a permission added there shows up in the role and API-key forms without a copy.
- */
-export { PERMISSIONS } from '../../../src/identity/permissions';
-
 /** Every feature key: the modules' and the business domains' own (tenancy/tiers.ts). */
 export const FEATURE_CATALOGUE: Record<string, string[]> = {
   Modules: ['deployments', 'workflows', 'entries', 'forecasting'],

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
-import { PERMISSIONS } from '../../api/types';
 import { FormErrors } from '../../components/form-errors';
 import { SecretReveal } from '../../components/secret-reveal';
 import { TextField } from '../../components/text-field';
+import { usePermissionCatalogue } from '../../hooks/use-permission-catalogue';
 import { useSubmit } from '../../hooks/use-submit';
 
 interface CreatedKey {
@@ -13,11 +13,12 @@ interface CreatedKey {
 
 /** Creates a service account key with scoped permissions; its secret is shown here, once. */
 export function ApiKeyForm({ onCreated, onClose }: { onCreated: () => void; onClose: () => void }) {
+  const permissionCatalogue = usePermissionCatalogue();
   const [name, setName] = useState('');
   const [granted, setGranted] = useState<Set<string>>(new Set(['deployments:read']));
   const [secret, setSecret] = useState<string | null>(null);
   const create = useSubmit(async () => {
-    const permissions = PERMISSIONS.filter((p) => granted.has(p));
+    const permissions = permissionCatalogue.filter((p) => granted.has(p));
     const { data } = await api<CreatedKey>('/api-keys', {
       method: 'POST',
       body: { name: name.trim(), permissions },
@@ -58,7 +59,7 @@ export function ApiKeyForm({ onCreated, onClose }: { onCreated: () => void; onCl
       />
       <fieldset className="checkbox-grid">
         <legend>Permissions</legend>
-        {PERMISSIONS.map((permission) => (
+        {permissionCatalogue.map((permission) => (
           <label key={permission} className="checkbox">
             <input
               type="checkbox"

@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
-import { PERMISSIONS, type Role } from '../../api/types';
+import type { Role } from '../../api/types';
 import { FormErrors } from '../../components/form-errors';
 import { TextField } from '../../components/text-field';
+import { usePermissionCatalogue } from '../../hooks/use-permission-catalogue';
 import { useSubmit } from '../../hooks/use-submit';
 
 interface RoleFormProps {
@@ -14,10 +15,11 @@ interface RoleFormProps {
 
 /** A custom role's name and its permissions from the business catalogue (seed 002). */
 export function RoleForm({ role, onSaved, onCancel }: RoleFormProps) {
+  const permissionCatalogue = usePermissionCatalogue();
   const [name, setName] = useState(role?.name ?? '');
   const [granted, setGranted] = useState<Set<string>>(new Set(role?.permissions ?? ['tenant:read']));
   const save = useSubmit(async () => {
-    const permissions = PERMISSIONS.filter((p) => granted.has(p));
+    const permissions = permissionCatalogue.filter((p) => granted.has(p));
     const body = role
       ? { ...(role.built_in || name === role.name ? {} : { name }), permissions }
       : { name, permissions };
@@ -50,7 +52,7 @@ export function RoleForm({ role, onSaved, onCancel }: RoleFormProps) {
       />
       <fieldset className="checkbox-grid">
         <legend>Permissions</legend>
-        {PERMISSIONS.map((permission) => (
+        {permissionCatalogue.map((permission) => (
           <label key={permission} className="checkbox">
             <input type="checkbox" checked={granted.has(permission)} onChange={() => toggle(permission)} />
             <code>{permission}</code>
