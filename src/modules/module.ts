@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TenantMigration } from '../tenancy/migrations/tenant-migration.js';
-import type { AppServices } from '../http/app-services.js';
+import type { AppServices } from '../app/app-services.js';
 
 /**
  * A vertical slice of the product: its tenant tables and migrations, the feature key that gates

@@ -1,35 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
 import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
-import { resolveTenant, tenantFromSubdomain } from '../../tenancy/resolution/resolve-tenant.js';
+import { resolveTenant } from '../../tenancy/resolution/resolve-tenant.js';
 import { requestContext } from '../../tenancy/tenant-context.js';
-import type { TenantId } from '../../tenancy/tenant-id.js';
 import { featureEnabled } from '../../tenancy/tiers.js';
-import type { AppServices } from '../app-services.js';
-
-const NO_HOST_LOOKUP = /^(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\])$/i;
-
-/** The tenant the request's host names: a subdomain of BASE_DOMAIN or a registered hostname. */
-export async function tenantFromHost(
-  request: FastifyRequest,
-  services: AppServices,
-): Promise<TenantId | undefined> {
-  // A trailing dot (fully qualified) names the same host, so it must name the same tenant.
-  const host = request.hostname.toLowerCase().replace(/\.$/, '');
-  if (!host || NO_HOST_LOOKUP.test(host)) return undefined;
-  const { baseDomain } = services.config;
-  const bare = baseDomain?.replace(/:\d+$/, '');
-  if (bare && host === bare) return undefined;
-  return tenantFromSubdomain(host, bare) ?? (await services.tenancy.registry.findIdByHostname(host));
-}
-
-/** A string field of the query or body; a repeated one joined, so it is checked like any other. */
-export function stringField(value: unknown, field: string): string | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  const found = (value as Record<string, unknown>)[field];
-  if (Array.isArray(found)) return found.map(String).join(',');
-  return typeof found === 'string' ? found : undefined;
-}
+import type { HttpServices } from '../http-services.js';
+import { stringField, tenantFromHost } from '../request-hints.js';
 
 /** SPEC §5 status check: only an active tenant serves requests. */
 export function assertServing(tenant: TenantRecord | undefined): asserts tenant is TenantRecord {
@@ -47,7 +23,7 @@ export function assertServing(tenant: TenantRecord | undefined): asserts tenant 
  * authentication: resolution, status, feature, permission. Runs before body validation, so a
  * cross-tenant request is refused before anything about its body is said.
  */
-export function resolveRequestTenantPlugin(app: FastifyInstance, services: AppServices): void {
+export function resolveRequestTenantPlugin(app: FastifyInstance, services: HttpServices): void {
   app.addHook('preValidation', async (request, reply) => {
     const config = request.routeOptions.config;
     const mode = config.tenant ?? 'none';

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.js';
-import type { AppServices } from '../../http/app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import type { Principal } from '../../identity/access-tokens.js';
 import { parseApiKey } from './api-key-secret.js';
 import { authenticateApiKey } from './authenticate-api-key.js';

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppServices } from '../../http/app-services.js';
-import { listEnvelope, sendData } from '../../http/envelope.js';
-import { inTenant } from '../../http/in-tenant.js';
+import type { AppServices } from '../../app/app-services.js';
+import { inTenant, listEnvelope, sendData } from '../../http/route-kit.js';
 import { toAuditEntry } from './audit-entry-row.js';
 import { AuditEntry, AuditQuery } from './audit.schema.js';
 import { findAuditEntries } from './find-audit-entries.js';

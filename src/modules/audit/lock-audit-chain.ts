@@ -1,13 +1,7 @@
 import { sql } from 'kysely';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { GENESIS_HASH } from './audit-hash.js';
-import { sealLegacyAudit } from './seal-legacy-audit.js';
-
-/** The entry the next one links to: its seq and hash (seq 0 and the genesis hash for an empty trail). */
-export interface ChainHead {
-  seq: bigint;
-  hash: string;
-}
+import { type ChainHead, sealLegacyAudit } from './seal-legacy-audit.js';
 
 /**
  * Serialises the writers of one tenant's trail until the scope's transaction ends, then reads

@@ -1,6 +1,6 @@
 import { decodeJwt, type JWTPayload } from 'jose';
 import { AppError } from '../../errors.js';
-import type { AppServices } from '../../http/app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import { type Principal, TOKEN_ISSUER } from '../../identity/access-tokens.js';
 import { isTenantId } from '../../tenancy/tenant-id.js';
 import { effectiveLimits } from '../../tenancy/tiers.js';

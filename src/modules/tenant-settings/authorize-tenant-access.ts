@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
-import type { AppServices } from '../../http/app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import { assertServing } from '../../http/plugins/resolve-request-tenant.js';
 import type { Permission } from '../../identity/permissions.js';
 import { parseTenantId } from '../../tenancy/tenant-id.js';

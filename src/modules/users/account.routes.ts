@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { AppServices } from '../../http/app-services.js';
-import { dataEnvelope, sendData } from '../../http/envelope.js';
+import type { AppServices } from '../../app/app-services.js';
+import { dataEnvelope, sendData } from '../../http/route-kit.js';
 import { hashPassword } from '../../identity/passwords.js';
 import { acceptInvitation } from './accept-invitation.js';
 import { invalidToken, PLATFORM_TOKEN_PREFIX, tokenOwner } from './account-token.js';
