@@ -1,22 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
-import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
+import { openTenant } from '../../tenancy/open-tenant.js';
 import { resolveTenant } from '../../tenancy/resolution/resolve-tenant.js';
 import { requestContext } from '../../tenancy/tenant-context.js';
 import { featureEnabled } from '../../tenancy/tiers.js';
 import type { HttpServices } from '../http-services.js';
 import { stringField, tenantFromHost } from '../request-hints.js';
-
-/** SPEC §5 status check: only an active tenant serves requests. */
-export function assertServing(tenant: TenantRecord | undefined): asserts tenant is TenantRecord {
-  if (!tenant || tenant.status === 'deleted' || tenant.status === 'deleting') {
-    throw new AppError('TENANT_NOT_FOUND', 'No such tenant');
-  }
-  if (tenant.status === 'suspended') throw new AppError('TENANT_SUSPENDED', 'This tenant is suspended');
-  if (tenant.status !== 'active') {
-    throw new AppError('UNAVAILABLE', 'This tenant is not ready yet', { headers: { 'Retry-After': '2' } });
-  }
-}
 
 /**
  * Resolves the tenant of tenant routes and runs the checks in SPEC §5 order after
@@ -50,8 +39,8 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: HttpS
         throw new AppError('TENANT_REQUIRED', 'Name a tenant: sign in to one or send X-Tenant-ID');
       return;
     }
-    const tenant = await services.tenancy.registry.find(tenantId);
-    assertServing(tenant);
+    const policy = principal?.kind === 'platform_admin' ? 'platform_admin' : 'request';
+    const tenant = await openTenant(services.tenancy.registry, tenantId, policy);
 
     if (config.feature) {
       if (!featureEnabled(tenant.tier, tenant.business_domain, tenant.feature_overrides, config.feature)) {
@@ -61,19 +50,8 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: HttpS
         );
       }
     }
-    // Platform administrators hold every permission inside a tenant (SPEC §5); an API key holds
-    // exactly what it was granted; a user what the tenant's own roles table grants their roles
-    // today, not what the seed once did.
-    if (
-      config.permission &&
-      principal &&
-      principal.kind !== 'platform_admin' &&
-      !(principal.permissions
-        ? principal.permissions.includes(config.permission)
-        : await services.permissions.grants(tenant, principal.roles, config.permission))
-    ) {
-      throw new AppError('FORBIDDEN', `This needs the ${config.permission} permission`);
-    }
+    if (config.permission && principal)
+      await services.permissions.assertGranted(tenant, principal, config.permission);
     request.tenant = tenant;
     const context = requestContext.current();
     if (context) context.tenantId = tenant.id;

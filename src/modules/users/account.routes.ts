@@ -9,7 +9,7 @@ import { enqueuePasswordReset } from './password-reset-job.js';
 import { revokeRefreshTokensOf } from '../../identity/refresh-tokens.js';
 import { resetAdminPassword } from './reset-admin-password.js';
 import { resetPassword } from './reset-password.js';
-import { tenantOfToken } from './token-tenant.js';
+import { inTokenTenant } from './token-tenant.js';
 import {
   AcceptInviteBody,
   AccountResult,
@@ -50,10 +50,12 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
       const { token, password } = request.body as AcceptInviteBody;
       const owner = tokenOwner(token);
       if (owner === PLATFORM_TOKEN_PREFIX) throw invalidToken();
-      const tenant = await tenantOfToken(tenancy, owner);
+      // Hashed before the scope opens: no transaction waits for argon2.
       const passwordHash = await hashPassword(password);
-      const user = await tenancy.withTenant(tenant, (scope) => acceptInvitation(scope, token, passwordHash));
-      return sendAccount(reply, tenant.id, user);
+      const user = await inTokenTenant(tenancy, owner, (scope) =>
+        acceptInvitation(scope, token, passwordHash),
+      );
+      return sendAccount(reply, owner, user);
     },
   );
 
@@ -89,11 +91,10 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
         await revokeRefreshTokensOf(tenancy.platformDb, { subject: admin.id, tenantId: null });
         return sendAccount(reply, null, admin);
       }
-      const tenant = await tenantOfToken(tenancy, owner);
       const passwordHash = await hashPassword(password);
-      const user = await tenancy.withTenant(tenant, (scope) => resetPassword(scope, token, passwordHash));
-      await revokeRefreshTokensOf(tenancy.platformDb, { subject: user.id, tenantId: tenant.id });
-      return sendAccount(reply, tenant.id, user);
+      const user = await inTokenTenant(tenancy, owner, (scope) => resetPassword(scope, token, passwordHash));
+      await revokeRefreshTokensOf(tenancy.platformDb, { subject: user.id, tenantId: owner });
+      return sendAccount(reply, owner, user);
     },
   );
 
@@ -107,9 +108,8 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
       const { token } = request.body as { token: string };
       const owner = tokenOwner(token);
       if (owner === PLATFORM_TOKEN_PREFIX) throw invalidToken();
-      const tenant = await tenantOfToken(tenancy, owner);
-      const user = await tenancy.withTenant(tenant, (scope) => verifyEmail(scope, token));
-      return sendAccount(reply, tenant.id, user);
+      const user = await inTokenTenant(tenancy, owner, (scope) => verifyEmail(scope, token));
+      return sendAccount(reply, owner, user);
     },
   );
 }
