@@ -72,7 +72,7 @@ export function openVerdict(policy: OpenPolicy, tenant: TenantRecord | undefined
   return tenant ? OPEN_POLICIES[policy][tenant.status] : gone;
 }
 
-/** The error a request gets for a refusal (SPEC §5 codes). */
+/** The error a request gets for a refusal (403, 404 or 503 with Retry-After; codes of src/errors.ts). */
 export function refusalError(refusal: Refusal): AppError {
   if (refusal === 'TENANT_SUSPENDED') return new AppError(refusal, 'This tenant is suspended');
   if (refusal === 'UNAVAILABLE') {
