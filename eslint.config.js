@@ -13,12 +13,72 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error', 'warn'] }],
     },
   },
+  // Dependency direction (docs/adding-a-module.md): the composition root (src/app/) wires the
+  // modules into the HTTP edge; the edge never reaches back into a module, and nothing below the
+  // edge depends on it. Later blocks override earlier ones for the files they match.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/app/**', 'src/http/**', 'src/main.ts', 'src/server.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http/**'],
+              message: 'Only route files may use the HTTP edge, through http/route-kit.js.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/modules/**/*.routes.ts', 'src/modules/**/*.module.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http/**', '!**/http/route-kit.js'],
+              message: 'Route files take from the HTTP edge only what http/route-kit.js exports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/**', '**/app/**', '**/server.js'],
+              message:
+                'The HTTP edge never imports a module or the composition root: src/app/ passes them in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/tenancy/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['fastify', 'fastify/*', '@fastify/*', '../http/*', '../../http/*'] },
+        {
+          patterns: [
+            {
+              group: ['fastify', 'fastify/*', '@fastify/*', '**/http/**', '**/app/**', '**/modules/**'],
+              message: 'src/tenancy/ is framework-free and knows no module.',
+            },
+          ],
+        },
       ],
     },
   },

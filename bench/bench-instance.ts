@@ -7,7 +7,7 @@ import pg from 'pg';
 import { type Config, DEFAULT_TENANT_DB_CONNECTION_CAP, loadConfig } from '../src/config.js';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { quoteIdent } from '../src/db/sql-identifier.js';
-import type { AppServices } from '../src/http/app-services.js';
+import type { AppServices } from '../src/app/app-services.js';
 import { startTenantbase, type Tenantbase } from '../src/server.js';
 import { postmasterOf } from './cpu-meter.js';
 

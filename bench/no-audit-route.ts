@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
-import type { AppServices } from '../src/http/app-services.js';
-import { dataEnvelope, sendData } from '../src/http/envelope.js';
-import { inTenant } from '../src/http/in-tenant.js';
+import type { AppServices } from '../src/app/app-services.js';
+import { dataEnvelope, inTenant, sendData } from '../src/http/route-kit.js';
 import { DEPLOYMENT_COLUMNS, toDeployment } from '../src/modules/deployments/deployment-row.js';
 import { CreateDeploymentBody, Deployment } from '../src/modules/deployments/deployments.schema.js';
 

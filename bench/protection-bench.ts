@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { AppServices } from '../src/http/app-services.js';
+import type { AppServices } from '../src/app/app-services.js';
 import { buildApp } from '../src/http/build-app.js';
 import type { AccessTokens, Principal } from '../src/identity/access-tokens.js';
 import { startBenchInstance } from './bench-instance.js';
@@ -103,9 +103,10 @@ async function main() {
   try {
     const services = instance.services;
     const bare = instance.baseUrl; // protection: false
-    const protectedApp = await buildApp(services, { extraRoutes: sleepRoute });
+    const protectedApp = await buildApp(services, instance.edge, { extraRoutes: sleepRoute });
     const cachedTokensApp = await buildApp(
       { ...services, tokens: memoizedTokens(services.tokens) },
+      instance.edge,
       { protection: false },
     );
     apps.push(protectedApp, cachedTokensApp);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { AppServices } from '../src/http/app-services.js';
+import type { AppServices } from '../src/app/app-services.js';
 import { DEPLOYMENT_STATUSES } from '../src/modules/deployments/deployments.tables.js';
 import { createTenant } from '../src/modules/tenants/create-tenant.js';
 import type { TenantRecord } from '../src/tenancy/registry/tenant-record.js';

@@ -3,7 +3,7 @@ import type { LoggerOptions } from 'pino';
 import { isPermission, PERMISSION_FORMAT } from '../identity/permissions.js';
 import { BUSINESS_DOMAIN_FORMAT, isBusinessDomain } from '../tenancy/tiers.js';
 import { requestContext } from '../tenancy/tenant-context.js';
-import type { AppServices } from './app-services.js';
+import type { HttpEdge, HttpServices } from './http-services.js';
 import './fastify-types.js';
 import { apiDocs } from './openapi/api-docs.js';
 import { auditAdminActsPlugin } from './plugins/audit-admin-acts.js';
@@ -21,10 +21,10 @@ import { internalRoutes } from './routes/internal.routes.js';
 import { opsRoutes } from './routes/ops.routes.js';
 import { webConsoleRoutes } from './routes/web-console.routes.js';
 
-export interface BuildAppOptions {
+export interface BuildAppOptions<S extends HttpServices = HttpServices> {
   logger?: boolean | LoggerOptions;
   /** Extra routes (benchmark baselines) registered beside the product's. */
-  extraRoutes?: (app: FastifyInstance, services: AppServices) => void;
+  extraRoutes?: (app: FastifyInstance, services: S) => void;
   /** Off only in benchmarks, to measure what rate limits, the cache and metrics cost. */
   protection?: boolean;
   /** Sees every route as it is registered; the isolation matrix enumerates tenant routes with it. */
@@ -64,9 +64,10 @@ export function loggerOptions(level: string): LoggerOptions {
  * Builds the HTTP app without listening, so tests and the CLI can use `inject()`. Everything
  * under /api/v1 is also reachable under the unversioned /api alias.
  */
-export async function buildApp(
-  services: AppServices,
-  options: BuildAppOptions = {},
+export async function buildApp<S extends HttpServices>(
+  services: S,
+  edge: HttpEdge,
+  options: BuildAppOptions<S> = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -98,10 +99,10 @@ export async function buildApp(
   errorEnvelope(app);
   inputGuardPlugin(app);
   requestContextPlugin(app);
-  authenticatePlugin(app, services);
+  authenticatePlugin(app, services, edge.credentials);
   resolveRequestTenantPlugin(app, services);
-  auditAdminActsPlugin(app, services);
-  storageLimitPlugin(app, services);
+  auditAdminActsPlugin(app, edge);
+  storageLimitPlugin(app, services, edge);
   if (options.protection !== false) {
     rateLimitPlugin(app, services);
     responseCachePlugin(app, services);
@@ -115,15 +116,14 @@ export async function buildApp(
   webConsoleRoutes(app, services);
   await app.register(
     async (api) => {
-      for (const module of services.modules) {
-        if (!module.routes) continue;
+      for (const module of edge.routes) {
         await api.register(async (scoped) => {
           scoped.addHook('onRoute', (route) => {
             const config = (route.config ?? {}) as Record<string, unknown>;
             if (config.feature === undefined)
               route.config = { ...config, feature: module.feature, module: module.name };
           });
-          await module.routes!(scoped, services);
+          await module.register(scoped);
         });
       }
     },

@@ -1,6 +1,5 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import type { Pagination } from '../modules/listing/list-query.schema.js';
 
 /** The success envelope around one object. */
 export const dataEnvelope = <T extends TSchema>(data: T) =>
@@ -19,7 +18,8 @@ export const listEnvelope = <T extends TSchema>(item: T) =>
 export function sendData(
   reply: FastifyReply,
   data: unknown,
-  options: { status?: number; pagination?: Pagination } = {},
+  // Any page shape (modules/listing defines them): the edge only places it in the envelope.
+  options: { status?: number; pagination?: object } = {},
 ): FastifyReply {
   const tenantId = reply.request.tenant?.id;
   const body: Record<string, unknown> = { success: true, data };

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
+import type { Tenancy } from '../tenancy/tenancy.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
-import type { AppServices } from './app-services.js';
 
 const READS = new Set(['GET', 'HEAD']);
 
@@ -11,7 +11,7 @@ const READS = new Set(['GET', 'HEAD']);
  */
 export function inTenant<T>(
   request: FastifyRequest,
-  services: AppServices,
+  services: { tenancy: Pick<Tenancy, 'withTenant'> },
   work: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
   const tenant = request.tenant;

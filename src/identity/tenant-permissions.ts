@@ -1,3 +1,5 @@
+import { AppError } from '../errors.js';
+import type { Principal } from './access-tokens.js';
 import type { TenantRecord } from '../tenancy/registry/tenant-record.js';
 import type { Tenancy } from '../tenancy/tenancy.js';
 import { effectivePermissions, type Permission } from './permissions.js';
@@ -32,6 +34,19 @@ export class TenantPermissions {
   async grants(tenant: TenantRecord, roles: readonly string[], permission: Permission): Promise<boolean> {
     const { byRole } = await this.rolesOf(tenant);
     return roles.some((role) => byRole.get(role)?.includes(permission));
+  }
+
+  /**
+   * The one permission rule inside a tenant: platform administrators hold every permission
+   *, an API key exactly what it was granted, a user what the tenant's own roles table
+   * grants their roles today, not what the seed once did.
+   */
+  async assertGranted(tenant: TenantRecord, principal: Principal, permission: Permission): Promise<void> {
+    if (principal.kind === 'platform_admin') return;
+    const granted = principal.permissions
+      ? principal.permissions.includes(permission)
+      : await this.grants(tenant, principal.roles, permission);
+    if (!granted) throw new AppError('FORBIDDEN', `This needs the ${permission} permission`);
   }
 
   /** Forgets the tenant's roles after this process changed them. */

@@ -3,7 +3,7 @@ import type { PlatformMigration } from '../db/platform-migrations.js';
 import type { Permission } from '../identity/permissions.js';
 import type { ProductDeclarations } from '../tenancy/product-catalogue.js';
 import type { TenantMigration } from '../tenancy/migrations/tenant-migration.js';
-import type { AppServices } from '../http/app-services.js';
+import type { AppServices } from '../app/app-services.js';
 
 /**
  * A vertical slice of the product: its tenant tables and migrations, its platform tables and

@@ -1,4 +1,4 @@
-import type { Tier } from './tiers.js';
+import type { Tier } from './tier.js';
 
 /** A feature key a module gates something with, and the tiers that have it unless overridden. */
 export interface FeatureDeclaration {

@@ -1,11 +1,12 @@
 import { productCatalogue } from './product-catalogue.js';
+import { type Tier, TIERS } from './tier.js';
 import type { Isolation } from './tenant-scope.js';
 
-export type Tier = 'standard' | 'premium' | 'enterprise';
+export { type Tier, TIERS };
+
 /** A business domain key; the registered modules declare which exist (see `businessDomains`). */
 export type BusinessDomain = string;
 
-export const TIERS: readonly Tier[] = ['standard', 'premium', 'enterprise'];
 export const ISOLATIONS: readonly Isolation[] = ['pool', 'schema', 'database'];
 
 /** Effective limits; `null` means unlimited. */

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inJobTenant } from '../../src/jobs/in-job-tenant.js';
-import { sendData } from '../../src/http/envelope.js';
+import { sendData } from '../../src/http/route-kit.js';
 import { requestContext } from '../../src/tenancy/tenant-context.js';
 import { ISOLATIONS, startTestInstance, type TestInstance } from '../support/test-instance.js';
 

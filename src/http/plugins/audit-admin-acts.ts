@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { recordAudit } from '../../modules/audit/record-audit.js';
-import { recordPlatformAudit } from '../../modules/audit/record-platform-audit.js';
 import { requestContext } from '../../tenancy/tenant-context.js';
-import type { AppServices } from '../app-services.js';
+import type { HttpEdge } from '../http-services.js';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -12,7 +10,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * the operator's staff touched its data. Runs once the response is sent, so it never delays
  * or changes the answer; a failure to record is logged as an error.
  */
-export function auditAdminActsPlugin(app: FastifyInstance, services: AppServices): void {
+export function auditAdminActsPlugin(app: FastifyInstance, edge: Pick<HttpEdge, 'auditAdminAct'>): void {
   app.addHook('onResponse', async (request, reply) => {
     const principal = request.principal;
     const tenant = request.tenant;
@@ -30,24 +28,9 @@ export function auditAdminActsPlugin(app: FastifyInstance, services: AppServices
       actorType: 'platform_admin' as const,
     };
     try {
-      await requestContext.run(context, async () => {
-        await recordPlatformAudit(services.tenancy.platformDb, {
-          action: 'admin.act_in_tenant',
-          targetType: 'tenant',
-          targetId: tenant.id,
-          tenantId: tenant.id,
-          details,
-        });
-        if (!WRITES.has(request.method)) return;
-        await services.tenancy.withTenant(tenant, (scope) =>
-          recordAudit(scope, {
-            action: 'admin.act_in_tenant',
-            targetType: 'tenant',
-            targetId: tenant.id,
-            after: details,
-          }),
-        );
-      });
+      await requestContext.run(context, () =>
+        edge.auditAdminAct(tenant, details, WRITES.has(request.method)),
+      );
     } catch (error) {
       request.log.error({ err: error }, 'could not audit a platform administrator acting in a tenant');
     }

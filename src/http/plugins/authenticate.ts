@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
 import { requestContext } from '../../tenancy/tenant-context.js';
-import { apiKeyPrincipal } from '../../modules/api-keys/api-key-principal.js';
-import { looksLikeApiKey } from '../../modules/api-keys/api-key-secret.js';
-import { issuedElsewhere, oidcPrincipal } from '../../modules/oidc/oidc-principal.js';
-import type { AppServices } from '../app-services.js';
+import type { BearerCredential, HttpServices } from '../http-services.js';
 import { isScrapeToken } from '../metrics-access.js';
 
 /** Verifies a bearer token when one is sent; routes not marked public require one (401 first). */
-export function authenticatePlugin(app: FastifyInstance, services: AppServices): void {
+export function authenticatePlugin(
+  app: FastifyInstance,
+  services: HttpServices,
+  credentials: readonly BearerCredential[],
+): void {
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     if (header !== undefined) {
@@ -18,9 +19,9 @@ export function authenticatePlugin(app: FastifyInstance, services: AppServices):
       // /metrics takes METRICS_TOKEN or INTERNAL_TOKEN as a bearer token and checks it itself.
       const scrapeToken = request.routeOptions.config.scrapeToken && isScrapeToken(token, services.config);
       if (!scrapeToken) {
-        if (looksLikeApiKey(token)) request.principal = await apiKeyPrincipal(services, token);
-        // A JWT of another issuer is a tenant's own identity provider speaking (docs/external-identity.md).
-        else if (issuedElsewhere(token)) request.principal = await oidcPrincipal(services, token);
+        // API keys, and JWTs of another issuer (a tenant's own identity provider, docs/external-identity.md).
+        const credential = credentials.find((kind) => kind.accepts(token));
+        if (credential) request.principal = await credential.principal(token);
         else {
           request.principal = await services.tokens.verify(token);
           services.revocations.assertLive(request.principal);

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
 import type { LimitDecision } from '../../protection/rate-limits.js';
 import { effectiveLimits } from '../../tenancy/tiers.js';
-import type { AppServices } from '../app-services.js';
+import type { HttpServices } from '../http-services.js';
 
 function rateLimited(decision: LimitDecision, what: string): AppError {
   return new AppError('RATE_LIMITED', `Too many ${what}; retry in ${decision.retryAfterSeconds} s`, {
@@ -14,7 +14,7 @@ function rateLimited(decision: LimitDecision, what: string): AppError {
  * Per-tenant API budget (requests per minute, by tier) checked last of the request checks, and
  * per-resource creation quotas (per hour) spent only once a create request passed validation.
  */
-export function rateLimitPlugin(app: FastifyInstance, services: AppServices): void {
+export function rateLimitPlugin(app: FastifyInstance, services: HttpServices): void {
   const { rateLimits, metrics } = services;
 
   app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
-import type { AppServices } from '../app-services.js';
+import type { HttpServices } from '../http-services.js';
 import { mayScrapeMetrics } from '../metrics-access.js';
 
 /** Counts and times every request by tenant and route template (never the raw URL), and serves /metrics. */
-export function requestMetricsPlugin(app: FastifyInstance, services: AppServices): void {
+export function requestMetricsPlugin(app: FastifyInstance, services: HttpServices): void {
   const { metrics } = services;
 
   app.addHook('onResponse', async (request, reply) => {

@@ -1,53 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
-import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
-import { resolveTenant, tenantFromSubdomain } from '../../tenancy/resolution/resolve-tenant.js';
+import { openTenant } from '../../tenancy/open-tenant.js';
+import { resolveTenant } from '../../tenancy/resolution/resolve-tenant.js';
 import { requestContext } from '../../tenancy/tenant-context.js';
-import type { TenantId } from '../../tenancy/tenant-id.js';
 import { featureEnabled } from '../../tenancy/tiers.js';
-import type { AppServices } from '../app-services.js';
-
-const NO_HOST_LOOKUP = /^(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\])$/i;
-
-/** The tenant the request's host names: a subdomain of BASE_DOMAIN or a registered hostname. */
-export async function tenantFromHost(
-  request: FastifyRequest,
-  services: AppServices,
-): Promise<TenantId | undefined> {
-  // A trailing dot (fully qualified) names the same host, so it must name the same tenant.
-  const host = request.hostname.toLowerCase().replace(/\.$/, '');
-  if (!host || NO_HOST_LOOKUP.test(host)) return undefined;
-  const { baseDomain } = services.config;
-  const bare = baseDomain?.replace(/:\d+$/, '');
-  if (bare && host === bare) return undefined;
-  return tenantFromSubdomain(host, bare) ?? (await services.tenancy.registry.findIdByHostname(host));
-}
-
-/** A string field of the query or body; a repeated one joined, so it is checked like any other. */
-export function stringField(value: unknown, field: string): string | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  const found = (value as Record<string, unknown>)[field];
-  if (Array.isArray(found)) return found.map(String).join(',');
-  return typeof found === 'string' ? found : undefined;
-}
-
-/** The status check: only an active tenant serves requests. */
-export function assertServing(tenant: TenantRecord | undefined): asserts tenant is TenantRecord {
-  if (!tenant || tenant.status === 'deleted' || tenant.status === 'deleting') {
-    throw new AppError('TENANT_NOT_FOUND', 'No such tenant');
-  }
-  if (tenant.status === 'suspended') throw new AppError('TENANT_SUSPENDED', 'This tenant is suspended');
-  if (tenant.status !== 'active') {
-    throw new AppError('UNAVAILABLE', 'This tenant is not ready yet', { headers: { 'Retry-After': '2' } });
-  }
-}
+import type { HttpServices } from '../http-services.js';
+import { stringField, tenantFromHost } from '../request-hints.js';
 
 /**
  * Resolves the tenant of tenant routes and runs the checks in their order (README, Architecture) after
  * authentication: resolution, status, feature, permission. Runs before body validation, so a
  * cross-tenant request is refused before anything about its body is said.
  */
-export function resolveRequestTenantPlugin(app: FastifyInstance, services: AppServices): void {
+export function resolveRequestTenantPlugin(app: FastifyInstance, services: HttpServices): void {
   app.addHook('preValidation', async (request, reply) => {
     const config = request.routeOptions.config;
     const mode = config.tenant ?? 'none';
@@ -60,7 +25,7 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: AppSe
     };
     if (mode === 'none') {
       // Platform routes do not act in a tenant, but a signed-in tenant principal that names
-      // another one is still refused (TENANT_MISMATCH), rather than silently ignored.
+      // another one is still refused (the token is the authority), rather than silently ignored.
       if (hints.claim) resolveTenant({ ...hints, host: undefined, body: undefined });
       return;
     }
@@ -74,8 +39,8 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: AppSe
         throw new AppError('TENANT_REQUIRED', 'Name a tenant: sign in to one or send X-Tenant-ID');
       return;
     }
-    const tenant = await services.tenancy.registry.find(tenantId);
-    assertServing(tenant);
+    const policy = principal?.kind === 'platform_admin' ? 'platform_admin' : 'request';
+    const tenant = await openTenant(services.tenancy.registry, tenantId, policy);
 
     if (config.feature) {
       if (!featureEnabled(tenant.tier, tenant.business_domain, tenant.feature_overrides, config.feature)) {
@@ -85,19 +50,8 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: AppSe
         );
       }
     }
-    // Platform administrators hold every permission inside a tenant; an API key holds
-    // exactly what it was granted; a user what the tenant's own roles table grants their roles
-    // today, not what the seed once did.
-    if (
-      config.permission &&
-      principal &&
-      principal.kind !== 'platform_admin' &&
-      !(principal.permissions
-        ? principal.permissions.includes(config.permission)
-        : await services.permissions.grants(tenant, principal.roles, config.permission))
-    ) {
-      throw new AppError('FORBIDDEN', `This needs the ${config.permission} permission`);
-    }
+    if (config.permission && principal)
+      await services.permissions.assertGranted(tenant, principal, config.permission);
     request.tenant = tenant;
     const context = requestContext.current();
     if (context) context.tenantId = tenant.id;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppServices } from '../app-services.js';
+import type { HttpServices } from '../http-services.js';
 
 const CACHE_KEY = Symbol('cacheKey');
 type Cacheable = FastifyRequest & { [CACHE_KEY]?: string };
@@ -18,7 +18,7 @@ function cacheKey(request: FastifyRequest, tenantId: string): string {
  * drops the tenant's entries after any successful write, before that write is answered, so a
  * client never reads its own write stale.
  */
-export function responseCachePlugin(app: FastifyInstance, services: AppServices): void {
+export function responseCachePlugin(app: FastifyInstance, services: HttpServices): void {
   const { cache } = services;
 
   app.addHook('preHandler', async (request: Cacheable, reply) => {

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
-import { enqueueStorageMeasurement } from '../../modules/tenants/measure-storage-job.js';
 import { effectiveLimits } from '../../tenancy/tiers.js';
 import { findStorageUsage } from '../../tenancy/usage/storage-usage.js';
-import type { AppServices } from '../app-services.js';
+import type { HttpEdge, HttpServices } from '../http-services.js';
 
 /** Successful creates in one tenant after which it is measured again, between periodic runs. */
 export const MEASURE_AFTER_CREATES = 100;
@@ -14,7 +13,11 @@ export const MEASURE_AFTER_CREATES = 100;
  * and never measures on the request path; reads, updates and deletes stay open so a tenant
  * over its limit can still see and shrink its data. Runs before the creation quota is spent.
  */
-export function storageLimitPlugin(app: FastifyInstance, services: AppServices): void {
+export function storageLimitPlugin(
+  app: FastifyInstance,
+  services: HttpServices,
+  edge: Pick<HttpEdge, 'measureStorage'>,
+): void {
   const createsSinceMeasured = new Map<string, number>();
 
   app.addHook('preHandler', async (request) => {
@@ -41,8 +44,8 @@ export function storageLimitPlugin(app: FastifyInstance, services: AppServices):
       return;
     }
     createsSinceMeasured.delete(tenant.id);
-    await enqueueStorageMeasurement(services.jobs, tenant.id).catch((error: unknown) =>
-      request.log.warn({ err: error }, 'could not queue a storage measurement'),
-    );
+    await edge
+      .measureStorage(tenant.id)
+      .catch((error: unknown) => request.log.warn({ err: error }, 'could not queue a storage measurement'));
   });
 }

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { dataEnvelope, sendData } from '../envelope.js';
-import type { AppServices } from '../app-services.js';
+import type { HttpServices } from '../http-services.js';
 
 const TenantTraffic = Type.Object({
   tenant: Type.String({ description: 'tenant id, `none` (no tenant) or `other` (folded labels)' }),
@@ -51,7 +51,7 @@ function addBucket(traffic: TenantTraffic, le: number, count: number): void {
  * routes), for the platform console to sample and draw as rates over time. Totals, not rates:
  * the browser differences two samples, so nothing is kept per viewer on the server.
  */
-export function consoleMetricsRoutes(app: FastifyInstance, services: AppServices): void {
+export function consoleMetricsRoutes(app: FastifyInstance, services: HttpServices): void {
   const names = {
     requests: 'tenantbase_http_requests_total',
     errors: 'tenantbase_http_errors_total',

@@ -4,7 +4,7 @@ import { AppError } from '../../errors.js';
 import { migrateTenantStorages } from '../../tenancy/migrations/migrate-tenant-storages.js';
 import { storageKey } from '../../tenancy/migrations/storage-key.js';
 import { parseTenantId } from '../../tenancy/tenant-id.js';
-import type { AppServices } from '../app-services.js';
+import type { HttpServices } from '../http-services.js';
 
 function requireInternalToken(request: FastifyRequest, expected: string | undefined): void {
   if (!expected)
@@ -21,7 +21,7 @@ function requireInternalToken(request: FastifyRequest, expected: string | undefi
  * Seed 004's service-to-service endpoints, behind INTERNAL_TOKEN (header X-Internal-Token):
  * where a tenant's data lives, and a trigger for tenant migrations.
  */
-export function internalRoutes(app: FastifyInstance, services: AppServices): void {
+export function internalRoutes(app: FastifyInstance, services: HttpServices): void {
   const { tenancy } = services;
 
   app.get(

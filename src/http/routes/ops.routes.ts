@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { checkReadiness } from '../../observability/check-readiness.js';
 import { probeDependencies } from '../../observability/probe-dependencies.js';
-import type { AppServices } from '../app-services.js';
+import type { HttpServices } from '../http-services.js';
 
 /** Liveness, readiness and the public signing keys: routes outside /api. */
-export function opsRoutes(app: FastifyInstance, services: AppServices): void {
+export function opsRoutes(app: FastifyInstance, services: HttpServices): void {
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   // `?verbose` adds the shared dependencies, which never change the verdict (see checkReadiness).

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../errors.js';
-import type { AppServices } from '../app-services.js';
+import type { HttpServices } from '../http-services.js';
 import { WEB_DIST } from '../web-console-build.js';
 import { consoleMetricsRoutes } from './console-metrics.routes.js';
 
@@ -61,7 +61,7 @@ function sendIndex(reply: FastifyReply): FastifyReply {
  * a page gets the single-page app, which routes it. API, docs, ops and internal paths keep their
  * own 404 answers. Also registers the console's own metrics endpoint.
  */
-export function webConsoleRoutes(app: FastifyInstance, services: AppServices): void {
+export function webConsoleRoutes(app: FastifyInstance, services: HttpServices): void {
   consoleMetricsRoutes(app, services);
   app.register(async (scope) => {
     scope.addHook('onRoute', (route) => {

@@ -1,5 +1,6 @@
+import { openTenant, refusalError } from '../../tenancy/open-tenant.js';
 import { AppError } from '../../errors.js';
-import type { AppServices } from '../../http/app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import type { Principal } from '../../identity/access-tokens.js';
 import { parseApiKey } from './api-key-secret.js';
 import { authenticateApiKey } from './authenticate-api-key.js';
@@ -13,10 +14,10 @@ const rejected = () => new AppError('UNAUTHENTICATED', 'The API key is invalid o
 export async function apiKeyPrincipal(services: AppServices, token: string): Promise<Principal> {
   const key = parseApiKey(token);
   if (!key) throw rejected();
-  const tenant = await services.tenancy.registry.find(key.tenantId);
-  if (!tenant) throw rejected();
-  if (tenant.status === 'suspended') throw new AppError('TENANT_SUSPENDED', 'This tenant is suspended');
-  if (tenant.status !== 'active') throw rejected();
+  // A suspended tenant's key says so (403); a key of a tenant that is gone or not ready is just refused.
+  const tenant = await openTenant(services.tenancy.registry, key.tenantId, 'request', {
+    refuse: (refusal) => (refusal === 'TENANT_SUSPENDED' ? refusalError(refusal) : rejected()),
+  });
   const found = await services.tenancy.withTenant(tenant, (scope) => authenticateApiKey(scope, key));
   if (!found) throw rejected();
   return { kind: 'api_key', id: found.id, tenantId: tenant.id, roles: [], permissions: found.permissions };

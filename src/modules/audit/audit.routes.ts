@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppServices } from '../../http/app-services.js';
-import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
-import { inTenant } from '../../http/in-tenant.js';
+import type { AppServices } from '../../app/app-services.js';
+import { dataEnvelope, inTenant, listEnvelope, sendData } from '../../http/route-kit.js';
 import { toAuditEntry } from './audit-entry-row.js';
 import { toAuditVerdict } from './audit-verdict.js';
 import { AuditEntry, AuditQuery, AuditVerdict } from './audit.schema.js';

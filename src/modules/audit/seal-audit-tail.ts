@@ -1,13 +1,7 @@
 import { sql } from 'kysely';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { type ChainedEntry, GENESIS_HASH, hashAuditEntry } from './audit-hash.js';
-import { sealLegacyAudit } from './seal-legacy-audit.js';
-
-/** The entry the next one links to: its seq and hash (seq 0 and the genesis hash for an empty trail). */
-export interface ChainHead {
-  seq: bigint;
-  hash: string;
-}
+import { type ChainHead, sealLegacyAudit } from './seal-legacy-audit.js';
 
 /** Unsealed entries chained per UPDATE; a longer tail takes several in the same pass. */
 const BATCH = 1000;

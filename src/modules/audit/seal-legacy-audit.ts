@@ -1,8 +1,13 @@
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { GENESIS_HASH, hashAuditEntry } from './audit-hash.js';
-import type { ChainHead } from './seal-audit-tail.js';
 
 const BATCH = 500;
+
+/** The entry the next one links to: its seq and hash (seq 0 and the genesis hash for an empty trail). */
+export interface ChainHead {
+  seq: bigint;
+  hash: string;
+}
 
 /**
  * Hashes, in seq order, the entries written before migration 0002 added the chain, so that from

@@ -1,9 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { AppServices } from '../../http/app-services.js';
-import { dataEnvelope, sendData } from '../../http/envelope.js';
-import { inTenant } from '../../http/in-tenant.js';
-import { stringField, tenantFromHost } from '../../http/plugins/resolve-request-tenant.js';
+import type { AppServices } from '../../app/app-services.js';
+import { dataEnvelope, inTenant, sendData, stringField, tenantFromHost } from '../../http/route-kit.js';
 import { findUserById } from '../identity/find-user-by-id.js';
 import { LoginBody, RefreshBody, Session, SessionUser } from './auth.schema.js';
 import { endSession } from './end-session.js';

@@ -1,3 +1,4 @@
+import { openTenant, refusalError } from '../../tenancy/open-tenant.js';
 import { AppError } from '../../errors.js';
 import type { Principal } from '../../identity/access-tokens.js';
 import type { RefreshGrant } from '../../identity/refresh-tokens.js';
@@ -53,13 +54,11 @@ async function principalNow(
     return adminPrincipal(admin, deps.config.requireAdminMfa && mfa?.status !== 'active');
   }
   if (!grant.tenantId || !isTenantId(grant.tenantId)) throw sessionEnded('no tenant');
-  const tenant = await deps.tenancy.registry.load(grant.tenantId);
-  if (!tenant || tenant.status === 'deleting' || tenant.status === 'deleted')
-    throw sessionEnded('tenant gone');
-  if (tenant.status === 'suspended') throw new AppError('TENANT_SUSPENDED', 'This tenant is suspended');
-  if (tenant.status !== 'active') {
-    throw new AppError('UNAVAILABLE', 'This tenant is not ready yet', { headers: { 'Retry-After': '2' } });
-  }
+  const tenant = await openTenant(deps.tenancy.registry, grant.tenantId, 'request', {
+    fresh: true,
+    refuse: (refusal) =>
+      refusal === 'TENANT_NOT_FOUND' ? sessionEnded('tenant gone') : refusalError(refusal),
+  });
   const user = await deps.tenancy
     .withTenant(tenant, (scope) => findUserById(scope, grant.subject))
     .catch((error: unknown) => {

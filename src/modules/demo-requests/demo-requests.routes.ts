@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppServices } from '../../http/app-services.js';
-import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
+import type { AppServices } from '../../app/app-services.js';
+import { dataEnvelope, listEnvelope, sendData } from '../../http/route-kit.js';
 import { toTenantView } from '../tenants/tenant-view.js';
 import { approveDemoRequest } from './approve-demo-request.js';
 import { createDemoRequest } from './create-demo-request.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppServices } from '../../http/app-services.js';
-import { listEnvelope, sendData } from '../../http/envelope.js';
+import type { AppServices } from '../../app/app-services.js';
+import { listEnvelope, sendData } from '../../http/route-kit.js';
 import type { TenantModule } from '../module.js';
 import { findOutboxMail } from './find-outbox-mail.js';
 import { OutboxMail, OutboxQuery } from './outbox.schema.js';

@@ -1,6 +1,6 @@
+import { openTenant, refusalError } from '../../tenancy/open-tenant.js';
 import { decodeJwt, type JWTPayload } from 'jose';
-import { AppError } from '../../errors.js';
-import type { AppServices } from '../../http/app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import { type Principal, TOKEN_ISSUER } from '../../identity/access-tokens.js';
 import { isTenantId } from '../../tenancy/tenant-id.js';
 import { effectiveLimits } from '../../tenancy/tiers.js';
@@ -50,10 +50,12 @@ export async function oidcPrincipal(services: AppServices, token: string): Promi
     throw externalTokenRefused('issuer not configured');
   const payload = await verifyExternalToken(token, provider, issuers.keySet(provider));
   if (!tenantClaimMatches(payload, provider)) throw externalTokenRefused('tenant claim mismatch');
-  const tenant = await services.tenancy.registry.find(provider.tenant_id);
-  if (!tenant) throw externalTokenRefused('tenant gone');
-  if (tenant.status === 'suspended') throw new AppError('TENANT_SUSPENDED', 'This tenant is suspended');
-  if (tenant.status !== 'active') throw externalTokenRefused('tenant not active');
+  const tenant = await openTenant(services.tenancy.registry, provider.tenant_id, 'request', {
+    refuse: (refusal, found) =>
+      refusal === 'TENANT_SUSPENDED'
+        ? refusalError(refusal)
+        : externalTokenRefused(found ? 'tenant not active' : 'tenant gone'),
+  });
   const user = await services.tenancy.withTenant(tenant, (scope) =>
     linkExternalUser(
       scope,

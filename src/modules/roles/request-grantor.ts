@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { AppServices } from '../../http/app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import type { Grantor } from './role-grants.js';
 
 /** What the caller of a tenant route may grant: everything for a platform administrator, else what their roles hold. */

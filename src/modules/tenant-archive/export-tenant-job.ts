@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { quoteIdent } from '../../db/sql-identifier.js';
-import type { AppServices } from '../../http/app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import type { Job } from '../../jobs/job-queue.js';
 import { PermanentJobError } from '../../jobs/job-worker.js';
 import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.js';
-import type { AppServices } from '../../http/app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import { parseTenantId } from '../../tenancy/tenant-id.js';
 import { runUnderLease } from '../../jobs/run-under-lease.js';

@@ -1,4 +1,4 @@
-import type { AppServices } from '../../http/app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import type { Job } from '../../jobs/job-queue.js';
 import { PermanentJobError } from '../../jobs/job-worker.js';
 import { isTenantId } from '../../tenancy/tenant-id.js';

@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
+import type { AppServices } from '../../app/app-services.js';
 import { AppError } from '../../errors.js';
-import type { AppServices } from '../../http/app-services.js';
-import { assertServing } from '../../http/plugins/resolve-request-tenant.js';
 import type { Permission } from '../../identity/permissions.js';
+import { openTenant } from '../../tenancy/open-tenant.js';
+import { resolveTenant } from '../../tenancy/resolution/resolve-tenant.js';
 import { parseTenantId } from '../../tenancy/tenant-id.js';
 
 /**
@@ -13,10 +14,11 @@ import { parseTenantId } from '../../tenancy/tenant-id.js';
 export const TENANT_ADMIN_PERMISSION: Permission = 'branding:manage';
 
 /**
- * Route preValidation for /tenants/{id}/... settings routes: a platform administrator may act
- * on any tenant; a tenant user only on their own (another id is TENANT_MISMATCH whether or not
- * it exists), only while it serves, and only with `permission`. It runs before body
- * validation, so a caller refused here learns nothing from their body's errors.
+ * Route preValidation for /tenants/{id}/... settings routes: a platform administrator manages
+ * any tenant's record, whatever its status; a tenant caller only their own (another id is
+ * TENANT_MISMATCH whether or not it exists), only while it serves, and only with `permission`
+ * — the same resolution, status and permission rules as every tenant route. It runs before
+ * body validation, so a caller refused here learns nothing from their body's errors.
  */
 export function authorizeTenantAccess(services: AppServices, permission: Permission) {
   return async (request: FastifyRequest): Promise<void> => {
@@ -24,16 +26,9 @@ export function authorizeTenantAccess(services: AppServices, permission: Permiss
     if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in first: this route needs an access token');
     const id = parseTenantId((request.params as { id?: unknown }).id, 'id');
     if (principal.kind === 'platform_admin') return;
-    if (principal.tenantId !== id) {
-      throw new AppError(
-        'TENANT_MISMATCH',
-        'The request names a different tenant than the one you are signed in to',
-      );
-    }
-    const tenant = await services.tenancy.registry.find(id);
-    assertServing(tenant);
-    if (!(await services.permissions.grants(tenant, principal.roles, permission))) {
-      throw new AppError('FORBIDDEN', `This needs the ${permission} permission`);
-    }
+    const hints = { claim: principal.tenantId, header: undefined, host: undefined, query: undefined };
+    const tenantId = resolveTenant({ ...hints, body: undefined, path: id }) ?? id;
+    const tenant = await openTenant(services.tenancy.registry, tenantId, 'request');
+    await services.permissions.assertGranted(tenant, principal, permission);
   };
 }

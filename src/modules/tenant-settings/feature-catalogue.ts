@@ -1,5 +1,5 @@
 import { productCatalogue } from '../../tenancy/product-catalogue.js';
-import type { TenantModule } from '../module.js';
+import type { ModuleFacts } from '../../app/app-services.js';
 
 /** The keys an override may name and the resources a creation quota may be set for. */
 export interface SettingsCatalogue {
@@ -12,7 +12,7 @@ export interface SettingsCatalogue {
  * features). An override of any other key would silently do nothing, so it is refused; quota
  * resources are the declared creation quotas and every feature-gated module's, by name.
  */
-export function settingsCatalogue(modules: readonly TenantModule[]): SettingsCatalogue {
+export function settingsCatalogue(modules: readonly ModuleFacts[]): SettingsCatalogue {
   const catalogue = productCatalogue();
   const gated = modules.filter((m) => m.feature !== null);
   return {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppServices } from '../../http/app-services.js';
-import { dataEnvelope, sendData } from '../../http/envelope.js';
+import type { AppServices } from '../../app/app-services.js';
+import { dataEnvelope, sendData } from '../../http/route-kit.js';
 import { parseTenantId } from '../../tenancy/tenant-id.js';
 import { getTenant } from '../tenants/get-tenant.js';
 import { toTenantView } from '../tenants/tenant-view.js';

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
-import type { AppServices } from '../../http/app-services.js';
-import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
+import type { AppServices } from '../../app/app-services.js';
+import { dataEnvelope, listEnvelope, sendData } from '../../http/route-kit.js';
 import { probeTenantStorage } from '../../observability/check-readiness.js';
 import { parseTenantId } from '../../tenancy/tenant-id.js';
 import { findStorageUsage } from '../../tenancy/usage/storage-usage.js';

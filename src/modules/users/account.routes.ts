@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { AppServices } from '../../http/app-services.js';
-import { dataEnvelope, sendData } from '../../http/envelope.js';
+import type { AppServices } from '../../app/app-services.js';
+import { dataEnvelope, sendData } from '../../http/route-kit.js';
 import { hashPassword } from '../../identity/passwords.js';
 import { acceptInvitation } from './accept-invitation.js';
 import { invalidToken, PLATFORM_TOKEN_PREFIX, tokenOwner } from './account-token.js';
@@ -9,7 +9,7 @@ import { enqueuePasswordReset } from './password-reset-job.js';
 import { revokeRefreshTokensOf } from '../../identity/refresh-tokens.js';
 import { resetAdminPassword } from './reset-admin-password.js';
 import { resetPassword } from './reset-password.js';
-import { tenantOfToken } from './token-tenant.js';
+import { inTokenTenant } from './token-tenant.js';
 import {
   AcceptInviteBody,
   AccountResult,
@@ -56,10 +56,12 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
       const { token, password } = request.body as AcceptInviteBody;
       const owner = tokenOwner(token);
       if (owner === PLATFORM_TOKEN_PREFIX) throw invalidToken();
-      const tenant = await tenantOfToken(tenancy, owner);
+      // Hashed before the scope opens: no transaction waits for argon2.
       const passwordHash = await hashPassword(password);
-      const user = await tenancy.withTenant(tenant, (scope) => acceptInvitation(scope, token, passwordHash));
-      return sendAccount(reply, tenant.id, user);
+      const user = await inTokenTenant(tenancy, owner, (scope) =>
+        acceptInvitation(scope, token, passwordHash),
+      );
+      return sendAccount(reply, owner, user);
     },
   );
 
@@ -107,11 +109,10 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
         await revokeRefreshTokensOf(tenancy.platformDb, { subject: admin.id, tenantId: null });
         return sendAccount(reply, null, admin);
       }
-      const tenant = await tenantOfToken(tenancy, owner);
       const passwordHash = await hashPassword(password);
-      const user = await tenancy.withTenant(tenant, (scope) => resetPassword(scope, token, passwordHash));
-      await revokeRefreshTokensOf(tenancy.platformDb, { subject: user.id, tenantId: tenant.id });
-      return sendAccount(reply, tenant.id, user);
+      const user = await inTokenTenant(tenancy, owner, (scope) => resetPassword(scope, token, passwordHash));
+      await revokeRefreshTokensOf(tenancy.platformDb, { subject: user.id, tenantId: owner });
+      return sendAccount(reply, owner, user);
     },
   );
 
@@ -131,9 +132,8 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
       const { token } = request.body as { token: string };
       const owner = tokenOwner(token);
       if (owner === PLATFORM_TOKEN_PREFIX) throw invalidToken();
-      const tenant = await tenantOfToken(tenancy, owner);
-      const user = await tenancy.withTenant(tenant, (scope) => verifyEmail(scope, token));
-      return sendAccount(reply, tenant.id, user);
+      const user = await inTokenTenant(tenancy, owner, (scope) => verifyEmail(scope, token));
+      return sendAccount(reply, owner, user);
     },
   );
 }

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
-import type { AppServices } from '../../http/app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import type { LimitRule } from '../../protection/rate-limits.js';
 
 // Strict: without the shared store we cannot tell a mail bomb from a forgetful user (fail closed).

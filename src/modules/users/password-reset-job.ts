@@ -1,3 +1,4 @@
+import { openVerdict } from '../../tenancy/open-tenant.js';
 import type { Job, JobQueue } from '../../jobs/job-queue.js';
 import { PermanentJobError } from '../../jobs/job-worker.js';
 import type { MailQueue } from '../../mail/mail-queue.js';
@@ -33,8 +34,8 @@ export function passwordResetJob(tenancy: Tenancy, mail: MailQueue) {
     }
     if (!isTenantId(job.tenantId)) throw new PermanentJobError('job has no valid tenant');
     const tenant = await tenancy.registry.load(job.tenantId);
-    // Suspended or deleted since the request: the route would have refused it then.
-    if (!tenant || tenant.status !== 'active') return { skipped: 'tenant not active' };
+    // The mail carries an account token: suspended or deleted since the request, it would not open.
+    if (!tenant || openVerdict('account_token', tenant) !== 'open') return { skipped: 'tenant not active' };
     await tenancy.withTenant(tenant, (scope) => requestPasswordReset(scope, email, mail));
     return { checked: true };
   };

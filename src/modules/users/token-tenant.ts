@@ -1,14 +1,19 @@
-import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
+import { openTenant } from '../../tenancy/open-tenant.js';
 import type { TenantId } from '../../tenancy/tenant-id.js';
+import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { invalidToken } from './account-token.js';
 
 /**
- * The tenant a mailed token names, when it serves requests. A token naming no tenant, a
- * deleted one or a suspended one gets the same answer as a wrong token: nothing is revealed.
+ * Runs `work` in the tenant a mailed token names, opened under the `account_token` policy. A
+ * token naming no tenant, a deleted one or a suspended one gets the same answer as a wrong
+ * token: nothing about the tenant is revealed.
  */
-export async function tenantOfToken(tenancy: Tenancy, owner: TenantId): Promise<TenantRecord> {
-  const tenant = await tenancy.registry.find(owner);
-  if (!tenant || tenant.status !== 'active') throw invalidToken();
-  return tenant;
+export async function inTokenTenant<T>(
+  tenancy: Tenancy,
+  owner: TenantId,
+  work: (scope: TenantScope) => Promise<T>,
+): Promise<T> {
+  const tenant = await openTenant(tenancy.registry, owner, 'account_token', { refuse: () => invalidToken() });
+  return tenancy.withTenant(tenant, work);
 }

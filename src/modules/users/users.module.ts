@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppServices } from '../../http/app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import type { TenantModule } from '../module.js';
 import { accountRoutes } from './account.routes.js';
 import { userRoutes } from './users.routes.js';

@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppServices } from '../../http/app-services.js';
-import { dataEnvelope, listEnvelope, sendData } from '../../http/envelope.js';
-import { inTenant } from '../../http/in-tenant.js';
+import type { AppServices } from '../../app/app-services.js';
+import { dataEnvelope, inTenant, listEnvelope, sendData } from '../../http/route-kit.js';
 import { hashPassword } from '../../identity/passwords.js';
 import { effectiveLimits } from '../../tenancy/tiers.js';
 import { ListQuery } from '../listing/list-query.schema.js';

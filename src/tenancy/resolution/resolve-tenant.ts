@@ -11,6 +11,8 @@ export interface TenantHints {
   query: string | undefined;
   /** Only read on login, signup and password reset. */
   body: string | undefined;
+  /** The tenant a route's path names (`/tenants/{id}/...`), already parsed. */
+  path?: TenantId;
 }
 
 const mismatch = () =>
@@ -27,6 +29,7 @@ export function resolveTenant(hints: TenantHints): TenantId | undefined {
   if (hints.host !== undefined) named.push({ value: hints.host, path: 'host' });
   if (hints.query !== undefined) named.push({ value: hints.query, path: 'tenant_id' });
   if (hints.body !== undefined) named.push({ value: hints.body, path: 'tenant_id' });
+  if (hints.path !== undefined) named.push({ value: hints.path, path: 'id' });
 
   if (hints.claim) {
     if (named.some((source) => source.value !== hints.claim)) throw mismatch();

@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppServices } from '../../../http/app-services.js';
-import { dataEnvelope, sendData } from '../../../http/envelope.js';
-import { inTenant } from '../../../http/in-tenant.js';
+import type { AppServices } from '../../../app/app-services.js';
+import { dataEnvelope, inTenant, sendData } from '../../../http/route-kit.js';
 import { findUserById } from '../../identity/find-user-by-id.js';
 import { beginLoginAttempt } from '../login-attempts.js';
 import { AdminMfaStore } from './admin-mfa-store.js';

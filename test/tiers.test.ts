@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { installModuleCatalogue } from '../modules/module-catalogue.js';
-import { registeredModules } from '../modules/registered-modules.js';
-import { businessDomains, effectiveFeatures, featureEnabled, TIERS } from './tiers.js';
+import { installModuleCatalogue } from '../src/modules/module-catalogue.js';
+import { registeredModules } from '../src/modules/registered-modules.js';
+import { businessDomains, effectiveFeatures, featureEnabled, TIERS } from '../src/tenancy/tiers.js';
 
 beforeAll(() => installModuleCatalogue(registeredModules));
 

@@ -1,9 +1,9 @@
-import type { AppServices } from '../http/app-services.js';
+import type { AppServices } from './app-services.js';
 import { migrateTenantStorages } from '../tenancy/migrations/migrate-tenant-storages.js';
 import { SEND_MAIL_JOB } from '../mail/mail-queue.js';
 import { sendMailJob } from '../mail/send-mail-job.js';
 import { PASSWORD_RESET_JOB, passwordResetJob } from '../modules/users/password-reset-job.js';
-import { MAINTENANCE_JOB, maintenanceJob } from './maintenance-job.js';
+import { MAINTENANCE_JOB, maintenanceJob } from '../jobs/maintenance-job.js';
 import { MEASURE_STORAGE_JOB, measureStorageJob } from '../modules/tenants/measure-storage-job.js';
 import { PROVISION_JOB, provisionTenantJob } from '../modules/tenants/provision-tenant-job.js';
 import { provisioningGaveUp } from '../modules/tenants/provisioning-gave-up.js';

@@ -1,0 +1,225 @@
+import type { FastifyInstance } from 'fastify';
+import type { Histogram } from 'prom-client';
+import type { Config } from '../config.js';
+import { bootstrapDatabase } from '../db/bootstrap-database.js';
+import { ownerPlatformDb } from '../db/owner-platform-db.js';
+import { type BuildAppOptions, buildApp } from '../http/build-app.js';
+import type { HttpEdge } from '../http/http-services.js';
+import type { AppServices } from './app-services.js';
+import { moduleEdge } from './module-edge.js';
+import { AccessTokens } from '../identity/access-tokens.js';
+import { SigningKeys } from '../identity/signing-keys.js';
+import { TenantPermissions } from '../identity/tenant-permissions.js';
+import { TokenRevocations } from '../identity/token-revocations.js';
+import { createMailer } from '../mail/create-mailer.js';
+import { MailQueue } from '../mail/mail-queue.js';
+import type { TenantModule } from '../modules/module.js';
+import { AuditSealer } from '../modules/audit/audit-sealer.js';
+import { installModuleCatalogue } from '../modules/module-catalogue.js';
+import { registeredModules } from '../modules/registered-modules.js';
+import { bootstrapPlatform } from '../platform/bootstrap-platform.js';
+import { JobQueue } from '../jobs/job-queue.js';
+import { JobWorker } from '../jobs/job-worker.js';
+import { MAINTENANCE_EVERY_MS, scheduleMaintenance } from '../jobs/maintenance-job.js';
+import { MIGRATE_JOB, registerJobHandlers } from './register-job-handlers.js';
+import {
+  MEASURE_STORAGE_EVERY_MS,
+  scheduleStorageMeasurement,
+} from '../modules/tenants/measure-storage-job.js';
+import { Metrics } from '../observability/metrics.js';
+import { registerDependencyGauges } from '../observability/dependency-gauges.js';
+import { registerPoolGauges } from '../observability/pool-gauges.js';
+import { connectRedis } from '../protection/connect-redis.js';
+import { RateLimits } from '../protection/rate-limits.js';
+import { StoreOutage } from '../protection/store-outage.js';
+import { shutDownInOrder } from '../shut-down-in-order.js';
+import { TenantCache } from '../protection/tenant-cache.js';
+import { findBehind } from '../tenancy/migrations/migrate-tenant-storages.js';
+import { Tenancy } from '../tenancy/tenancy.js';
+import type { Isolation } from '../tenancy/tenant-scope.js';
+import { ISOLATIONS } from '../tenancy/tiers.js';
+
+/** A started Tenantbase: its services, its app (not yet listening) and how to stop it all. */
+export interface Tenantbase {
+  services: AppServices;
+  /** What the modules add to the HTTP edge; a second app (benchmarks) is built with it. */
+  edge: HttpEdge;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export interface StartOptions extends BuildAppOptions<AppServices> {
+  /** False for CLI commands: they run jobs only when they wait for one. */
+  startWorker?: boolean;
+  modules?: TenantModule[];
+  log?: (line: string) => void;
+}
+
+/**
+ * Everything `npm start` does before listening: databases, migrations, keys, first-start
+ * bootstrap, the app. Tests and benchmarks call it too.
+ */
+export async function startTenantbase(config: Config, options: StartOptions = {}): Promise<Tenantbase> {
+  const log = options.log ?? (() => undefined);
+  const modules = options.modules ?? registeredModules;
+  installModuleCatalogue(modules);
+  const endpoints = await bootstrapDatabase(config, log, modules);
+  const metrics = new Metrics({ maxTenantLabels: config.metricsTenantLabels });
+  // Children bound to their label once: every tenant query observes one, and label lookup is not free.
+  const byIsolation = (histogram: Histogram<'isolation'>) =>
+    Object.fromEntries(
+      ISOLATIONS.map((isolation) => [isolation, histogram.labels({ isolation })]),
+    ) as unknown as Record<Isolation, { observe(value: number): void }>;
+  const queryDuration = byIsolation(metrics.queryDuration);
+  const scopeWait = byIsolation(metrics.scopeWait);
+  const tenancy = new Tenancy(
+    endpoints,
+    {
+      tables: modules.flatMap((m) => m.tables),
+      migrations: modules
+        .filter((m) => m.migrations.length > 0)
+        .map((m) => ({ module: m.name, migrations: m.migrations })),
+    },
+    {
+      poolMax: config.poolMax,
+      tenantDbPoolMax: config.tenantDbPoolMax,
+      tenantDbConnectionCap: config.tenantDbConnectionCap,
+      queryGuard: config.tenantQueryGuard,
+      concurrencyFor: (tier) => config.tenantConcurrency[tier],
+      observeQuery: (isolation, seconds) => queryDuration[isolation].observe(seconds),
+      observeWait: (isolation, seconds) => scopeWait[isolation].observe(seconds),
+      statementTimeoutMs: config.statementTimeoutMs,
+      idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs,
+      checkoutTimeoutMs: config.poolCheckoutTimeoutMs,
+    },
+  );
+  const sealer = new AuditSealer(tenancy, {
+    waitMs: config.auditSealWaitMs,
+    onSealed: (_tenantId, entries) => metrics.auditSeals.inc({ outcome: 'sealed' }, entries),
+    onError: (tenantId, error) => {
+      metrics.auditSeals.inc({ outcome: 'failed' });
+      log(`audit sealer (${tenantId}): ${error instanceof Error ? error.message : String(error)}`);
+    },
+  });
+  tenancy.onCommit(sealer.listener);
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, log, config.redisCommandTimeoutMs)
+    : undefined;
+  const redisOutage = new StoreOutage({
+    pauseMs: 1000,
+    onChange: (down) =>
+      log(
+        down
+          ? 'redis: not answering; limits fail open or closed by class, cache misses'
+          : 'redis: answering again',
+      ),
+  });
+  const prefix = `tenantbase:${config.namespace || 'main'}`;
+  const rateLimits = new RateLimits({
+    redis,
+    outage: redisOutage,
+    keyPrefix: `${prefix}:rl`,
+    onStoreFailure: (limitClass) => metrics.limiterFailures.inc({ class: limitClass }),
+  });
+  const cache = new TenantCache({
+    redis,
+    outage: redisOutage,
+    keyPrefix: `${prefix}:cache`,
+    ttlSeconds: config.cacheTtlSeconds,
+    maxEntries: 50_000,
+    onLookup: (tenantId, result) =>
+      metrics.cacheLookups.inc({ tenant: metrics.tenants.label(tenantId), result }),
+  });
+  registerPoolGauges(metrics, tenancy);
+  registerDependencyGauges(metrics, tenancy, redis);
+  const permissions = new TenantPermissions(tenancy);
+  // Revocations reach every process within 5 s: by NOTIFY at once, by the poll at worst.
+  const revocations = new TokenRevocations(tenancy.platformDb, {
+    windowSeconds: config.accessTokenTtlSeconds + 60,
+    pollMs: 2000,
+    staleAfterMs: 15_000,
+    listenUrl: endpoints.appUrl,
+    onRolesChanged: (tenantId) => permissions.invalidate(tenantId),
+    onError: (error) => log(`token revocations: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  let closed = false;
+  try {
+    await tenancy.migrateShared();
+    const keys = new SigningKeys(ownerPlatformDb(tenancy.adminPool));
+    await keys.init();
+    const tokens = new AccessTokens(keys, config.accessTokenTtlSeconds);
+    await bootstrapPlatform(tenancy, config, log);
+    await revocations.start();
+    const jobs = new JobQueue(tenancy.platformDb);
+    const worker = new JobWorker(jobs, {
+      concurrency: Math.max(1, config.jobConcurrency),
+      pollMs: 1000,
+      leaseSeconds: config.jobLeaseSeconds,
+      listenUrl: endpoints.appUrl,
+      onOutcome: (kind, outcome) => metrics.jobs.inc({ kind, outcome }),
+      onError: (error) => log(`job worker: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    const services: AppServices = {
+      config,
+      tenancy,
+      keys,
+      tokens,
+      modules,
+      metrics,
+      rateLimits,
+      cache,
+      redis,
+      shuttingDown: () => closed,
+      jobs,
+      worker,
+      permissions,
+      mailer: createMailer(config, tenancy.platformDb),
+      revocations,
+      mail: new MailQueue(jobs, config.publicUrl),
+    };
+    registerJobHandlers(services);
+    const edge = moduleEdge(services, modules);
+    const app = await buildApp(services, edge, options);
+    await app.ready();
+    if (config.jobConcurrency > 0 && options.startWorker !== false) {
+      await worker.start();
+      // The periodic measurement re-queues itself; this only starts the chain on a fresh install.
+      await scheduleStorageMeasurement(jobs, new Date(Date.now() + MEASURE_STORAGE_EVERY_MS));
+      await scheduleMaintenance(jobs, new Date(Date.now() + MAINTENANCE_EVERY_MS));
+      // An upgrade shipped new tenant migrations: schema and database tenants catch up in the background.
+      const behind = await findBehind(tenancy);
+      if (behind.length > 0) {
+        log(`${behind.length} tenant storage(s) behind the latest migrations; migrating in the background`);
+        await jobs.enqueue(MIGRATE_JOB, {});
+      }
+    }
+    return {
+      services,
+      edge,
+      app,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await shutDownInOrder({
+          app,
+          worker,
+          graceMs: config.shutdownGraceSeconds * 1000,
+          closeMailer: () => services.mailer.close(),
+          closePools: async () => {
+            await revocations.stop();
+            await tenancy.close();
+          },
+          closeRedis: () => redis?.disconnect(),
+          stopEmbedded: async () => endpoints.embedded?.stop(),
+          log,
+        });
+      },
+    };
+  } catch (error) {
+    await revocations.stop();
+    redis?.disconnect();
+    await tenancy.close();
+    await endpoints.embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * All a module's routes take from the HTTP edge. It imports nothing of the app (no module, no
+ * composition root), so route files depending on it cannot close an import cycle.
+ */
+import './fastify-types.js';
+
+export { dataEnvelope, listEnvelope, sendData } from './envelope.js';
+export { inTenant } from './in-tenant.js';
+export { stringField, tenantFromHost } from './request-hints.js';
