@@ -43,7 +43,9 @@ describe('provisioning interrupted by a crash', () => {
     await first.close();
     await new Promise((resolve) => setTimeout(resolve, 1200)); // the dead worker's lease runs out
 
-    const second = await startTestInstance({ env: first.env });
+    // The restarted process keeps the default lease: with 1 s, a heartbeat delayed by a loaded
+    // machine loses the lease and the job is claimed again (a third attempt) while it still runs.
+    const second = await startTestInstance({ env: { ...first.env, JOB_LEASE_SECONDS: '30' } });
     instances.push(second);
     for (const id of ids) {
       expect(await second.waitForTenant(id)).toMatchObject({ status: 'active', provisioning_step: null });
@@ -79,7 +81,7 @@ describe('provisioning interrupted by a crash', () => {
     });
     expect(created.status).toBe(202);
     await server.kill();
-    const restarted = await startServerProcess(env);
+    const restarted = await startServerProcess({ ...env, JOB_LEASE_SECONDS: '30' });
     try {
       const deadline = Date.now() + 30_000;
       let status = '';
