@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantId } from '../../src/tenancy/tenant-id.js';
+import { matchTotp } from '../../src/identity/totp.js';
 import { ADMIN, ISOLATIONS, startTestInstance, type TestInstance } from '../support/test-instance.js';
 import { loginCall, post, session, totpCode } from './auth-calls.js';
 
@@ -16,7 +17,7 @@ afterAll(async () => {
   await tb?.destroy();
 });
 
-/** Enrols and confirms MFA with the given token; returns the secret and the recovery codes. */
+/** Enrols and confirms MFA with the given token; returns the secret, the recovery codes and the confirming code. */
 async function enable(token: string) {
   const enrolled = await post(tb, '/api/v1/auth/mfa/enroll', {}, { token });
   expect(enrolled.statusCode, enrolled.body).toBe(200);
@@ -24,16 +25,20 @@ async function enable(token: string) {
   expect(otpauth_url).toMatch(/^otpauth:\/\/totp\/Tenantbase:.*secret=[A-Z2-7]+/);
   expect(otpauth_url).toContain(`secret=${secret}`);
   expect((await post(tb, '/api/v1/auth/mfa/confirm', { totp: '000000' }, { token })).statusCode).toBe(400);
-  const confirmed = await post(tb, '/api/v1/auth/mfa/confirm', { totp: totpCode(secret) }, { token });
+  const confirmation = totpCode(secret);
+  const confirmed = await post(tb, '/api/v1/auth/mfa/confirm', { totp: confirmation }, { token });
   expect(confirmed.statusCode, confirmed.body).toBe(200);
   const codes = confirmed.json().data.recovery_codes as string[];
   expect(codes).toHaveLength(10);
   expect(new Set(codes).size).toBe(10);
-  return { secret, codes };
+  return { secret, codes, confirmation };
 }
 
 /** The MFA login checks shared by tenant users and administrators. */
-async function checkMfaLogin(credentials: Record<string, unknown>, secret: string, codes: string[]) {
+async function checkMfaLogin(
+  credentials: Record<string, unknown>,
+  { secret, codes, confirmation }: { secret: string; codes: string[]; confirmation: string },
+) {
   const missing = await loginCall(tb, credentials);
   expect(missing.statusCode).toBe(401);
   expect(missing.json().error).toMatchObject({
@@ -42,8 +47,10 @@ async function checkMfaLogin(credentials: Record<string, unknown>, secret: strin
   });
   const wrong = await loginCall(tb, { ...credentials, totp: '123456' });
   expect(wrong.json().error).toEqual(missing.json().error);
-  // The code that confirmed enrolment is spent: a replay within its 30 s fails.
-  const replayed = await loginCall(tb, { ...credentials, totp: totpCode(secret) });
+  // The code that confirmed enrolment is spent: replayed while its time step is still accepted,
+  // it fails. (A fresh "current" code would belong to the next step after a 30 s boundary.)
+  expect(matchTotp(secret, confirmation)).not.toBeNull();
+  const replayed = await loginCall(tb, { ...credentials, totp: confirmation });
   expect(replayed.statusCode).toBe(401);
 
   const next = totpCode(secret, 1); // the next period's code, accepted for clock drift
@@ -63,7 +70,8 @@ describe.for(ISOLATIONS)('TOTP for a tenant user in %s isolation', (isolation) =
 
   it('enrols, confirms, then demands a code at login; recovery codes work once; disable needs a code', async () => {
     const { access_token: token } = await session(tb, credentials);
-    const { secret, codes } = await enable(token);
+    const enabled = await enable(token);
+    const { secret, codes } = enabled;
 
     // State lives in the tenant's own storage, recovery codes only as hashes.
     const tenant = (await tb.services.tenancy.registry.load(tenantId as TenantId))!;
@@ -85,7 +93,7 @@ describe.for(ISOLATIONS)('TOTP for a tenant user in %s isolation', (isolation) =
     expect(inPlatform).toEqual([]);
 
     expect((await post(tb, '/api/v1/auth/mfa/enroll', {}, { token })).statusCode).toBe(409);
-    await checkMfaLogin(credentials, secret, codes);
+    await checkMfaLogin(credentials, enabled);
 
     const refused = await post(tb, '/api/v1/auth/mfa/disable', { totp: '000000' }, { token });
     expect(refused.statusCode).toBe(400);
@@ -99,14 +107,15 @@ describe('TOTP for a platform administrator', () => {
   it('lives in the platform database and works the same way', async () => {
     const credentials = { email: ADMIN.email, password: ADMIN.password };
     const { access_token: token } = await session(tb, credentials);
-    const { secret, codes } = await enable(token);
+    const enabled = await enable(token);
+    const { secret, codes } = enabled;
     const row = await tb.services.tenancy.platformDb
       .selectFrom('platform.admin_mfa')
       .selectAll()
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'active', secret });
 
-    await checkMfaLogin(credentials, secret, codes);
+    await checkMfaLogin(credentials, enabled);
     // The administrator's MFA is not the default tenant owner's, though they share an email.
     expect((await loginCall(tb, { ...credentials, tenant_id: 'default' })).statusCode).toBe(200);
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROVISION_JOB } from '../../src/modules/tenants/provision-tenant-job.js';
 import type { TenantId } from '../../src/tenancy/tenant-id.js';
@@ -12,7 +13,7 @@ afterAll(async () => {
 
 describe('provisioning interrupted by a crash', () => {
   it('resumes on restart and finishes, in every isolation model', async () => {
-    const first = await startTestInstance({ startWorker: false, extraEnv: { JOB_LEASE_SECONDS: '1' } });
+    const first = await startTestInstance({ startWorker: false });
     instances.push(first);
     const ids = ISOLATIONS.map((isolation) => `crash-${isolation}`);
     for (const [i, isolation] of ISOLATIONS.entries()) {
@@ -31,7 +32,9 @@ describe('provisioning interrupted by a crash', () => {
       expect(response.statusCode).toBe(202);
       expect(response.json().data.status).toBe('provisioning');
       // What a process killed mid-job leaves behind: the job leased to it, storage half made.
-      const job = await first.services.jobs.claim('worker-that-died', 1, [PROVISION_JOB]);
+      // The lease outlasts this loop (a 1 s one ran out on a loaded machine, and the next claim
+      // took back the previous tenant's job); it is ended below, as the passing time would.
+      const job = await first.services.jobs.claim('worker-that-died', 30, [PROVISION_JOB]);
       expect(job?.tenantId).toBe(ids[i]);
       await first.services.tenancy.registry.setStatus(ids[i] as TenantId, {
         provisioning_step: 'create_storage',
@@ -40,9 +43,17 @@ describe('provisioning interrupted by a crash', () => {
         (await first.services.tenancy.registry.load(ids[i] as TenantId))!,
       );
     }
+    // The dead worker's leases run out.
+    const expired = await first.services.jobs.db
+      .updateTable('platform.jobs')
+      .set({ locked_until: sql<Date>`now() - interval '1 second'` })
+      .where('locked_by', '=', 'worker-that-died')
+      .executeTakeFirst();
+    expect(expired.numUpdatedRows).toBe(BigInt(ids.length));
     await first.close();
-    await new Promise((resolve) => setTimeout(resolve, 1200)); // the dead worker's lease runs out
 
+    // The restarted process has the default 30 s lease: with 1 s, a heartbeat delayed by a loaded
+    // machine loses the lease and the job is claimed again (a third attempt) while it still runs.
     const second = await startTestInstance({ env: first.env });
     instances.push(second);
     for (const id of ids) {
@@ -79,7 +90,7 @@ describe('provisioning interrupted by a crash', () => {
     });
     expect(created.status).toBe(202);
     await server.kill();
-    const restarted = await startServerProcess(env);
+    const restarted = await startServerProcess({ ...env, JOB_LEASE_SECONDS: '30' });
     try {
       const deadline = Date.now() + 30_000;
       let status = '';

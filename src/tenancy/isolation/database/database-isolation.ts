@@ -20,12 +20,15 @@ export class DatabaseIsolation implements IsolationModel {
     const database = this.storage.names.databaseFor(tenant.id);
     const server = await this.storage.adminClient(tenant.placement, 'postgres');
     try {
+      // Two provisioners of one tenant (a retry and the migrate job, two processes) would both
+      // write its pg_database row: CREATE collides on the unique name (23505), GRANT/REVOKE fail
+      // with "tuple concurrently updated". A session lock per database makes them take turns;
+      // CREATE DATABASE cannot run in a transaction, so the lock is the session's, released by end().
+      await server.query(`select pg_advisory_lock(hashtext('tenantbase:provision-database:' || $1))`, [
+        database,
+      ]);
       const found = await server.query('select 1 from pg_database where datname = $1', [database]);
-      if (found.rowCount === 0) {
-        await server.query(`create database ${quoteIdent(database)}`).catch((error: { code?: string }) => {
-          if (error.code !== '42P04') throw error; // created meanwhile by a concurrent provisioner
-        });
-      }
+      if (found.rowCount === 0) await server.query(`create database ${quoteIdent(database)}`);
       await server.query(`revoke all on database ${quoteIdent(database)} from public`);
       await server.query(
         `grant connect on database ${quoteIdent(database)} to ${quoteIdent(this.storage.names.appRole)}`,
