@@ -54,6 +54,11 @@ describe.each(ISOLATIONS)('a platform administrator acting in a %s tenant', (iso
       payload: { project_name: 'by-the-operator' },
     });
     expect(created.statusCode).toBe(201);
+    // Acts are recorded after each response; the write's is awaited first so the two keep their order.
+    await eventually(
+      () => platformActs(id),
+      (rows) => rows.length >= 1,
+    );
     const read = await tb.app.inject({ url: '/api/v1/deployments', headers });
     expect(read.statusCode).toBe(200);
 
