@@ -67,6 +67,8 @@ export interface Config {
   oidcAllowPrivateTargets: boolean;
   /** How long a write's answer waits for its audit entry to be sealed; 0 answers at commit. */
   auditSealWaitMs: number;
+  /** How often the sweep seals audit entries a dead process left unsealed (AUDIT_SWEEP_EVERY_MS). */
+  auditSweepEveryMs: number;
 }
 
 export interface DatabaseServerConfig {
@@ -302,5 +304,6 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken,
     oidcAllowPrivateTargets: boolean(env, 'OIDC_ALLOW_PRIVATE_TARGETS', false),
     auditSealWaitMs: integer(env, 'AUDIT_SEAL_WAIT_MS', 2000, 0, 60000),
+    auditSweepEveryMs: integer(env, 'AUDIT_SWEEP_EVERY_MS', 30_000, 1000, 3_600_000),
   };
 }

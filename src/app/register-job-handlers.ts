@@ -12,6 +12,7 @@ import { exportTenantJob } from '../modules/tenant-archive/export-tenant-job.js'
 import { exportGaveUp } from '../modules/tenant-archive/export-gave-up.js';
 import { DELETE_JOB } from '../modules/tenant-deletion/delete-tenant.js';
 import { deleteTenantJob } from '../modules/tenant-deletion/delete-tenant-job.js';
+import { AUDIT_SWEEP_JOB, auditSweepJob } from '../modules/audit/audit-sweep-job.js';
 import { IMPORT_GUARD_JOB, interruptedImportJob } from '../modules/tenant-archive/interrupted-import-job.js';
 
 /** Brings tenant storages left behind by an upgrade to the latest migrations, in the background. */
@@ -28,6 +29,7 @@ export function registerJobHandlers(services: AppServices): void {
   worker.register(IMPORT_GUARD_JOB, interruptedImportJob(tenancy));
   worker.register(SEND_MAIL_JOB, sendMailJob(services.mailer));
   worker.register(PASSWORD_RESET_JOB, passwordResetJob(tenancy, services.mail));
+  worker.register(AUDIT_SWEEP_JOB, auditSweepJob(tenancy, services.jobs, services.config.auditSweepEveryMs));
   worker.register('noop.wake', async () => ({ woke: true }));
   worker.register(MIGRATE_JOB, async () => migrateTenantStorages(tenancy, { concurrency: 2 }));
 }

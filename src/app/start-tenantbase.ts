@@ -15,6 +15,7 @@ import { createMailer } from '../mail/create-mailer.js';
 import { MailQueue } from '../mail/mail-queue.js';
 import type { TenantModule } from '../modules/module.js';
 import { AuditSealer } from '../modules/audit/audit-sealer.js';
+import { scheduleAuditSweep } from '../modules/audit/audit-sweep-job.js';
 import { installModuleCatalogue } from '../modules/module-catalogue.js';
 import { registeredModules } from '../modules/registered-modules.js';
 import { bootstrapPlatform } from '../platform/bootstrap-platform.js';
@@ -186,6 +187,8 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       // The periodic measurement re-queues itself; this only starts the chain on a fresh install.
       await scheduleStorageMeasurement(jobs, new Date(Date.now() + MEASURE_STORAGE_EVERY_MS));
       await scheduleMaintenance(jobs, new Date(Date.now() + MAINTENANCE_EVERY_MS));
+      // Soon after a start: a process that died may have left entries unsealed.
+      await scheduleAuditSweep(jobs, new Date(Date.now() + config.auditSweepEveryMs));
       // An upgrade shipped new tenant migrations: schema and database tenants catch up in the background.
       const behind = await findBehind(tenancy);
       if (behind.length > 0) {

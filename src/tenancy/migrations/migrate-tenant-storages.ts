@@ -63,7 +63,8 @@ export async function findBehind(tenancy: Tenancy, only?: TenantId[]): Promise<B
     .map((row) => ({ id: row.id, isolation: row.isolation, placement: row.placement }) as Behind);
 }
 
-async function runBounded<T>(
+/** Runs `work` on every item, at most `concurrency` at a time. */
+export async function runBounded<T>(
   items: T[],
   concurrency: number,
   work: (item: T) => Promise<void>,
