@@ -17,8 +17,9 @@ export interface SweepOptions {
   /** Schema and database storages checked at once. */
   concurrency: number;
   /**
-   * Rows inserted per tenant database (pg_stat_database) at the previous sweep: a database whose
-   * count has not moved was not written since, so it is not opened. Absent: every one is checked.
+   * Rows inserted per schema tenant's audit_log (pg_stat_user_tables) and per tenant database
+   * (pg_stat_database) at the previous sweep: a storage whose count has not moved was not written
+   * since, so it is not looked into (a database is not even opened). Absent: every one is checked.
    */
   inserted?: Record<string, number>;
   /** Tenants the previous sweep could not finish (busy chain, error): checked whatever the count. */
@@ -68,6 +69,20 @@ async function poolCandidates(tenancy: Tenancy, tenants: TenantLocation[], older
   );
   const unsealed = new Set(found.rows.map((row) => row.tenant_id));
   return tenants.filter((t) => unsealed.has(t.id));
+}
+
+/** Rows inserted so far in each schema tenant's audit_log, one statistics query. */
+async function insertedPerSchema(tenancy: Tenancy, tenants: TenantLocation[]): Promise<Map<string, number>> {
+  const result = new Map<string, number>();
+  if (tenants.length === 0) return result;
+  const bySchema = new Map(tenants.map((t) => [tenancy.endpoints.names.schemaFor(t.id), t.id]));
+  const { rows } = await tenancy.adminPool.query<{ schemaname: string; n: string }>(
+    `select schemaname, n_tup_ins::bigint as n from pg_stat_user_tables
+      where relname = 'audit_log' and schemaname = any($1::text[])`,
+    [[...bySchema.keys()]],
+  );
+  for (const row of rows) result.set(bySchema.get(row.schemaname)!, Number(row.n));
+  return result;
 }
 
 /** Rows inserted so far in each tenant database, one statistics query per placement server. */
@@ -147,24 +162,24 @@ async function sweepOne(
 
 /**
  * Seals the unsealed tails nobody else will: entries committed by a process that died before its
- * sealer ran, or whose sealing pass failed. Pool tenants are found with one query; schema tenants
- * are each checked; a tenant database is opened only if rows were inserted in it since the previous
- * sweep (or that sweep could not finish it), so idle databases cost no connection.
+ * sealer ran, or whose sealing pass failed. Pool tenants are found with one query; a schema or
+ * database tenant is looked into only if the statistics count inserts since the previous sweep (or
+ * that sweep could not finish it), so idle storages cost no query and idle databases no connection.
  */
 export async function sweepUnsealedAudit(tenancy: Tenancy, options: SweepOptions): Promise<SweepOutcome> {
   const tenants = await activeTenants(tenancy);
   const of = (isolation: Isolation) => tenants.filter((t) => t.isolation === isolation);
-  const databases = of('database');
-  const inserted = await insertedPerDatabase(tenancy, databases);
+  const counted = [...of('schema'), ...of('database')];
+  const [schemas, databases] = await Promise.all([
+    insertedPerSchema(tenancy, of('schema')),
+    insertedPerDatabase(tenancy, of('database')),
+  ]);
+  const inserted = new Map([...schemas, ...databases]);
   const recheck = new Set(options.recheck ?? []);
-  const written = databases.filter(
+  const written = counted.filter(
     (t) => !options.inserted || recheck.has(t.id) || options.inserted[t.id] !== inserted.get(t.id),
   );
-  const candidates = [
-    ...(await poolCandidates(tenancy, of('pool'), options.olderThanMs)),
-    ...of('schema'),
-    ...written,
-  ];
+  const candidates = [...(await poolCandidates(tenancy, of('pool'), options.olderThanMs)), ...written];
   const outcome: SweepOutcome = {
     checked: candidates.length,
     sealed: 0,
@@ -181,8 +196,8 @@ export async function sweepUnsealedAudit(tenancy: Tenancy, options: SweepOptions
       outcome.sealed += result.sealed;
       outcome.tenants.push(tenant.id);
     }
-    // Only a database tenant needs it: the others are looked at on every sweep anyway.
-    if (result.unfinished && tenant.isolation === 'database') outcome.recheck.push(tenant.id);
+    // Entries too young to seal now: their inserts are already counted, so name them for the next sweep.
+    if (result.unfinished && tenant.isolation !== 'pool') outcome.recheck.push(tenant.id);
   });
   return outcome;
 }
