@@ -12,7 +12,7 @@ const tags = ['oidc'];
 /** The tenant's external identity provider: its owner (oidc:manage) and platform administrators. */
 export function oidcRoutes(app: TenantRoutes, services: AppServices): void {
   const owner = authorizeTenantAccess(services, 'oidc:manage');
-  const idOf = (params: unknown) => parseTenantId((params as { id: string }).id, 'id');
+  const idOf = (params: { id: string }) => parseTenantId(params.id, 'id');
   const policy = { allowPrivateTargets: services.config.oidcAllowPrivateTargets };
 
   app.get(

@@ -19,7 +19,7 @@ export function tenantSettingsRoutes(app: TenantRoutes, services: AppServices): 
   const { tenancy } = services;
   const catalogue = settingsCatalogue(services.modules);
   const tenantAdmin = authorizeTenantAccess(services, TENANT_ADMIN_PERMISSION);
-  const idOf = (params: unknown) => parseTenantId((params as { id: string }).id, 'id');
+  const idOf = (params: { id: string }) => parseTenantId(params.id, 'id');
 
   app.patch(
     '/tenants/:id',
