@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/modules/**/*.routes.ts', 'src/modules/**/*.module.ts'],
+    files: ['src/modules/**/*.routes.ts', 'src/modules/**/*.module.ts', 'src/modules/module.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -62,6 +62,22 @@ export default tseslint.config(
                 'The HTTP edge never imports a module or the composition root: src/app/ passes them in.',
             },
           ],
+        },
+      ],
+    },
+  },
+  // Route input is typed from its TypeBox schema (TenantRoutes in http/route-kit.js): a cast
+  // would let a handler's type drift from what the schema validated.
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':matches(TSAsExpression, TSTypeAssertion) > MemberExpression.expression[object.name=/^(request|req)$/][property.name=/^(body|query|params)$/]',
+          message:
+            'Type request input from the route schema (TenantRoutes from http/route-kit.js), not with a cast.',
         },
       ],
     },

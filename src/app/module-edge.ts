@@ -1,4 +1,5 @@
 import type { BearerCredential, HttpEdge } from '../http/http-services.js';
+import { typedRoutes } from '../http/route-kit.js';
 import { recordAudit } from '../modules/audit/record-audit.js';
 import { recordPlatformAudit } from '../modules/audit/record-platform-audit.js';
 import { apiKeyPrincipal } from '../modules/api-keys/api-key-principal.js';
@@ -19,7 +20,9 @@ export function moduleEdge(services: AppServices, modules: readonly TenantModule
     routes: modules.flatMap((module) => {
       const routes = module.routes;
       if (!routes) return [];
-      return [{ name: module.name, feature: module.feature, register: (app) => routes(app, services) }];
+      return [
+        { name: module.name, feature: module.feature, register: (app) => routes(typedRoutes(app), services) },
+      ];
     }),
     async auditAdminAct(tenant, details, write) {
       const action = 'admin.act_in_tenant';

@@ -27,3 +27,8 @@ export function sendData(
   if (tenantId) body.tenant_id = tenantId;
   return reply.code(options.status ?? 200).send(body);
 }
+
+/** Ends with 204 and no body (a typed reply would otherwise ask for the schema's `null` as the body). */
+export function sendNoContent(reply: FastifyReply): FastifyReply {
+  return reply.code(204).send();
+}

@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import type { PlatformMigration } from '../db/platform-migrations.js';
 import type { Permission } from '../identity/permissions.js';
 import type { ProductDeclarations } from '../tenancy/product-catalogue.js';
 import type { TenantMigration } from '../tenancy/migrations/tenant-migration.js';
 import type { AppServices } from '../app/app-services.js';
+import type { TenantRoutes } from '../http/route-kit.js';
 
 /**
  * A vertical slice of the product: its tenant tables and migrations, its platform tables and
@@ -29,5 +29,5 @@ export interface TenantModule extends ProductDeclarations {
    */
   platformMigrations?: PlatformMigration[];
   /** Registers routes under /api/v1 (and its /api alias); called inside an encapsulated context. */
-  routes?: (app: FastifyInstance, services: AppServices) => void | Promise<void>;
+  routes?: (app: TenantRoutes, services: AppServices) => void | Promise<void>;
 }

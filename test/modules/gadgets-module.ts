@@ -1,10 +1,15 @@
-import { type Static, Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import type { ColumnType } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, notFound } from '../../src/errors.js';
 import type { AppServices } from '../../src/app/app-services.js';
-import { dataEnvelope, inTenant, listEnvelope, sendData } from '../../src/http/route-kit.js';
+import {
+  dataEnvelope,
+  inTenant,
+  listEnvelope,
+  sendData,
+  type TenantRoutes,
+} from '../../src/http/route-kit.js';
 import type { TenantModule } from '../../src/modules/module.js';
 import { tenantRowSecurity } from '../../src/tenancy/migrations/tenant-migration.js';
 import { effectiveQuota } from '../../src/tenancy/tiers.js';
@@ -43,7 +48,7 @@ const CreateGadgetBody = Type.Object(
 );
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-function gadgetRoutes(app: FastifyInstance, services: AppServices): void {
+function gadgetRoutes(app: TenantRoutes, services: AppServices): void {
   app.get(
     '/gadgets',
     {
@@ -64,7 +69,7 @@ function gadgetRoutes(app: FastifyInstance, services: AppServices): void {
       config: { tenant: 'required', permission: 'gadgets:read' },
     },
     async (request, reply) => {
-      const { id } = request.params as Static<typeof IdParams>;
+      const { id } = request.params;
       const row = await inTenant(request, services, (scope) =>
         scope.db
           .selectFrom('gadgets')
@@ -84,7 +89,7 @@ function gadgetRoutes(app: FastifyInstance, services: AppServices): void {
       config: { tenant: 'required', permission: 'gadgets:write', quota: 'gadgets' },
     },
     async (request, reply) => {
-      const body = request.body as Static<typeof CreateGadgetBody>;
+      const body = request.body;
       const largest = effectiveQuota(request.tenant!.tier, 'gadget_size');
       if (largest !== null && body.size > largest)
         throw new AppError('LIMIT_EXCEEDED', `Gadgets are at most ${largest} in this tier`);

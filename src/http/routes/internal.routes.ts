@@ -24,12 +24,13 @@ function requireInternalToken(request: FastifyRequest, expected: string | undefi
 export function internalRoutes(app: FastifyInstance, services: HttpServices): void {
   const { tenancy } = services;
 
-  app.get(
+  // No params schema (the route is hidden from the document): the router's path segment is a string.
+  app.get<{ Params: { id: string } }>(
     '/internal/tenants/:id/db-info',
     { config: { public: true }, schema: { hide: true } },
     async (request, reply) => {
       requireInternalToken(request, services.config.internalToken);
-      const id = parseTenantId((request.params as { id: string }).id, 'id');
+      const id = parseTenantId(request.params.id, 'id');
       const tenant = await tenancy.registry.load(id);
       if (!tenant || tenant.status === 'deleted') throw new AppError('TENANT_NOT_FOUND', 'No such tenant');
       const names = tenancy.endpoints.names;

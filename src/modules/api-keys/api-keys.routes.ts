@@ -1,7 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, inTenant, listEnvelope, sendData } from '../../http/route-kit.js';
+import {
+  dataEnvelope,
+  inTenant,
+  listEnvelope,
+  sendData,
+  sendNoContent,
+  type TenantRoutes,
+} from '../../http/route-kit.js';
 import { type Permission, permissionCatalogue } from '../../identity/permissions.js';
 import { toApiKey } from './api-key-row.js';
 import { ApiKey, ApiKeyIdParams, CreateApiKeyBody, CreatedApiKey } from './api-keys.schema.js';
@@ -22,7 +29,7 @@ async function callerPermissions(
   return services.permissions.permissionsOf(request.tenant!, principal.roles);
 }
 
-export function apiKeyRoutes(app: FastifyInstance, services: AppServices): void {
+export function apiKeyRoutes(app: TenantRoutes, services: AppServices): void {
   app.get(
     '/api-keys',
     {
@@ -55,7 +62,7 @@ export function apiKeyRoutes(app: FastifyInstance, services: AppServices): void 
     async (request, reply) => {
       const permissions = await callerPermissions(request, services);
       const { row, secret } = await inTenant(request, services, (scope) =>
-        createApiKey(scope, request.body as CreateApiKeyBody, { id: request.principal!.id, permissions }),
+        createApiKey(scope, request.body, { id: request.principal!.id, permissions }),
       );
       return sendData(reply, { ...toApiKey(row), secret }, { status: 201 });
     },
@@ -74,10 +81,8 @@ export function apiKeyRoutes(app: FastifyInstance, services: AppServices): void 
       config: { tenant: 'required', permission: 'api_keys:manage' },
     },
     async (request, reply) => {
-      await inTenant(request, services, (scope) =>
-        revokeApiKey(scope, (request.params as { id: string }).id),
-      );
-      return reply.code(204).send();
+      await inTenant(request, services, (scope) => revokeApiKey(scope, request.params.id));
+      return sendNoContent(reply);
     },
   );
 }

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, inTenant, listEnvelope, sendData } from '../../http/route-kit.js';
+import { dataEnvelope, inTenant, listEnvelope, sendData, type TenantRoutes } from '../../http/route-kit.js';
 import { toAuditEntry } from './audit-entry-row.js';
 import { toAuditVerdict } from './audit-verdict.js';
 import { AuditEntry, AuditQuery, AuditVerdict } from './audit.schema.js';
@@ -11,7 +10,7 @@ import { verifyAuditChain } from './verify-audit-chain.js';
 const tags = ['audit'];
 
 /** `GET /audit`: the tenant's own trail, for its administrators (and platform administrators, audited). */
-export function auditRoutes(app: FastifyInstance, services: AppServices): void {
+export function auditRoutes(app: TenantRoutes, services: AppServices): void {
   app.get(
     '/audit',
     {
@@ -25,9 +24,7 @@ export function auditRoutes(app: FastifyInstance, services: AppServices): void {
       config: { tenant: 'required', permission: 'audit:read' },
     },
     async (request, reply) => {
-      const page = await inTenant(request, services, (scope) =>
-        findAuditEntries(scope, request.query as AuditQuery),
-      );
+      const page = await inTenant(request, services, (scope) => findAuditEntries(scope, request.query));
       return sendData(reply, page.rows.map(toAuditEntry), { pagination: page.pagination });
     },
   );

@@ -1,7 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, inTenant, sendData, stringField, tenantFromHost } from '../../http/route-kit.js';
+import {
+  dataEnvelope,
+  inTenant,
+  sendData,
+  sendNoContent,
+  stringField,
+  tenantFromHost,
+  type TenantRoutes,
+} from '../../http/route-kit.js';
 import { findUserById } from '../identity/find-user-by-id.js';
 import { LoginBody, RefreshBody, Session, SessionUser } from './auth.schema.js';
 import { endSession } from './end-session.js';
@@ -22,7 +30,7 @@ function sendSession(reply: FastifyReply, session: Session): FastifyReply {
 }
 
 /** Sign-in, session rotation and the caller's own MFA; all but /auth/me work without a token. */
-export function authRoutes(app: FastifyInstance, services: AppServices): void {
+export function authRoutes(app: TenantRoutes, services: AppServices): void {
   app.post(
     '/auth/login',
     {
@@ -36,7 +44,7 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
       config: { public: true, tenant: 'optional', tenantFromBody: true },
     },
     async (request, reply) => {
-      const session = await login(services, request.body as LoginBody, {
+      const session = await login(services, request.body, {
         tenant: request.tenant,
         address: request.ip,
       });
@@ -59,7 +67,7 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
       config: { public: true },
     },
     async (request, reply) => {
-      const { refresh_token } = request.body as RefreshBody;
+      const { refresh_token } = request.body;
       const header = request.headers['x-tenant-id'];
       const named = {
         header: Array.isArray(header) ? header.join(',') : header,
@@ -83,10 +91,10 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
       config: { public: true },
     },
     async (request, reply) => {
-      await endSession(services.tenancy.platformDb, (request.body as RefreshBody).refresh_token);
+      await endSession(services.tenancy.platformDb, request.body.refresh_token);
       // The session's access tokens end here at once; other processes hear it by NOTIFY.
       await services.revocations.sync();
-      return reply.code(204).send();
+      return sendNoContent(reply);
     },
   );
 

@@ -1,6 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, listEnvelope, sendData } from '../../http/route-kit.js';
+import { dataEnvelope, listEnvelope, sendData, type TenantRoutes } from '../../http/route-kit.js';
 import { toTenantView } from '../tenants/tenant-view.js';
 import { approveDemoRequest } from './approve-demo-request.js';
 import { createDemoRequest } from './create-demo-request.js';
@@ -21,7 +20,7 @@ import { rejectDemoRequest } from './reject-demo-request.js';
 const tags = ['demo-requests'];
 
 /** Seed 002: anyone asks for a demo; platform administrators list, approve or reject. */
-export function demoRequestRoutes(app: FastifyInstance, services: AppServices): void {
+export function demoRequestRoutes(app: TenantRoutes, services: AppServices): void {
   const db = services.tenancy.platformDb;
 
   app.post(
@@ -37,7 +36,7 @@ export function demoRequestRoutes(app: FastifyInstance, services: AppServices): 
       config: { public: true },
     },
     async (request, reply) => {
-      const body = request.body as CreateDemoRequestBody;
+      const body = request.body;
       await limitDemoRequests(services.rateLimits, { address: request.ip, email: body.email });
       const row = await createDemoRequest(db, body);
       return sendData(reply, toDemoRequest(row), { status: 201 });
@@ -57,7 +56,7 @@ export function demoRequestRoutes(app: FastifyInstance, services: AppServices): 
       config: { platformAdmin: true },
     },
     async (request, reply) => {
-      const page = await findDemoRequests(db, request.query as DemoRequestListQuery);
+      const page = await findDemoRequests(db, request.query);
       return sendData(reply, page.rows.map(toDemoRequest), { pagination: page.pagination });
     },
   );
@@ -76,8 +75,8 @@ export function demoRequestRoutes(app: FastifyInstance, services: AppServices): 
       config: { platformAdmin: true },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const approved = await approveDemoRequest(services.tenancy, id, request.body as ApproveDemoRequestBody);
+      const { id } = request.params;
+      const approved = await approveDemoRequest(services.tenancy, id, request.body);
       // 202: the tenant it became is still provisioning; its status tells the progress.
       return sendData(
         reply,
@@ -104,12 +103,8 @@ export function demoRequestRoutes(app: FastifyInstance, services: AppServices): 
       config: { platformAdmin: true },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const row = await rejectDemoRequest(
-        db,
-        id,
-        (request.body as RejectDemoRequestBody | undefined)?.reason,
-      );
+      const { id } = request.params;
+      const row = await rejectDemoRequest(db, id, request.body?.reason);
       return sendData(reply, toDemoRequest(row));
     },
   );

@@ -4,7 +4,7 @@ import { Tenant } from '../tenants/tenants.schema.js';
 import { DEMO_REQUEST_STATUSES } from './demo-requests.table.js';
 import { BusinessDomainName } from '../tenants/business-domain.schema.js';
 
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export const CreateDemoRequestBody = Type.Object(
   {

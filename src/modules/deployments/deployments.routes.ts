@@ -1,7 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, inTenant, listEnvelope, sendData } from '../../http/route-kit.js';
+import {
+  dataEnvelope,
+  inTenant,
+  listEnvelope,
+  sendData,
+  sendNoContent,
+  type TenantRoutes,
+} from '../../http/route-kit.js';
 import { ListQuery } from '../listing/list-query.schema.js';
 import { createDeployment } from './create-deployment.js';
 import { deleteDeployment } from './delete-deployment.js';
@@ -13,7 +19,7 @@ import { updateDeployment } from './update-deployment.js';
 
 const tags = ['deployments'];
 
-export function deploymentRoutes(app: FastifyInstance, services: AppServices): void {
+export function deploymentRoutes(app: TenantRoutes, services: AppServices): void {
   app.get(
     '/deployments',
     {
@@ -27,9 +33,7 @@ export function deploymentRoutes(app: FastifyInstance, services: AppServices): v
       config: { tenant: 'required', permission: 'deployments:read', cache: true },
     },
     async (request, reply) => {
-      const page = await inTenant(request, services, (scope) =>
-        findDeployments(scope, request.query as ListQuery),
-      );
+      const page = await inTenant(request, services, (scope) => findDeployments(scope, request.query));
       return sendData(reply, page.rows.map(toDeployment), { pagination: page.pagination });
     },
   );
@@ -47,9 +51,7 @@ export function deploymentRoutes(app: FastifyInstance, services: AppServices): v
       config: { tenant: 'required', permission: 'deployments:write', quota: 'deployments' },
     },
     async (request, reply) => {
-      const row = await inTenant(request, services, (scope) =>
-        createDeployment(scope, request.body as CreateDeploymentBody),
-      );
+      const row = await inTenant(request, services, (scope) => createDeployment(scope, request.body));
       return sendData(reply, toDeployment(row), { status: 201 });
     },
   );
@@ -67,7 +69,7 @@ export function deploymentRoutes(app: FastifyInstance, services: AppServices): v
       config: { tenant: 'required', permission: 'deployments:read', cache: true },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const row = await inTenant(request, services, (scope) => getDeployment(scope, id));
       return sendData(reply, toDeployment(row));
     },
@@ -87,10 +89,8 @@ export function deploymentRoutes(app: FastifyInstance, services: AppServices): v
       config: { tenant: 'required', permission: 'deployments:write' },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const row = await inTenant(request, services, (scope) =>
-        updateDeployment(scope, id, request.body as UpdateDeploymentBody),
-      );
+      const { id } = request.params;
+      const row = await inTenant(request, services, (scope) => updateDeployment(scope, id, request.body));
       return sendData(reply, toDeployment(row));
     },
   );
@@ -108,9 +108,9 @@ export function deploymentRoutes(app: FastifyInstance, services: AppServices): v
       config: { tenant: 'required', permission: 'deployments:write' },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       await inTenant(request, services, (scope) => deleteDeployment(scope, id));
-      return reply.code(204).send();
+      return sendNoContent(reply);
     },
   );
 }

@@ -1,11 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
-import { listEnvelope, sendData } from '../../http/route-kit.js';
+import { listEnvelope, sendData, type TenantRoutes } from '../../http/route-kit.js';
 import type { TenantModule } from '../module.js';
 import { findOutboxMail } from './find-outbox-mail.js';
 import { OutboxMail, OutboxQuery } from './outbox.schema.js';
 
-function outboxRoutes(app: FastifyInstance, services: AppServices): void {
+function outboxRoutes(app: TenantRoutes, services: AppServices): void {
   app.get(
     '/outbox',
     {
@@ -19,7 +18,7 @@ function outboxRoutes(app: FastifyInstance, services: AppServices): void {
       config: { platformAdmin: true },
     },
     async (request, reply) => {
-      const page = await findOutboxMail(services.tenancy.platformDb, request.query as OutboxQuery);
+      const page = await findOutboxMail(services.tenancy.platformDb, request.query);
       return sendData(reply, page.mails, { pagination: page.pagination });
     },
   );

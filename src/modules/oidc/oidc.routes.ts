@@ -1,6 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, sendData } from '../../http/route-kit.js';
+import { dataEnvelope, sendData, type TenantRoutes } from '../../http/route-kit.js';
 import { parseTenantId } from '../../tenancy/tenant-id.js';
 import { TenantIdParams } from '../tenants/tenants.schema.js';
 import { authorizeTenantAccess } from '../tenant-settings/authorize-tenant-access.js';
@@ -11,9 +10,9 @@ import { OidcConfig, OidcConfigBody } from './oidc.schema.js';
 const tags = ['oidc'];
 
 /** The tenant's external identity provider: its owner (oidc:manage) and platform administrators. */
-export function oidcRoutes(app: FastifyInstance, services: AppServices): void {
+export function oidcRoutes(app: TenantRoutes, services: AppServices): void {
   const owner = authorizeTenantAccess(services, 'oidc:manage');
-  const idOf = (params: unknown) => parseTenantId((params as { id: string }).id, 'id');
+  const idOf = (params: { id: string }) => parseTenantId(params.id, 'id');
   const policy = { allowPrivateTargets: services.config.oidcAllowPrivateTargets };
 
   app.get(
@@ -52,7 +51,7 @@ export function oidcRoutes(app: FastifyInstance, services: AppServices): void {
     },
     async (request, reply) => {
       const id = idOf(request.params);
-      const config = await configureOidc(services.tenancy, id, request.body as OidcConfigBody, policy);
+      const config = await configureOidc(services.tenancy, id, request.body, policy);
       reply.header('X-Tenant-ID', id);
       return sendData(reply, config);
     },

@@ -1,7 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, inTenant, listEnvelope, sendData } from '../../http/route-kit.js';
+import {
+  dataEnvelope,
+  inTenant,
+  listEnvelope,
+  sendData,
+  sendNoContent,
+  type TenantRoutes,
+} from '../../http/route-kit.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { createRole } from './create-role.js';
 import { deleteRole } from './delete-role.js';
@@ -15,7 +22,7 @@ const tags = ['roles'];
 const config = { tenant: 'required', permission: 'roles:manage' } as const;
 
 /** `/roles`: the tenant's built-in and custom roles, managed by its administrators. */
-export function roleRoutes(app: FastifyInstance, services: AppServices): void {
+export function roleRoutes(app: TenantRoutes, services: AppServices): void {
   // A role change must be seen by the very next permission check in this process, and within
   // moments in every other one (a narrowed role demotes its holders: their tokens are refused within 5 s).
   const changeRoles = async <T>(request: FastifyRequest, work: (scope: TenantScope) => Promise<T>) => {
@@ -59,9 +66,7 @@ export function roleRoutes(app: FastifyInstance, services: AppServices): void {
     },
     async (request, reply) => {
       const grantor = await grantorOf(request, services);
-      const row = await changeRoles(request, (scope) =>
-        createRole(scope, request.body as CreateRoleBody, grantor),
-      );
+      const row = await changeRoles(request, (scope) => createRole(scope, request.body, grantor));
       return sendData(reply, toRole(row), { status: 201 });
     },
   );
@@ -80,11 +85,9 @@ export function roleRoutes(app: FastifyInstance, services: AppServices): void {
       config,
     },
     async (request, reply) => {
-      const { name } = request.params as { name: string };
+      const { name } = request.params;
       const grantor = await grantorOf(request, services);
-      const row = await changeRoles(request, (scope) =>
-        updateRole(scope, name, request.body as UpdateRoleBody, grantor),
-      );
+      const row = await changeRoles(request, (scope) => updateRole(scope, name, request.body, grantor));
       return sendData(reply, toRole(row));
     },
   );
@@ -102,10 +105,10 @@ export function roleRoutes(app: FastifyInstance, services: AppServices): void {
       config,
     },
     async (request, reply) => {
-      const { name } = request.params as { name: string };
+      const { name } = request.params;
       const grantor = await grantorOf(request, services);
       await changeRoles(request, (scope) => deleteRole(scope, name, grantor));
-      return reply.code(204).send();
+      return sendNoContent(reply);
     },
   );
 }

@@ -2,10 +2,10 @@ import { Type } from '@sinclair/typebox';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../errors.js';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, sendData } from '../../http/route-kit.js';
+import { dataEnvelope, sendData, type TenantRoutes, typedRoutes } from '../../http/route-kit.js';
 import { toTenantView } from '../tenants/tenant-view.js';
 import { Tenant, TenantIdParams } from '../tenants/tenants.schema.js';
 import { ARCHIVE_CONTENT_TYPE } from './archive-format.js';
@@ -13,7 +13,6 @@ import { exportFilePath } from './export-files.js';
 import { exportTenant } from './export-tenant.js';
 import { getTenantExport } from './get-tenant-export.js';
 import { importTenant } from './import-tenant.js';
-import type { ImportTargetOptions } from './import-target.js';
 import { ARCHIVE_BODY_LIMIT, ArchiveUpload, receiveArchiveUploads } from './receive-archive-upload.js';
 import {
   ExportParams,
@@ -26,8 +25,7 @@ import type { TenantExportRow } from './tenant-exports.table.js';
 
 const tags = ['tenants'];
 
-const wantsFile = (request: FastifyRequest): boolean => {
-  const download = (request.query as { download?: string }).download;
+const wantsFile = (request: FastifyRequest, download: string | undefined): boolean => {
   if (download !== undefined) return download === '1' || download === 'true';
   return /application\/(x-)?gzip/.test(request.headers.accept ?? '');
 };
@@ -52,7 +50,7 @@ async function sendArchive(reply: FastifyReply, services: AppServices, row: Tena
 }
 
 /** Export (a background job) and import of tenant archives; platform administrators only. */
-export async function tenantArchiveRoutes(app: FastifyInstance, services: AppServices): Promise<void> {
+export async function tenantArchiveRoutes(app: TenantRoutes, services: AppServices): Promise<void> {
   app.post(
     '/tenants/:id/export',
     {
@@ -66,7 +64,7 @@ export async function tenantArchiveRoutes(app: FastifyInstance, services: AppSer
       config: { platformAdmin: true },
     },
     async (request, reply) => {
-      const row = await exportTenant(services.tenancy, (request.params as { id: string }).id);
+      const row = await exportTenant(services.tenancy, request.params.id);
       return sendData(reply, toExportView(row), { status: 202 });
     },
   );
@@ -85,15 +83,16 @@ export async function tenantArchiveRoutes(app: FastifyInstance, services: AppSer
       config: { platformAdmin: true },
     },
     async (request, reply) => {
-      const params = request.params as { id: string; export_id: string };
+      const params = request.params;
       const row = await getTenantExport(services.tenancy.platformDb, params.id, params.export_id);
-      if (wantsFile(request)) return sendArchive(reply, services, row);
+      if (wantsFile(request, request.query.download)) return sendArchive(reply, services, row);
       return sendData(reply, toExportView(row));
     },
   );
 
   // Its own context: only this route takes archive bodies, and a 1 GiB limit.
-  await app.register(async (imports) => {
+  await app.register(async (context) => {
+    const imports = typedRoutes(context);
     receiveArchiveUploads(imports, path.join(services.config.dataDir, 'imports'));
     imports.post(
       '/tenants/:id/import',
@@ -125,12 +124,7 @@ export async function tenantArchiveRoutes(app: FastifyInstance, services: AppSer
             'Send the archive as the request body with Content-Type: application/gzip',
           );
         }
-        const result = await importTenant(
-          services,
-          (request.params as { id: string }).id,
-          request.body.file,
-          request.query as ImportTargetOptions,
-        );
+        const result = await importTenant(services, request.params.id, request.body.file, request.query);
         return sendData(
           reply,
           { ...result, tenant: toTenantView(result.tenant, { platformAdmin: true }) },

@@ -2,7 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { ISOLATIONS, TIERS } from '../../tenancy/tiers.js';
 import type { TenantExportRow } from './tenant-exports.table.js';
 
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** An export as GET /tenants/{id}/exports/{export_id} reports it while it runs and once done. */

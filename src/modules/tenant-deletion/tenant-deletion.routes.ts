@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, sendData } from '../../http/route-kit.js';
+import { dataEnvelope, sendData, type TenantRoutes } from '../../http/route-kit.js';
 import { toTenantView } from '../tenants/tenant-view.js';
 import { Tenant, TenantIdParams } from '../tenants/tenants.schema.js';
 import { deleteTenant } from './delete-tenant.js';
@@ -12,7 +11,7 @@ const DeleteQuery = Type.Object(
 );
 
 /** `DELETE /tenants/{id}?confirm={id}`: 202 with the tenant `deleting`; a job finishes it. */
-export function tenantDeletionRoutes(app: FastifyInstance, services: AppServices): void {
+export function tenantDeletionRoutes(app: TenantRoutes, services: AppServices): void {
   app.delete(
     '/tenants/:id',
     {
@@ -27,12 +26,8 @@ export function tenantDeletionRoutes(app: FastifyInstance, services: AppServices
       config: { platformAdmin: true },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const tenant = await deleteTenant(
-        services.tenancy,
-        id,
-        (request.query as { confirm?: string }).confirm,
-      );
+      const { id } = request.params;
+      const tenant = await deleteTenant(services.tenancy, id, request.query.confirm);
       return sendData(reply, toTenantView(tenant, { platformAdmin: true }), { status: 202 });
     },
   );

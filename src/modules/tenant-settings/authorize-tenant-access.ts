@@ -21,10 +21,11 @@ export const TENANT_ADMIN_PERMISSION: Permission = 'branding:manage';
  * body validation, so a caller refused here learns nothing from their body's errors.
  */
 export function authorizeTenantAccess(services: AppServices, permission: Permission) {
-  return async (request: FastifyRequest): Promise<void> => {
+  // The router's path parameters, not yet validated: this runs before the schema does.
+  return async (request: FastifyRequest<{ Params: { id: string } }>): Promise<void> => {
     const principal = request.principal;
     if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in first: this route needs an access token');
-    const id = parseTenantId((request.params as { id?: unknown }).id, 'id');
+    const id = parseTenantId(request.params.id, 'id');
     if (principal.kind === 'platform_admin') return;
     const hints = { claim: principal.tenantId, header: undefined, host: undefined, query: undefined };
     const tenantId = resolveTenant({ ...hints, body: undefined, path: id }) ?? id;

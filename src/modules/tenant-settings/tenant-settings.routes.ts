@@ -1,6 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, sendData } from '../../http/route-kit.js';
+import { dataEnvelope, sendData, type TenantRoutes } from '../../http/route-kit.js';
 import { parseTenantId } from '../../tenancy/tenant-id.js';
 import { getTenant } from '../tenants/get-tenant.js';
 import { toTenantView } from '../tenants/tenant-view.js';
@@ -16,11 +15,11 @@ import { updateBranding } from './update-branding.js';
 const tags = ['tenants'];
 
 /** PATCH of a tenant, its branding (public read) and its seed 001 configuration. */
-export function tenantSettingsRoutes(app: FastifyInstance, services: AppServices): void {
+export function tenantSettingsRoutes(app: TenantRoutes, services: AppServices): void {
   const { tenancy } = services;
   const catalogue = settingsCatalogue(services.modules);
   const tenantAdmin = authorizeTenantAccess(services, TENANT_ADMIN_PERMISSION);
-  const idOf = (params: unknown) => parseTenantId((params as { id: string }).id, 'id');
+  const idOf = (params: { id: string }) => parseTenantId(params.id, 'id');
 
   app.patch(
     '/tenants/:id',
@@ -37,7 +36,7 @@ export function tenantSettingsRoutes(app: FastifyInstance, services: AppServices
     },
     async (request, reply) => {
       const platformAdmin = request.principal!.kind === 'platform_admin';
-      const tenant = await updateTenant(tenancy, idOf(request.params), request.body as UpdateTenantBody, {
+      const tenant = await updateTenant(tenancy, idOf(request.params), request.body, {
         platformAdmin,
         catalogue,
         baseDomain: services.config.baseDomain,
@@ -60,7 +59,7 @@ export function tenantSettingsRoutes(app: FastifyInstance, services: AppServices
       config: { public: true },
     },
     async (request, reply) => {
-      const branding = await getBranding(tenancy, request.principal, (request.params as { id: string }).id);
+      const branding = await getBranding(tenancy, request.principal, request.params.id);
       // Sign-in pages fetch this on every visit; a minute of staleness after a change is fine.
       reply.header('Cache-Control', request.principal ? 'private, no-store' : 'public, max-age=60');
       reply.header('X-Tenant-ID', idOf(request.params));
@@ -83,7 +82,7 @@ export function tenantSettingsRoutes(app: FastifyInstance, services: AppServices
     },
     async (request, reply) => {
       const id = idOf(request.params);
-      const branding = await updateBranding(tenancy, id, request.body as UpdateBrandingBody);
+      const branding = await updateBranding(tenancy, id, request.body);
       reply.header('X-Tenant-ID', id);
       return sendData(reply, branding);
     },
@@ -102,7 +101,7 @@ export function tenantSettingsRoutes(app: FastifyInstance, services: AppServices
       preValidation: tenantAdmin,
     },
     async (request, reply) => {
-      const tenant = await getTenant(tenancy, request.principal!, (request.params as { id: string }).id);
+      const tenant = await getTenant(tenancy, request.principal!, request.params.id);
       reply.header('X-Tenant-ID', tenant.id);
       reply.header('Cache-Control', 'private, no-store');
       return sendData(reply, toTenantConfig(tenant));

@@ -2,7 +2,7 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { TIERS } from '../../tenancy/tiers.js';
 import { BusinessDomainName } from '../tenants/business-domain.schema.js';
 
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 /**
  * `T | null` as OpenAPI's `nullable`, not a union: with `coerceTypes` ajv would turn a null
  * into false, 0 or "" in a union's first branch, and `{ "workflows": null }` would switch it off.

@@ -29,7 +29,7 @@ export async function provisionTenant(
     if (owner.passwordHash === null) {
       if (!mail) throw new Error('an owner without a password needs a mailer for the invitation');
       await registry.setStatus(tenant.id, { provisioning_step: 'invite_owner' });
-      await inviteFirstOwner(tenancy, tenant, owner.email, mail);
+      await tenancy.withTenant(tenant, (scope) => inviteFirstOwner(scope, tenant, owner.email, mail));
     }
     await registry.setStatus(tenant.id, { status: 'active', provisioning_step: null });
     await recordPlatformAudit(registry.db, {

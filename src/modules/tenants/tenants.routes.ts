@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, listEnvelope, sendData } from '../../http/route-kit.js';
+import { dataEnvelope, listEnvelope, sendData, type TenantRoutes } from '../../http/route-kit.js';
 import { probeTenantStorage } from '../../observability/check-readiness.js';
 import { parseTenantId } from '../../tenancy/tenant-id.js';
 import { findStorageUsage } from '../../tenancy/usage/storage-usage.js';
@@ -17,7 +16,7 @@ import { CreateTenantBody, Tenant, TenantIdParams, TenantListQuery } from './ten
 
 const tags = ['tenants'];
 
-export function tenantRoutes(app: FastifyInstance, services: AppServices): void {
+export function tenantRoutes(app: TenantRoutes, services: AppServices): void {
   const { tenancy } = services;
 
   app.get(
@@ -34,11 +33,7 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
     async (request, reply) => {
       const principal = request.principal!;
       const isAdmin = principal.kind === 'platform_admin';
-      const page = await findTenants(
-        tenancy,
-        request.query as TenantListQuery,
-        principal.tenantId ?? undefined,
-      );
+      const page = await findTenants(tenancy, request.query, principal.tenantId ?? undefined);
       return sendData(
         reply,
         page.rows.map((row) => toTenantView(row, { platformAdmin: isAdmin })),
@@ -60,7 +55,7 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
       config: { platformAdmin: true },
     },
     async (request, reply) => {
-      const tenant = await createTenant(tenancy, request.body as CreateTenantBody);
+      const tenant = await createTenant(tenancy, request.body);
       return sendData(reply, toTenantView(tenant, { platformAdmin: true }), { status: 202 });
     },
   );
@@ -78,7 +73,7 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
     },
     async (request, reply) => {
       const principal = request.principal!;
-      const tenant = await getTenant(tenancy, principal, (request.params as { id: string }).id);
+      const tenant = await getTenant(tenancy, principal, request.params.id);
       return sendData(reply, toTenantView(tenant, { platformAdmin: principal.kind === 'platform_admin' }));
     },
   );
@@ -98,7 +93,7 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
         config: { platformAdmin: true },
       },
       async (request, reply) => {
-        const tenant = await changeTenantStatus(tenancy, (request.params as { id: string }).id, action);
+        const tenant = await changeTenantStatus(tenancy, request.params.id, action);
         return sendData(reply, toTenantView(tenant, { platformAdmin: true }));
       },
     );
@@ -117,7 +112,7 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
       config: { platformAdmin: true },
     },
     async (request, reply) => {
-      const id = (request.params as { id: string }).id;
+      const id = request.params.id;
       await retryProvisioning(tenancy, services.jobs, parseTenantId(id, 'id'));
       const tenant = await getTenant(tenancy, request.principal!, id);
       return sendData(reply, toTenantView(tenant, { platformAdmin: true }), { status: 202 });
@@ -137,7 +132,7 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
       config: { platformAdmin: true },
     },
     async (request, reply) => {
-      const tenant = await getTenant(tenancy, request.principal!, (request.params as { id: string }).id);
+      const tenant = await getTenant(tenancy, request.principal!, request.params.id);
       const started = performance.now();
       const storage = await probeTenantStorage(tenancy, tenant);
       return sendData(reply, {
@@ -164,7 +159,7 @@ export function tenantRoutes(app: FastifyInstance, services: AppServices): void 
     },
     async (request, reply) => {
       const principal = request.principal!;
-      const tenant = await getTenant(tenancy, principal, (request.params as { id: string }).id);
+      const tenant = await getTenant(tenancy, principal, request.params.id);
       if (tenant.status !== 'active' && tenant.status !== 'suspended') {
         throw new AppError('UNAVAILABLE', 'This tenant has no storage to report on yet');
       }

@@ -2,7 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { ISOLATIONS, TIERS } from '../../tenancy/tiers.js';
 import { BusinessDomainName } from './business-domain.schema.js';
 
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export const CreateTenantBody = Type.Object(
   {

@@ -1,6 +1,6 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, sendData } from '../../http/route-kit.js';
+import { dataEnvelope, sendData, type TenantRoutes } from '../../http/route-kit.js';
 import { hashPassword } from '../../identity/passwords.js';
 import { acceptInvitation } from './accept-invitation.js';
 import { invalidToken, PLATFORM_TOKEN_PREFIX, tokenOwner } from './account-token.js';
@@ -37,7 +37,7 @@ function sendAccount(reply: FastifyReply, tenantId: string | null, user: { id: s
  * token names its tenant (`<tenant_id>.<secret>`), so these public routes find the storage that
  * holds it; a wrong, used or expired token is always the same 400 VALIDATION_FAILED on `token`.
  */
-export function accountRoutes(app: FastifyInstance, services: AppServices): void {
+export function accountRoutes(app: TenantRoutes, services: AppServices): void {
   const { tenancy } = services;
 
   app.post(
@@ -53,7 +53,7 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
       config: { public: true },
     },
     async (request, reply) => {
-      const { token, password } = request.body as AcceptInviteBody;
+      const { token, password } = request.body;
       const owner = tokenOwner(token);
       if (owner === PLATFORM_TOKEN_PREFIX) throw invalidToken();
       // Hashed before the scope opens: no transaction waits for argon2.
@@ -78,7 +78,7 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
       config: { public: true, tenant: 'optional', tenantFromBody: true },
     },
     async (request, reply) => {
-      const { email } = request.body as ForgotPasswordBody;
+      const { email } = request.body;
       const tenant = request.tenant;
       await limitResetRequests(request, services, tenant?.id ?? null, email);
       // The lookup runs as a job: the answer must not reveal, by its body or by its timing,
@@ -101,7 +101,7 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
       config: { public: true },
     },
     async (request, reply) => {
-      const { token, password } = request.body as ResetPasswordBody;
+      const { token, password } = request.body;
       const owner = tokenOwner(token);
       if (owner === PLATFORM_TOKEN_PREFIX) {
         const admin = await resetAdminPassword(tenancy.platformDb, token, await hashPassword(password));
@@ -129,7 +129,7 @@ export function accountRoutes(app: FastifyInstance, services: AppServices): void
       config: { public: true },
     },
     async (request, reply) => {
-      const { token } = request.body as { token: string };
+      const { token } = request.body;
       const owner = tokenOwner(token);
       if (owner === PLATFORM_TOKEN_PREFIX) throw invalidToken();
       const user = await inTokenTenant(tenancy, owner, (scope) => verifyEmail(scope, token));

@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
 import type { TenantModule } from '../module.js';
 import { accountRoutes } from './account.routes.js';
 import { userRoutes } from './users.routes.js';
 import { userMigrations } from './users.tables.js';
+import type { TenantRoutes } from '../../http/route-kit.js';
 
 declare module '../../identity/permissions.js' {
   interface PermissionNames {
@@ -26,7 +26,7 @@ export const usersModule: TenantModule = {
     { name: 'users:read', roles: ['admin'] },
     { name: 'users:manage', roles: ['admin'] },
   ],
-  routes: (app: FastifyInstance, services: AppServices) => {
+  routes: (app: TenantRoutes, services: AppServices) => {
     userRoutes(app, services);
     accountRoutes(app, services);
   },

@@ -1,7 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, inTenant, listEnvelope, sendData } from '../../http/route-kit.js';
+import {
+  dataEnvelope,
+  inTenant,
+  listEnvelope,
+  sendData,
+  sendNoContent,
+  type TenantRoutes,
+} from '../../http/route-kit.js';
 import { hashPassword } from '../../identity/passwords.js';
 import { effectiveLimits } from '../../tenancy/tiers.js';
 import { ListQuery } from '../listing/list-query.schema.js';
@@ -28,7 +35,7 @@ async function writeContext(request: FastifyRequest, services: AppServices): Pro
 }
 
 /** `/users`: the tenant's people; adding one (user or invitation) takes a seat of the tier's limit. */
-export function userRoutes(app: FastifyInstance, services: AppServices): void {
+export function userRoutes(app: TenantRoutes, services: AppServices): void {
   app.get(
     '/users',
     {
@@ -42,7 +49,7 @@ export function userRoutes(app: FastifyInstance, services: AppServices): void {
       config: { tenant: 'required', permission: 'users:read' },
     },
     async (request, reply) => {
-      const page = await inTenant(request, services, (scope) => findUsers(scope, request.query as ListQuery));
+      const page = await inTenant(request, services, (scope) => findUsers(scope, request.query));
       return sendData(reply, page.users, { pagination: page.pagination });
     },
   );
@@ -60,7 +67,7 @@ export function userRoutes(app: FastifyInstance, services: AppServices): void {
       config: { tenant: 'required', permission: 'users:read' },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       return sendData(reply, await inTenant(request, services, (scope) => getUser(scope, id)));
     },
   );
@@ -78,7 +85,7 @@ export function userRoutes(app: FastifyInstance, services: AppServices): void {
       config: { tenant: 'required', permission: 'users:manage' },
     },
     async (request, reply) => {
-      const { email, role, password } = request.body as CreateUserBody;
+      const { email, role, password } = request.body;
       const context = await writeContext(request, services);
       // Hashed before the transaction, so the seat lock is never held for argon2's work.
       const passwordHash = password === undefined ? null : await hashPassword(password);
@@ -105,10 +112,10 @@ export function userRoutes(app: FastifyInstance, services: AppServices): void {
       config: { tenant: 'required', permission: 'users:manage' },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const grantor = await grantorOf(request, services);
       const { user, narrowed } = await inTenant(request, services, (scope) =>
-        updateUser(scope, id, request.body as UpdateUserBody, grantor),
+        updateUser(scope, id, request.body, grantor),
       );
       // After the commit: the user's tokens carry roles or a status that no longer hold.
       if (narrowed) await services.revocations.revokeAccount({ subject: id, tenantId: request.tenant!.id });
@@ -129,11 +136,11 @@ export function userRoutes(app: FastifyInstance, services: AppServices): void {
       config: { tenant: 'required', permission: 'users:manage' },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const grantor = await grantorOf(request, services);
       await inTenant(request, services, (scope) => deleteUser(scope, id, grantor));
       await services.revocations.revokeAccount({ subject: id, tenantId: request.tenant!.id });
-      return reply.code(204).send();
+      return sendNoContent(reply);
     },
   );
 }

@@ -1,7 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, inTenant, listEnvelope, sendData } from '../../http/route-kit.js';
+import {
+  dataEnvelope,
+  inTenant,
+  listEnvelope,
+  sendData,
+  sendNoContent,
+  type TenantRoutes,
+} from '../../http/route-kit.js';
 import { ListQuery } from '../listing/list-query.schema.js';
 import { createWorkflow } from './create-workflow.js';
 import { deleteWorkflow } from './delete-workflow.js';
@@ -13,7 +19,7 @@ import { updateWorkflow } from './update-workflow.js';
 
 const tags = ['workflows'];
 
-export function workflowRoutes(app: FastifyInstance, services: AppServices): void {
+export function workflowRoutes(app: TenantRoutes, services: AppServices): void {
   app.get(
     '/workflows',
     {
@@ -27,9 +33,7 @@ export function workflowRoutes(app: FastifyInstance, services: AppServices): voi
       config: { tenant: 'required', permission: 'workflows:read', cache: true },
     },
     async (request, reply) => {
-      const page = await inTenant(request, services, (scope) =>
-        findWorkflows(scope, request.query as ListQuery),
-      );
+      const page = await inTenant(request, services, (scope) => findWorkflows(scope, request.query));
       return sendData(reply, page.rows.map(toWorkflow), { pagination: page.pagination });
     },
   );
@@ -47,9 +51,7 @@ export function workflowRoutes(app: FastifyInstance, services: AppServices): voi
       config: { tenant: 'required', permission: 'workflows:write', quota: 'workflows' },
     },
     async (request, reply) => {
-      const row = await inTenant(request, services, (scope) =>
-        createWorkflow(scope, request.body as CreateWorkflowBody),
-      );
+      const row = await inTenant(request, services, (scope) => createWorkflow(scope, request.body));
       return sendData(reply, toWorkflow(row), { status: 201 });
     },
   );
@@ -67,7 +69,7 @@ export function workflowRoutes(app: FastifyInstance, services: AppServices): voi
       config: { tenant: 'required', permission: 'workflows:read', cache: true },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const row = await inTenant(request, services, (scope) => getWorkflow(scope, id));
       return sendData(reply, toWorkflow(row));
     },
@@ -87,10 +89,8 @@ export function workflowRoutes(app: FastifyInstance, services: AppServices): voi
       config: { tenant: 'required', permission: 'workflows:write' },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const row = await inTenant(request, services, (scope) =>
-        updateWorkflow(scope, id, request.body as UpdateWorkflowBody),
-      );
+      const { id } = request.params;
+      const row = await inTenant(request, services, (scope) => updateWorkflow(scope, id, request.body));
       return sendData(reply, toWorkflow(row));
     },
   );
@@ -108,9 +108,9 @@ export function workflowRoutes(app: FastifyInstance, services: AppServices): voi
       config: { tenant: 'required', permission: 'workflows:write' },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       await inTenant(request, services, (scope) => deleteWorkflow(scope, id));
-      return reply.code(204).send();
+      return sendNoContent(reply);
     },
   );
 }

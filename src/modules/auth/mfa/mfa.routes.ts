@@ -1,7 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AppServices } from '../../../app/app-services.js';
-import { dataEnvelope, inTenant, sendData } from '../../../http/route-kit.js';
+import {
+  dataEnvelope,
+  inTenant,
+  sendData,
+  sendNoContent,
+  type TenantRoutes,
+} from '../../../http/route-kit.js';
 import { findUserById } from '../../identity/find-user-by-id.js';
 import { beginLoginAttempt } from '../login-attempts.js';
 import { AdminMfaStore } from './admin-mfa-store.js';
@@ -41,7 +47,7 @@ async function accountOf(request: FastifyRequest, services: AppServices): Promis
  * TOTP enrolment for the signed-in user. Enrol and confirm accept an MFA-setup token
  * (REQUIRE_ADMIN_MFA), so an administrator without MFA can still turn it on.
  */
-export function mfaRoutes(app: FastifyInstance, services: AppServices): void {
+export function mfaRoutes(app: TenantRoutes, services: AppServices): void {
   app.post(
     '/auth/mfa/enroll',
     {
@@ -72,7 +78,7 @@ export function mfaRoutes(app: FastifyInstance, services: AppServices): void {
       config: { tenant: 'optional', mfaSetup: true },
     },
     async (request, reply) => {
-      const { totp } = request.body as ConfirmMfaBody;
+      const { totp } = request.body;
       return sendData(reply, await confirmMfa(storeOf(request, services), totp));
     },
   );
@@ -97,9 +103,9 @@ export function mfaRoutes(app: FastifyInstance, services: AppServices): void {
         account: principal.id,
         address: request.ip,
       });
-      await disableMfa(storeOf(request, services), request.body as DisableMfaBody);
+      await disableMfa(storeOf(request, services), request.body);
       await attempt.succeeded();
-      return reply.code(204).send();
+      return sendNoContent(reply);
     },
   );
 }
