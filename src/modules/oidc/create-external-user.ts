@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../errors.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
+import { assertSeatFree } from '../identity/assert-seat-free.js';
 import { auditAsUser, type ExternalIdentity, type LinkedUser } from './external-identity.js';
 
 /**
@@ -40,16 +40,7 @@ export async function createExternalUser(
       { internal: `oidc ${identity.issuer} ${identity.subject}: email taken by a local user` },
     );
   }
-  if (options.maxUsers !== null) {
-    const { seats } = await scope.db
-      .selectFrom('users')
-      .select(sql<string>`count(*)`.as('seats'))
-      .where('tenant_id', '=', scope.tenantId)
-      .executeTakeFirstOrThrow();
-    if (Number(seats) >= options.maxUsers) {
-      throw new AppError('LIMIT_EXCEEDED', `This tenant has reached its limit of ${options.maxUsers} users`);
-    }
-  }
+  await assertSeatFree(scope, options.maxUsers);
   const now = new Date();
   const id = uuidv7();
   await scope.db
