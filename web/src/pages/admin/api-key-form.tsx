@@ -6,6 +6,7 @@ import { SecretReveal } from '../../components/secret-reveal';
 import { TextField } from '../../components/text-field';
 import { usePermissionCatalogue } from '../../hooks/use-permission-catalogue';
 import { useSubmit } from '../../hooks/use-submit';
+import { FormActions } from '../../components/form-actions';
 
 interface CreatedKey {
   secret: string;
@@ -77,14 +78,7 @@ export function ApiKeyForm({ onCreated, onClose }: { onCreated: () => void; onCl
           </label>
         ))}
       </fieldset>
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button" disabled={create.pending}>
-          {create.pending ? 'Creating…' : 'Create key'}
-        </button>
-      </div>
+      <FormActions label="Create key" pendingLabel="Creating…" pending={create.pending} onCancel={onClose} />
     </form>
   );
 }

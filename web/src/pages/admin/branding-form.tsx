@@ -7,6 +7,7 @@ import { FormErrors } from '../../components/form-errors';
 import { TextField } from '../../components/text-field';
 import { useSubmit } from '../../hooks/use-submit';
 import { BrandingPreview } from './branding-preview';
+import { FormActions } from '../../components/form-actions';
 
 const FIELDS = ['company_name', 'primary_color', 'logo_url'] as const;
 
@@ -77,11 +78,7 @@ export function BrandingForm({
           hint="An https:// address of a square image; it is shown at 48 × 48 pixels."
           errors={fieldErrors(save.error, 'logo_url')}
         />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={save.pending}>
-            {save.pending ? 'Saving…' : 'Save branding'}
-          </button>
-        </div>
+        <FormActions label="Save branding" pendingLabel="Saving…" pending={save.pending} />
       </form>
       <BrandingPreview branding={values} />
     </div>

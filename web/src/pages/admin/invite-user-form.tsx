@@ -7,6 +7,7 @@ import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { useSubmit } from '../../hooks/use-submit';
 import { LimitExceededNotice } from './limit-exceeded-notice';
+import { FormActions } from '../../components/form-actions';
 
 const FIELDS = ['email', 'role', 'password'] as const;
 
@@ -70,14 +71,12 @@ export function InviteUserForm({ roles, onDone, onCancel }: InviteUserFormProps)
           errors={fieldErrors(invite.error, 'password')}
         />
       )}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button" disabled={invite.pending}>
-          {invite.pending ? 'Sending…' : withPassword ? 'Add user' : 'Send invitation'}
-        </button>
-      </div>
+      <FormActions
+        label={withPassword ? 'Add user' : 'Send invitation'}
+        pendingLabel="Sending…"
+        pending={invite.pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

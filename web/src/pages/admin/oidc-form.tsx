@@ -5,6 +5,7 @@ import { FormErrors } from '../../components/form-errors';
 import { TextAreaField } from '../../components/text-area-field';
 import { TextField } from '../../components/text-field';
 import { useSubmit } from '../../hooks/use-submit';
+import { FormActions } from '../../components/form-actions';
 
 export interface OidcSettings {
   issuer?: string;
@@ -111,11 +112,7 @@ export function OidcForm({
         <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
         Accept tokens from this provider
       </label>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={save.pending}>
-          {save.pending ? 'Saving…' : 'Save identity provider'}
-        </button>
-      </div>
+      <FormActions label="Save identity provider" pendingLabel="Saving…" pending={save.pending} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { FormErrors } from '../../components/form-errors';
 import { TextField } from '../../components/text-field';
 import { usePermissionCatalogue } from '../../hooks/use-permission-catalogue';
 import { useSubmit } from '../../hooks/use-submit';
+import { FormActions } from '../../components/form-actions';
 
 interface RoleFormProps {
   role: Role | null;
@@ -64,14 +65,12 @@ export function RoleForm({ role, onSaved, onCancel }: RoleFormProps) {
           {message}
         </p>
       ))}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button" disabled={save.pending}>
-          {save.pending ? 'Saving…' : role ? 'Save role' : 'Create role'}
-        </button>
-      </div>
+      <FormActions
+        label={role ? 'Save role' : 'Create role'}
+        pendingLabel="Saving…"
+        pending={save.pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { TextField } from '../../components/text-field';
 import { useSubmit } from '../../hooks/use-submit';
 import { announceTenantsChanged } from '../../layout/tenants-changed';
 import { ProvisioningProgress } from './provisioning-progress';
+import { FormActions } from '../../components/form-actions';
 
 interface ApproveDemoFormProps {
   request: DemoRequest;
@@ -65,14 +66,12 @@ export function ApproveDemoForm({ request, onDone }: ApproveDemoFormProps) {
         onChange={(event) => setTier(event.target.value)}
         errors={fieldErrors(approve.error, 'tier')}
       />
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button" disabled={approve.pending}>
-          {approve.pending ? 'Approving…' : 'Approve and create tenant'}
-        </button>
-      </div>
+      <FormActions
+        label="Approve and create tenant"
+        pendingLabel="Approving…"
+        pending={approve.pending}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { SelectField } from '../../components/select-field';
 import { slugOf } from '../../components/slug';
 import { TextField } from '../../components/text-field';
 import { useSubmit } from '../../hooks/use-submit';
+import { FormActions } from '../../components/form-actions';
 
 const FIELDS = [
   'id',
@@ -131,14 +132,12 @@ export function CreateTenantForm({
         hint="Leave empty to mail the owner an invitation instead."
         errors={fieldErrors(create.error, 'admin_password')}
       />
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button" disabled={create.pending}>
-          {create.pending ? 'Creating…' : 'Create tenant'}
-        </button>
-      </div>
+      <FormActions
+        label="Create tenant"
+        pendingLabel="Creating…"
+        pending={create.pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

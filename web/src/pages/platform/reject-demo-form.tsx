@@ -4,6 +4,7 @@ import type { DemoRequest } from '../../api/types';
 import { FormErrors } from '../../components/form-errors';
 import { TextAreaField } from '../../components/text-area-field';
 import { useSubmit } from '../../hooks/use-submit';
+import { FormActions } from '../../components/form-actions';
 
 /** Rejects a demo request, with a reason kept on the request. */
 export function RejectDemoForm({
@@ -40,14 +41,7 @@ export function RejectDemoForm({
         onChange={(event) => setReason(event.target.value)}
         rows={3}
       />
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-danger" disabled={reject.pending}>
-          Reject
-        </button>
-      </div>
+      <FormActions label="Reject" pending={reject.pending} onCancel={onCancel} danger />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { FormErrors } from '../../components/form-errors';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { useSubmit } from '../../hooks/use-submit';
+import { FormActions } from '../../components/form-actions';
 
 const FIELDS = ['project_name', 'status', 'url'] as const;
 
@@ -78,14 +79,12 @@ export function DeploymentForm({ deployment, onSaved, onCancel }: DeploymentForm
         hint="Where the deployment answers, starting with http:// or https://."
         errors={fieldErrors(save.error, 'url')}
       />
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button" disabled={save.pending}>
-          {save.pending ? 'Saving…' : deployment ? 'Save changes' : 'Create deployment'}
-        </button>
-      </div>
+      <FormActions
+        label={deployment ? 'Save changes' : 'Create deployment'}
+        pendingLabel="Saving…"
+        pending={save.pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
