@@ -6,6 +6,7 @@ import { assertSeatFree } from '../identity/assert-seat-free.js';
 import { lockTenantIdentity } from '../identity/lock-tenant-identity.js';
 import { assertMayGrant, type Grantor, permissionsOfRoles } from '../roles/role-grants.js';
 import { USER_COLUMNS, type UserRow } from './user-view.js';
+import { isEmailTaken } from '../identity/is-email-taken.js';
 
 /** What adding a user depends on besides its fields: the seat limit, the caller, the mail. */
 export interface UserWriteContext {
@@ -36,13 +37,9 @@ export async function addUser(
   await lockTenantIdentity(scope);
   assertMayGrant(context.grantor, await permissionsOfRoles(scope, [input.role], 'role'));
   const email = input.email.toLowerCase();
-  const taken = await scope.db
-    .selectFrom('users')
-    .select('id')
-    .where('tenant_id', '=', scope.tenantId)
-    .where('email', '=', email)
-    .executeTakeFirst();
-  if (taken) throw new AppError('CONFLICT', 'A user with this email already exists in this tenant');
+  if (await isEmailTaken(scope, email)) {
+    throw new AppError('CONFLICT', 'A user with this email already exists in this tenant');
+  }
   await assertSeatFree(scope, context.maxUsers);
   const now = new Date();
   const row = await scope.db
