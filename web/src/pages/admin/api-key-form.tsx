@@ -1,11 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
 import { FormErrors } from '../../components/form-errors';
 import { SecretReveal } from '../../components/secret-reveal';
 import { TextField } from '../../components/text-field';
 import { usePermissionCatalogue } from '../../hooks/use-permission-catalogue';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
 import { FormActions } from '../../components/form-actions';
 
 interface CreatedKey {
@@ -42,12 +42,8 @@ export function ApiKeyForm({ onCreated, onClose }: { onCreated: () => void; onCl
       </div>
     );
   }
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void create.submit();
-  };
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form onSubmit={submitForm(create)} className="stack" noValidate>
       <FormErrors error={create.error} fields={['name', 'permissions']} />
       <TextField
         label="Name"

@@ -1,11 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
 import type { Branding } from '../../api/types';
 import { contrastRatio, DEFAULT_BRAND, readableTextOn } from '../../components/contrast';
 import { FormErrors } from '../../components/form-errors';
 import { TextField } from '../../components/text-field';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
 import { BrandingPreview } from './branding-preview';
 import { FormActions } from '../../components/form-actions';
 
@@ -36,13 +36,9 @@ export function BrandingForm({
     onSaved();
   });
   const ratio = contrastRatio(values.primary_color, readableTextOn(values.primary_color));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void save.submit();
-  };
   return (
     <div className="split">
-      <form onSubmit={submit} className="stack card" noValidate>
+      <form onSubmit={submitForm(save)} className="stack card" noValidate>
         <FormErrors error={save.error} fields={FIELDS} />
         <TextField
           label="Company name"

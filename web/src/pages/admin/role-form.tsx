@@ -1,11 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
 import type { Role } from '../../api/types';
 import { FormErrors } from '../../components/form-errors';
 import { TextField } from '../../components/text-field';
 import { usePermissionCatalogue } from '../../hooks/use-permission-catalogue';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
 import { FormActions } from '../../components/form-actions';
 
 interface RoleFormProps {
@@ -36,12 +36,8 @@ export function RoleForm({ role, onSaved, onCancel }: RoleFormProps) {
       else next.add(permission);
       return next;
     });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void save.submit();
-  };
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form onSubmit={submitForm(save)} className="stack" noValidate>
       <FormErrors error={save.error} fields={['name', 'permissions']} />
       <TextField
         label="Name"

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
 import { BUSINESS_DOMAINS, ISOLATIONS, type Tenant, TIERS } from '../../api/types';
@@ -6,7 +6,7 @@ import { FormErrors } from '../../components/form-errors';
 import { SelectField } from '../../components/select-field';
 import { slugOf } from '../../components/slug';
 import { TextField } from '../../components/text-field';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
 import { FormActions } from '../../components/form-actions';
 
 const FIELDS = [
@@ -57,12 +57,8 @@ export function CreateTenantForm({
   });
   const set = (key: keyof typeof values) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: event.target.value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void create.submit();
-  };
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form onSubmit={submitForm(create)} className="stack" noValidate>
       <FormErrors error={create.error} fields={FIELDS} />
       <TextField
         label="Company name"

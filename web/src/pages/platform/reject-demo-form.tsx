@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import type { DemoRequest } from '../../api/types';
 import { FormErrors } from '../../components/form-errors';
 import { TextAreaField } from '../../components/text-area-field';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
 import { FormActions } from '../../components/form-actions';
 
 /** Rejects a demo request, with a reason kept on the request. */
@@ -25,12 +25,8 @@ export function RejectDemoForm({
     });
     onDone();
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void reject.submit();
-  };
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form onSubmit={submitForm(reject)} className="stack" noValidate>
       <p>
         Reject the request of <strong>{request.company_name}</strong> ({request.email})?
       </p>

@@ -1,11 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
 import { DEPLOYMENT_STATUSES, type Deployment } from '../../api/types';
 import { FormErrors } from '../../components/form-errors';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
 import { FormActions } from '../../components/form-actions';
 
 const FIELDS = ['project_name', 'status', 'url'] as const;
@@ -43,12 +43,8 @@ export function DeploymentForm({ deployment, onSaved, onCancel }: DeploymentForm
     const { data } = await api<Deployment>(`/deployments/${deployment.id}`, { method: 'PATCH', body });
     onSaved(data);
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void save.submit();
-  };
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form onSubmit={submitForm(save)} className="stack" noValidate>
       <FormErrors error={save.error} fields={FIELDS} />
       <TextField
         label="Project name"
