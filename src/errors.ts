@@ -1,3 +1,5 @@
+import { validate as isUuid } from 'uuid';
+
 /** The closed list of error codes (README, Architecture) and the HTTP status each one answers with. */
 export const errorStatus = {
   VALIDATION_FAILED: 400,
@@ -55,6 +57,22 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'Resource'): AppError => new AppError('NOT_FOUND', `${what} not found`);
+
+/**
+ * The row a lookup by uuid found, or NOT_FOUND naming only what was sought. A malformed id is
+ * looked up nowhere (the uuid cast would fail as a 500), and a row outside the caller's scope
+ * answers exactly as a missing one.
+ */
+export async function findOrNotFound<T>(
+  what: string,
+  id: string,
+  find: (id: string) => Promise<T | undefined>,
+): Promise<T> {
+  if (!isUuid(id)) throw notFound(what);
+  const row = await find(id);
+  if (!row) throw notFound(what);
+  return row;
+}
 
 export const validationFailed = (path: string, message: string): AppError =>
   new AppError('VALIDATION_FAILED', 'The request is invalid', { details: [{ path, message }] });

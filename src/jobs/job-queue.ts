@@ -23,6 +23,28 @@ export interface EnqueueOptions {
 /** Channel a worker listens on so a new job starts without waiting for the next poll. */
 export const JOBS_CHANNEL = 'tenantbase_jobs';
 
+/** A job's columns as a claim returns them. */
+interface JobRow {
+  id: string;
+  kind: string;
+  tenant_id: string | null;
+  payload: Record<string, unknown>;
+  attempts: number;
+  max_attempts: number;
+}
+
+function toJob(row: JobRow, leaseToken: string): Job {
+  return {
+    id: String(row.id),
+    kind: row.kind,
+    tenantId: row.tenant_id,
+    payload: row.payload,
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+    leaseToken,
+  };
+}
+
 /**
  * The job queue in the platform database. PostgreSQL rather than Redis because it is always
  * there (the embedded default has no Redis), a job commits atomically with the registry change
@@ -87,15 +109,7 @@ export class JobQueue {
    * an attempt, and one that died on its last attempt is not claimed again (see failExhaustedLeases).
    */
   async claim(worker: string, leaseSeconds: number, kinds: string[]): Promise<Job | undefined> {
-    const result = await sql<{
-      id: string;
-      kind: string;
-      tenant_id: string | null;
-      payload: Record<string, unknown>;
-      attempts: number;
-      max_attempts: number;
-      lease_token: string;
-    }>`
+    const result = await sql<JobRow & { lease_token: string }>`
       update platform.jobs set status = 'running', locked_by = ${worker}, lease_token = gen_random_uuid(),
         locked_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1, updated_at = now()
       where id = (
@@ -110,15 +124,7 @@ export class JobQueue {
       returning id, kind, tenant_id, payload, attempts, max_attempts, lease_token`.execute(this.db);
     const row = result.rows[0];
     if (!row) return undefined;
-    return {
-      id: String(row.id),
-      kind: row.kind,
-      tenantId: row.tenant_id,
-      payload: row.payload,
-      attempts: row.attempts,
-      maxAttempts: row.max_attempts,
-      leaseToken: row.lease_token,
-    };
+    return toJob(row, row.lease_token);
   }
 
   /**
@@ -126,15 +132,7 @@ export class JobQueue {
    * returns them with the reason, so the owner of each kind can mark what it was doing as failed.
    */
   async failExhaustedLeases(kinds: string[]): Promise<Array<Job & { error: string }>> {
-    const result = await sql<{
-      id: string;
-      kind: string;
-      tenant_id: string | null;
-      payload: Record<string, unknown>;
-      attempts: number;
-      max_attempts: number;
-      last_error: string;
-    }>`
+    const result = await sql<JobRow & { last_error: string }>`
       update platform.jobs set status = 'failed', locked_by = null, lease_token = null, locked_until = null,
         last_error = 'lease expired on attempt ' || attempts || ' of ' || max_attempts
           || ' (the process running it stopped)' || coalesce('; before: ' || left(last_error, 1800), ''),
@@ -146,16 +144,8 @@ export class JobQueue {
         for update skip locked
       )
       returning id, kind, tenant_id, payload, attempts, max_attempts, last_error`.execute(this.db);
-    return result.rows.map((row) => ({
-      id: String(row.id),
-      kind: row.kind,
-      tenantId: row.tenant_id,
-      payload: row.payload,
-      attempts: row.attempts,
-      maxAttempts: row.max_attempts,
-      leaseToken: '',
-      error: row.last_error,
-    }));
+    // Their lease is gone: no heartbeat, completion or release of theirs can match any more.
+    return result.rows.map((row) => ({ ...toJob(row, ''), error: row.last_error }));
   }
 
   /** Extends the lease of a job still being worked on; false when the lease was lost to another claim. */

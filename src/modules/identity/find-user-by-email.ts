@@ -1,4 +1,5 @@
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
+import { findRoleNames } from './find-role-names.js';
 
 export interface UserWithRoles {
   id: string;
@@ -17,12 +18,5 @@ export async function findUserByEmail(scope: TenantScope, email: string): Promis
     .where('email', '=', email.toLowerCase())
     .executeTakeFirst();
   if (!user) return undefined;
-  const roles = await scope.db
-    .selectFrom('user_roles')
-    .select('role')
-    .where('tenant_id', '=', scope.tenantId)
-    .where('user_id', '=', user.id)
-    .orderBy('role')
-    .execute();
-  return { ...user, roles: roles.map((r) => r.role) };
+  return { ...user, roles: await findRoleNames(scope, user.id) };
 }

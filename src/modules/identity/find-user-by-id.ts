@@ -1,5 +1,6 @@
 import { notFound } from '../../errors.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
+import { findRoleNames } from './find-role-names.js';
 
 /** A tenant user's public fields and role names; another tenant's id is simply not found. */
 export async function findUserById(scope: TenantScope, id: string) {
@@ -10,18 +11,12 @@ export async function findUserById(scope: TenantScope, id: string) {
     .where('id', '=', id)
     .executeTakeFirst();
   if (!user) throw notFound('User');
-  const roles = await scope.db
-    .selectFrom('user_roles')
-    .select('role')
-    .where('tenant_id', '=', scope.tenantId)
-    .where('user_id', '=', id)
-    .orderBy('role')
-    .execute();
+  const roles = await findRoleNames(scope, id);
   return {
     id: user.id,
     email: user.email,
     status: user.status,
-    roles: roles.map((r) => r.role),
+    roles,
     created_at: user.created_at.toISOString(),
   };
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../errors.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
+import { assertSeatFree } from '../identity/assert-seat-free.js';
 import { auditAsUser, type ExternalIdentity, type LinkedUser } from './external-identity.js';
+import { isEmailTaken } from '../identity/is-email-taken.js';
 
 /**
  * An address for a user whose provider gave no (verified) email: unique per identity and in the
@@ -27,29 +28,14 @@ export async function createExternalUser(
   options: { maxUsers: number | null },
 ): Promise<LinkedUser> {
   const email = identity.email ?? placeholderEmail(identity.issuer, identity.subject);
-  const taken = await scope.db
-    .selectFrom('users')
-    .select('id')
-    .where('tenant_id', '=', scope.tenantId)
-    .where('email', '=', email)
-    .executeTakeFirst();
-  if (taken) {
+  if (await isEmailTaken(scope, email)) {
     throw new AppError(
       'CONFLICT',
       'An account with this email already exists in this tenant; an administrator must remove or rename it before you can sign in with your identity provider',
       { internal: `oidc ${identity.issuer} ${identity.subject}: email taken by a local user` },
     );
   }
-  if (options.maxUsers !== null) {
-    const { seats } = await scope.db
-      .selectFrom('users')
-      .select(sql<string>`count(*)`.as('seats'))
-      .where('tenant_id', '=', scope.tenantId)
-      .executeTakeFirstOrThrow();
-    if (Number(seats) >= options.maxUsers) {
-      throw new AppError('LIMIT_EXCEEDED', `This tenant has reached its limit of ${options.maxUsers} users`);
-    }
-  }
+  await assertSeatFree(scope, options.maxUsers);
   const now = new Date();
   const id = uuidv7();
   await scope.db

@@ -4,6 +4,7 @@ import { lockTenantIdentity } from '../identity/lock-tenant-identity.js';
 import { createExternalUser } from './create-external-user.js';
 import { existingRoles, type ExternalIdentity, type LinkedUser } from './external-identity.js';
 import { type StoredLink, syncExternalUser } from './sync-external-user.js';
+import { findRoleNames } from '../identity/find-role-names.js';
 
 /** The last-seen time is written at most this often, so a busy user's reads stay reads. */
 const LAST_SEEN_PRECISION_MS = 60_000;
@@ -28,18 +29,12 @@ async function readLink(scope: TenantScope, identity: ExternalIdentity): Promise
     .where('external_identities.subject', '=', identity.subject)
     .executeTakeFirst();
   if (!row) return undefined;
-  const roles = await scope.db
-    .selectFrom('user_roles')
-    .select('role')
-    .where('tenant_id', '=', scope.tenantId)
-    .where('user_id', '=', row.id)
-    .orderBy('role')
-    .execute();
+  const roles = await findRoleNames(scope, row.id);
   return {
     id: row.id,
     email: row.email,
     status: row.status,
-    roles: roles.map((r) => r.role),
+    roles,
     claimedEmail: row.claimed_email,
     lastSeenAt: row.last_seen_at,
   };

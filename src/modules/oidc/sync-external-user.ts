@@ -2,6 +2,7 @@ import { OWNER_ROLE } from '../../identity/permissions.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { assertAnotherActiveOwner } from '../users/assert-owner-remains.js';
 import { auditAsUser, type ExternalIdentity, type LinkedUser } from './external-identity.js';
+import { isEmailTaken } from '../identity/is-email-taken.js';
 
 /** A linked user as stored, with the provider's email claim last seen. */
 export interface StoredLink extends LinkedUser {
@@ -37,13 +38,7 @@ export async function syncExternalUser(
   const removed = link.roles.filter((role) => !roles.includes(role));
   let email = link.email;
   if (identity.email && identity.email !== link.claimedEmail && identity.email !== link.email) {
-    const taken = await scope.db
-      .selectFrom('users')
-      .select('id')
-      .where('tenant_id', '=', scope.tenantId)
-      .where('email', '=', identity.email)
-      .executeTakeFirst();
-    if (!taken) email = identity.email;
+    if (!(await isEmailTaken(scope, identity.email))) email = identity.email;
   }
   const where = { tenant_id: scope.tenantId, user_id: link.id };
   if (removed.length > 0) {

@@ -1,11 +1,12 @@
-import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../errors.js';
 import type { MailQueue } from '../../mail/mail-queue.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
+import { assertSeatFree } from '../identity/assert-seat-free.js';
 import { lockTenantIdentity } from '../identity/lock-tenant-identity.js';
 import { assertMayGrant, type Grantor, permissionsOfRoles } from '../roles/role-grants.js';
 import { USER_COLUMNS, type UserRow } from './user-view.js';
+import { isEmailTaken } from '../identity/is-email-taken.js';
 
 /** What adding a user depends on besides its fields: the seat limit, the caller, the mail. */
 export interface UserWriteContext {
@@ -36,23 +37,10 @@ export async function addUser(
   await lockTenantIdentity(scope);
   assertMayGrant(context.grantor, await permissionsOfRoles(scope, [input.role], 'role'));
   const email = input.email.toLowerCase();
-  const taken = await scope.db
-    .selectFrom('users')
-    .select('id')
-    .where('tenant_id', '=', scope.tenantId)
-    .where('email', '=', email)
-    .executeTakeFirst();
-  if (taken) throw new AppError('CONFLICT', 'A user with this email already exists in this tenant');
-  if (context.maxUsers !== null) {
-    const { seats } = await scope.db
-      .selectFrom('users')
-      .select(sql<string>`count(*)`.as('seats'))
-      .where('tenant_id', '=', scope.tenantId)
-      .executeTakeFirstOrThrow();
-    if (Number(seats) >= context.maxUsers) {
-      throw new AppError('LIMIT_EXCEEDED', `This tenant has reached its limit of ${context.maxUsers} users`);
-    }
+  if (await isEmailTaken(scope, email)) {
+    throw new AppError('CONFLICT', 'A user with this email already exists in this tenant');
   }
+  await assertSeatFree(scope, context.maxUsers);
   const now = new Date();
   const row = await scope.db
     .insertInto('users')

@@ -1,20 +1,18 @@
-import { validate as isUuid } from 'uuid';
-import { notFound } from '../../errors.js';
+import { findOrNotFound } from '../../errors.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { toUsers, USER_COLUMNS, type UserRow } from './user-view.js';
 import type { User } from './users.schema.js';
 
 /** The stored user of the scope's tenant; another tenant's id is as missing as an unknown one. */
 export async function getUserRow(scope: TenantScope, id: string): Promise<UserRow> {
-  if (!isUuid(id)) throw notFound('User');
-  const row = await scope.db
-    .selectFrom('users')
-    .select(USER_COLUMNS)
-    .where('tenant_id', '=', scope.tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound('User');
-  return row;
+  return findOrNotFound('User', id, (uuid) =>
+    scope.db
+      .selectFrom('users')
+      .select(USER_COLUMNS)
+      .where('tenant_id', '=', scope.tenantId)
+      .where('id', '=', uuid)
+      .executeTakeFirst(),
+  );
 }
 
 /** The API shape of one user of the scope's tenant (NOT_FOUND like getUserRow). */

@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { Dialog } from './dialog';
 import { ErrorPanel } from './error-panel';
 import { TextField } from './text-field';
+import { FormActions } from './form-actions';
 
 interface ConfirmDialogProps {
   title: string;
@@ -63,18 +64,14 @@ function ConfirmBody({
         />
       )}
       {error !== null && <ErrorPanel error={error} />}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className={danger ? 'button button-danger' : 'button'}
-          disabled={!ready || pending}
-        >
-          {pending ? 'Working…' : confirmLabel}
-        </button>
-      </div>
+      <FormActions
+        label={confirmLabel}
+        pendingLabel="Working…"
+        pending={pending}
+        onCancel={onClose}
+        danger={danger}
+        disabled={!ready}
+      />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 
 export interface SubmitState<A extends unknown[]> {
   submit: (...args: A) => Promise<boolean>;
@@ -29,4 +29,12 @@ export function useSubmit<A extends unknown[]>(action: (...args: A) => Promise<u
   );
   const clearError = useCallback(() => setError(null), []);
   return { submit, pending, error, clearError };
+}
+
+/** A form's onSubmit: the browser stays on the page and the action runs, its error kept in `state`. */
+export function submitForm(state: SubmitState<[]>): (event: FormEvent) => void {
+  return (event) => {
+    event.preventDefault();
+    void state.submit();
+  };
 }

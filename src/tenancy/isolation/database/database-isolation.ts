@@ -1,5 +1,6 @@
 import { quoteIdent } from '../../../db/sql-identifier.js';
 import { runTenantMigrations } from '../../migrations/run-tenant-migrations.js';
+import { countTenantRows, listTenantTables } from '../count-tenant-rows.js';
 import type { IsolationModel, StorageConnection, StorageReport, TenantLocation } from '../isolation-model.js';
 import type { StorageContext } from '../storage-context.js';
 
@@ -88,20 +89,8 @@ export class DatabaseIsolation implements IsolationModel {
     }
     const admin = await this.storage.adminClient(tenant.placement, database);
     try {
-      const tables = await admin.query<{ table_name: string }>(
-        `select table_name from information_schema.tables where table_schema = $1 and table_name <> 'tenant_migrations'`,
-        [TENANT_DATABASE_SCHEMA],
-      );
-      await admin.query('begin');
-      await admin.query(`select set_config('tenantbase.tenant_id', $1, true)`, [tenant.id]);
-      let rows = 0;
-      for (const { table_name } of tables.rows) {
-        const result = await admin.query<{ n: string }>(
-          `select count(*) as n from ${quoteIdent(TENANT_DATABASE_SCHEMA)}.${quoteIdent(table_name)}`,
-        );
-        rows += Number(result.rows[0]?.n ?? 0);
-      }
-      await admin.query('commit');
+      const tables = await listTenantTables(admin, TENANT_DATABASE_SCHEMA);
+      const rows = await countTenantRows(admin, tenant.id, TENANT_DATABASE_SCHEMA, tables, { shared: false });
       return { exists: true, rows };
     } finally {
       await admin.end();

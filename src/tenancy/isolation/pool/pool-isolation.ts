@@ -1,5 +1,6 @@
 import { quoteIdent } from '../../../db/sql-identifier.js';
 import { runTenantMigrations } from '../../migrations/run-tenant-migrations.js';
+import { countTenantRows } from '../count-tenant-rows.js';
 import type { IsolationModel, StorageConnection, StorageReport, TenantLocation } from '../isolation-model.js';
 import type { StorageContext } from '../storage-context.js';
 
@@ -58,20 +59,12 @@ export class PoolIsolation implements IsolationModel {
   }
 
   async inspect(tenant: TenantLocation): Promise<StorageReport> {
-    const schema = quoteIdent(this.storage.names.poolSchema);
     const admin = await this.storage.adminPool.connect();
     try {
-      await admin.query('begin');
-      await admin.query(`select set_config('tenantbase.tenant_id', $1, true)`, [tenant.id]);
-      let rows = 0;
-      for (const table of this.storage.tenantTables()) {
-        const result = await admin.query<{ n: string }>(
-          `select count(*) as n from ${schema}.${quoteIdent(table)} where tenant_id = $1`,
-          [tenant.id],
-        );
-        rows += Number(result.rows[0]?.n ?? 0);
-      }
-      await admin.query('commit');
+      const tables = this.storage.tenantTables();
+      const rows = await countTenantRows(admin, tenant.id, this.storage.names.poolSchema, tables, {
+        shared: true,
+      });
       return { exists: true, rows };
     } finally {
       admin.release();

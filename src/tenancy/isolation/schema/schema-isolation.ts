@@ -1,5 +1,6 @@
 import { quoteIdent } from '../../../db/sql-identifier.js';
 import { runTenantMigrations } from '../../migrations/run-tenant-migrations.js';
+import { countTenantRows, listTenantTables } from '../count-tenant-rows.js';
 import type { IsolationModel, StorageConnection, StorageReport, TenantLocation } from '../isolation-model.js';
 import type { StorageContext } from '../storage-context.js';
 
@@ -47,21 +48,8 @@ export class SchemaIsolation implements IsolationModel {
     try {
       const found = await admin.query('select 1 from pg_namespace where nspname = $1', [name]);
       if (found.rowCount === 0) return { exists: false, rows: 0 };
-      const tables = await admin.query<{ table_name: string }>(
-        `select table_name from information_schema.tables where table_schema = $1 and table_name <> 'tenant_migrations'`,
-        [name],
-      );
-      await admin.query('begin');
-      await admin.query(`select set_config('tenantbase.tenant_id', $1, true)`, [tenant.id]);
-      let rows = 0;
-      for (const { table_name } of tables.rows) {
-        const result = await admin.query<{ n: string }>(
-          `select count(*) as n from ${quoteIdent(name)}.${quoteIdent(table_name)}`,
-        );
-        rows += Number(result.rows[0]?.n ?? 0);
-      }
-      await admin.query('commit');
-      return { exists: true, rows };
+      const tables = await listTenantTables(admin, name);
+      return { exists: true, rows: await countTenantRows(admin, tenant.id, name, tables, { shared: false }) };
     } finally {
       admin.release();
     }

@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
 import { FormErrors } from '../../components/form-errors';
 import { TextField } from '../../components/text-field';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
 
 /** Turns TOTP off again; it takes a current code, so a stolen session alone cannot. */
 export function MfaDisable() {
@@ -20,12 +20,8 @@ export function MfaDisable() {
       </p>
     );
   }
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void disable.submit();
-  };
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form onSubmit={submitForm(disable)} className="stack" noValidate>
       <p>Already using two-factor authentication and want to stop? Enter a current code.</p>
       <FormErrors error={disable.error} fields={['totp']} />
       <TextField

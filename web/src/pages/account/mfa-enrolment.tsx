@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
 import { ErrorPanel } from '../../components/error-panel';
 import { SecretReveal } from '../../components/secret-reveal';
 import { TextField } from '../../components/text-field';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
 
 interface Enrollment {
   secret: string;
@@ -54,12 +54,8 @@ export function MfaEnrolment({ onDone }: { onDone: () => void }) {
       </div>
     );
   }
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void confirm.submit();
-  };
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form onSubmit={submitForm(confirm)} className="stack" noValidate>
       <p>
         In your authenticator app, add an account with this key (or open the{' '}
         <a href={enrollment.otpauth_url}>setup link</a> on your phone):

@@ -1,11 +1,12 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
 import { FormErrors } from '../../components/form-errors';
 import { SecretReveal } from '../../components/secret-reveal';
 import { TextField } from '../../components/text-field';
 import { usePermissionCatalogue } from '../../hooks/use-permission-catalogue';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
+import { FormActions } from '../../components/form-actions';
 
 interface CreatedKey {
   secret: string;
@@ -41,12 +42,8 @@ export function ApiKeyForm({ onCreated, onClose }: { onCreated: () => void; onCl
       </div>
     );
   }
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void create.submit();
-  };
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form onSubmit={submitForm(create)} className="stack" noValidate>
       <FormErrors error={create.error} fields={['name', 'permissions']} />
       <TextField
         label="Name"
@@ -77,14 +74,7 @@ export function ApiKeyForm({ onCreated, onClose }: { onCreated: () => void; onCl
           </label>
         ))}
       </fieldset>
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button" disabled={create.pending}>
-          {create.pending ? 'Creating…' : 'Create key'}
-        </button>
-      </div>
+      <FormActions label="Create key" pendingLabel="Creating…" pending={create.pending} onCancel={onClose} />
     </form>
   );
 }

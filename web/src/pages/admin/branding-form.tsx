@@ -1,12 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
 import type { Branding } from '../../api/types';
 import { contrastRatio, DEFAULT_BRAND, readableTextOn } from '../../components/contrast';
 import { FormErrors } from '../../components/form-errors';
 import { TextField } from '../../components/text-field';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
 import { BrandingPreview } from './branding-preview';
+import { FormActions } from '../../components/form-actions';
 
 const FIELDS = ['company_name', 'primary_color', 'logo_url'] as const;
 
@@ -35,13 +36,9 @@ export function BrandingForm({
     onSaved();
   });
   const ratio = contrastRatio(values.primary_color, readableTextOn(values.primary_color));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void save.submit();
-  };
   return (
     <div className="split">
-      <form onSubmit={submit} className="stack card" noValidate>
+      <form onSubmit={submitForm(save)} className="stack card" noValidate>
         <FormErrors error={save.error} fields={FIELDS} />
         <TextField
           label="Company name"
@@ -77,11 +74,7 @@ export function BrandingForm({
           hint="An https:// address of a square image; it is shown at 48 × 48 pixels."
           errors={fieldErrors(save.error, 'logo_url')}
         />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={save.pending}>
-            {save.pending ? 'Saving…' : 'Save branding'}
-          </button>
-        </div>
+        <FormActions label="Save branding" pendingLabel="Saving…" pending={save.pending} />
       </form>
       <BrandingPreview branding={values} />
     </div>

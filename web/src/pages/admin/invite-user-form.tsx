@@ -1,12 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors, isApiError } from '../../api/api-error';
 import type { User } from '../../api/types';
 import { FormErrors } from '../../components/form-errors';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
 import { LimitExceededNotice } from './limit-exceeded-notice';
+import { FormActions } from '../../components/form-actions';
 
 const FIELDS = ['email', 'role', 'password'] as const;
 
@@ -27,13 +28,9 @@ export function InviteUserForm({ roles, onDone, onCancel }: InviteUserFormProps)
     const { data } = await api<User>('/users', { method: 'POST', body });
     onDone(data);
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void invite.submit();
-  };
   const limit = isApiError(invite.error) && invite.error.code === 'LIMIT_EXCEEDED' ? invite.error : null;
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form onSubmit={submitForm(invite)} className="stack" noValidate>
       {limit ? <LimitExceededNotice error={limit} /> : <FormErrors error={invite.error} fields={FIELDS} />}
       <TextField
         label="Email"
@@ -70,14 +67,12 @@ export function InviteUserForm({ roles, onDone, onCancel }: InviteUserFormProps)
           errors={fieldErrors(invite.error, 'password')}
         />
       )}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button" disabled={invite.pending}>
-          {invite.pending ? 'Sending…' : withPassword ? 'Add user' : 'Send invitation'}
-        </button>
-      </div>
+      <FormActions
+        label={withPassword ? 'Add user' : 'Send invitation'}
+        pendingLabel="Sending…"
+        pending={invite.pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

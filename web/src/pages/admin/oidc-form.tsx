@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
 import { FormErrors } from '../../components/form-errors';
 import { TextAreaField } from '../../components/text-area-field';
 import { TextField } from '../../components/text-field';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
+import { FormActions } from '../../components/form-actions';
 
 export interface OidcSettings {
   issuer?: string;
@@ -82,12 +83,8 @@ export function OidcForm({
       errors={fieldErrors(save.error, key)}
     />
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void save.submit();
-  };
   return (
-    <form onSubmit={submit} className="stack card narrow" noValidate>
+    <form onSubmit={submitForm(save)} className="stack card narrow" noValidate>
       <FormErrors error={save.error} fields={FIELDS} />
       {field('issuer', 'Issuer', 'Exactly the iss of the tokens, https://…', true)}
       {field('jwks_url', 'JWKS URL', 'Where the provider publishes its signing keys.', true)}
@@ -111,11 +108,7 @@ export function OidcForm({
         <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
         Accept tokens from this provider
       </label>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={save.pending}>
-          {save.pending ? 'Saving…' : 'Save identity provider'}
-        </button>
-      </div>
+      <FormActions label="Save identity provider" pendingLabel="Saving…" pending={save.pending} />
     </form>
   );
 }

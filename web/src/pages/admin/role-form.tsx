@@ -1,11 +1,12 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
 import type { Role } from '../../api/types';
 import { FormErrors } from '../../components/form-errors';
 import { TextField } from '../../components/text-field';
 import { usePermissionCatalogue } from '../../hooks/use-permission-catalogue';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
+import { FormActions } from '../../components/form-actions';
 
 interface RoleFormProps {
   role: Role | null;
@@ -35,12 +36,8 @@ export function RoleForm({ role, onSaved, onCancel }: RoleFormProps) {
       else next.add(permission);
       return next;
     });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void save.submit();
-  };
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form onSubmit={submitForm(save)} className="stack" noValidate>
       <FormErrors error={save.error} fields={['name', 'permissions']} />
       <TextField
         label="Name"
@@ -64,14 +61,12 @@ export function RoleForm({ role, onSaved, onCancel }: RoleFormProps) {
           {message}
         </p>
       ))}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button" disabled={save.pending}>
-          {save.pending ? 'Saving…' : role ? 'Save role' : 'Create role'}
-        </button>
-      </div>
+      <FormActions
+        label={role ? 'Save role' : 'Create role'}
+        pendingLabel="Saving…"
+        pending={save.pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

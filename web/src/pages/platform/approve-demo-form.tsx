@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
 import { type DemoRequest, type Tenant, TIERS } from '../../api/types';
@@ -6,9 +6,10 @@ import { FormErrors } from '../../components/form-errors';
 import { SelectField } from '../../components/select-field';
 import { slugOf } from '../../components/slug';
 import { TextField } from '../../components/text-field';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
 import { announceTenantsChanged } from '../../layout/tenants-changed';
 import { ProvisioningProgress } from './provisioning-progress';
+import { FormActions } from '../../components/form-actions';
 
 interface ApproveDemoFormProps {
   request: DemoRequest;
@@ -41,12 +42,8 @@ export function ApproveDemoForm({ request, onDone }: ApproveDemoFormProps) {
       </div>
     );
   }
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void approve.submit();
-  };
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form onSubmit={submitForm(approve)} className="stack" noValidate>
       <p>
         Create a tenant for <strong>{request.company_name}</strong>; {request.email} is invited as its owner.
       </p>
@@ -65,14 +62,12 @@ export function ApproveDemoForm({ request, onDone }: ApproveDemoFormProps) {
         onChange={(event) => setTier(event.target.value)}
         errors={fieldErrors(approve.error, 'tier')}
       />
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button" disabled={approve.pending}>
-          {approve.pending ? 'Approving…' : 'Approve and create tenant'}
-        </button>
-      </div>
+      <FormActions
+        label="Approve and create tenant"
+        pendingLabel="Approving…"
+        pending={approve.pending}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
 import { BUSINESS_DOMAINS, ISOLATIONS, type Tenant, TIERS } from '../../api/types';
@@ -6,7 +6,8 @@ import { FormErrors } from '../../components/form-errors';
 import { SelectField } from '../../components/select-field';
 import { slugOf } from '../../components/slug';
 import { TextField } from '../../components/text-field';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
+import { FormActions } from '../../components/form-actions';
 
 const FIELDS = [
   'id',
@@ -56,12 +57,8 @@ export function CreateTenantForm({
   });
   const set = (key: keyof typeof values) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: event.target.value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void create.submit();
-  };
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form onSubmit={submitForm(create)} className="stack" noValidate>
       <FormErrors error={create.error} fields={FIELDS} />
       <TextField
         label="Company name"
@@ -131,14 +128,12 @@ export function CreateTenantForm({
         hint="Leave empty to mail the owner an invitation instead."
         errors={fieldErrors(create.error, 'admin_password')}
       />
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button" disabled={create.pending}>
-          {create.pending ? 'Creating…' : 'Create tenant'}
-        </button>
-      </div>
+      <FormActions
+        label="Create tenant"
+        pendingLabel="Creating…"
+        pending={create.pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

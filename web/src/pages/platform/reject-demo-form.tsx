@@ -1,9 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import type { DemoRequest } from '../../api/types';
 import { FormErrors } from '../../components/form-errors';
 import { TextAreaField } from '../../components/text-area-field';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
+import { FormActions } from '../../components/form-actions';
 
 /** Rejects a demo request, with a reason kept on the request. */
 export function RejectDemoForm({
@@ -24,12 +25,8 @@ export function RejectDemoForm({
     });
     onDone();
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void reject.submit();
-  };
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form onSubmit={submitForm(reject)} className="stack" noValidate>
       <p>
         Reject the request of <strong>{request.company_name}</strong> ({request.email})?
       </p>
@@ -40,14 +37,7 @@ export function RejectDemoForm({
         onChange={(event) => setReason(event.target.value)}
         rows={3}
       />
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-danger" disabled={reject.pending}>
-          Reject
-        </button>
-      </div>
+      <FormActions label="Reject" pending={reject.pending} onCancel={onCancel} danger />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
@@ -7,7 +7,7 @@ import { TextField } from '../../components/text-field';
 import { useBranding } from '../../hooks/use-branding';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useDocumentTitle } from '../../hooks/use-document-title';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
 import { AuthLayout } from './auth-layout';
 import { initialTenant } from './tenant-hint';
 
@@ -29,10 +29,6 @@ export function ForgotPasswordPage() {
     });
     setSent(data.message);
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void request.submit();
-  };
   return (
     <AuthLayout title="Reset your password" branding={branding}>
       {sent ? (
@@ -47,7 +43,7 @@ export function ForgotPasswordPage() {
           <Link to="/sign-in">Back to sign-in</Link>
         </div>
       ) : (
-        <form onSubmit={submit} className="stack" noValidate>
+        <form onSubmit={submitForm(request)} className="stack" noValidate>
           <p>We will mail you a link to choose a new password.</p>
           <FormErrors error={request.error} fields={['email', 'tenant_id']} />
           <TextField

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
@@ -8,7 +8,7 @@ import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/text-area-field';
 import { TextField } from '../../components/text-field';
 import { useDocumentTitle } from '../../hooks/use-document-title';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
 import { AuthLayout } from './auth-layout';
 
 const FIELDS = ['company_name', 'email', 'business_domain', 'message'] as const;
@@ -26,10 +26,6 @@ export function RequestDemoPage() {
     });
     setSent(true);
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void request.submit();
-  };
   const set = (key: (typeof FIELDS)[number]) => (event: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: event.target.value }));
   return (
@@ -40,7 +36,7 @@ export function RequestDemoPage() {
           <Link to="/sign-in">Back to sign-in</Link>
         </p>
       ) : (
-        <form onSubmit={submit} className="stack" noValidate>
+        <form onSubmit={submitForm(request)} className="stack" noValidate>
           <FormErrors error={request.error} fields={FIELDS} />
           <TextField
             label="Company"

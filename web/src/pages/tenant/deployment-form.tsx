@@ -1,11 +1,12 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
 import { DEPLOYMENT_STATUSES, type Deployment } from '../../api/types';
 import { FormErrors } from '../../components/form-errors';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
-import { useSubmit } from '../../hooks/use-submit';
+import { submitForm, useSubmit } from '../../hooks/use-submit';
+import { FormActions } from '../../components/form-actions';
 
 const FIELDS = ['project_name', 'status', 'url'] as const;
 
@@ -42,12 +43,8 @@ export function DeploymentForm({ deployment, onSaved, onCancel }: DeploymentForm
     const { data } = await api<Deployment>(`/deployments/${deployment.id}`, { method: 'PATCH', body });
     onSaved(data);
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void save.submit();
-  };
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form onSubmit={submitForm(save)} className="stack" noValidate>
       <FormErrors error={save.error} fields={FIELDS} />
       <TextField
         label="Project name"
@@ -78,14 +75,12 @@ export function DeploymentForm({ deployment, onSaved, onCancel }: DeploymentForm
         hint="Where the deployment answers, starting with http:// or https://."
         errors={fieldErrors(save.error, 'url')}
       />
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button" disabled={save.pending}>
-          {save.pending ? 'Saving…' : deployment ? 'Save changes' : 'Create deployment'}
-        </button>
-      </div>
+      <FormActions
+        label={deployment ? 'Save changes' : 'Create deployment'}
+        pendingLabel="Saving…"
+        pending={save.pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

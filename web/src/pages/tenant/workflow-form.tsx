@@ -7,6 +7,7 @@ import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/text-area-field';
 import { TextField } from '../../components/text-field';
 import { useSubmit } from '../../hooks/use-submit';
+import { FormActions } from '../../components/form-actions';
 
 const FIELDS = ['name', 'status', 'config'] as const;
 
@@ -87,14 +88,12 @@ export function WorkflowForm({ workflow, onSaved, onCancel }: WorkflowFormProps)
           ...fieldErrors(save.error, 'config'),
         ]}
       />
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button" disabled={save.pending}>
-          {save.pending ? 'Saving…' : workflow ? 'Save changes' : 'Create workflow'}
-        </button>
-      </div>
+      <FormActions
+        label={workflow ? 'Save changes' : 'Create workflow'}
+        pendingLabel="Saving…"
+        pending={save.pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
