@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_SWEEP_JOB, auditSweepJob } from '../src/modules/audit/audit-sweep-job.js';
 import { sweepUnsealedAudit } from '../src/modules/audit/sweep-unsealed-audit.js';
-import type { TenantRecord } from '../src/tenancy/registry/tenant-record.js';
 import type { TenantId } from '../src/tenancy/tenant-id.js';
 import type { Isolation } from '../src/tenancy/tenant-scope.js';
+import { insertUnsealedAudit } from './support/unsealed-audit.js';
 import { ISOLATIONS, startTestInstance, type TestInstance } from './support/test-instance.js';
 
 let tb: TestInstance;
@@ -16,28 +16,6 @@ afterAll(async () => {
 });
 
 const load = async (id: string) => (await tb.services.tenancy.registry.load(id as TenantId))!;
-
-/** An entry committed as recordAudit writes it but without the scope's signal: a process that died before sealing. */
-async function insertOrphan(tenant: TenantRecord, createdAt = new Date()): Promise<void> {
-  await tb.services.tenancy.withTenant(tenant, (scope) =>
-    scope.db
-      .insertInto('audit_log')
-      .values({
-        tenant_id: scope.tenantId,
-        id: randomUUID(),
-        created_at: createdAt,
-        actor_type: 'system',
-        actor_id: null,
-        action: 'test.orphan',
-        target_type: 'test',
-        target_id: null,
-        request_id: null,
-        before: null,
-        after: null,
-      })
-      .execute(),
-  );
-}
 
 async function verdict(token: string) {
   const response = await tb.app.inject({
@@ -59,7 +37,7 @@ describe.each(ISOLATIONS)('the audit sweep in %s isolation', (isolation: Isolati
 
   it('seals an entry a dead process left unsealed, and verify then counts it sealed', async () => {
     const tenant = await load(id);
-    await insertOrphan(tenant, new Date(Date.now() - 60_000));
+    await insertUnsealedAudit(tb, tenant, new Date(Date.now() - 60_000));
     const before = await verdict(owner);
     expect(before.unsealed).toBe(1);
 
@@ -73,7 +51,7 @@ describe.each(ISOLATIONS)('the audit sweep in %s isolation', (isolation: Isolati
 
   it('leaves an entry younger than the bound to its own sealer', async () => {
     const tenant = await load(id);
-    await insertOrphan(tenant);
+    await insertUnsealedAudit(tb, tenant);
     const outcome = await sweepUnsealedAudit(tb.services.tenancy, { olderThanMs: 60_000, concurrency: 2 });
     expect(outcome.tenants).not.toContain(id);
     expect((await verdict(owner)).unsealed).toBe(1);
@@ -96,7 +74,7 @@ describe('the periodic audit sweep job', () => {
     const id = 'sweep-job-database';
     await tb.createTenant({ id, isolation: 'database', tier: 'enterprise' });
     const owner = await tb.login(`owner@${id}.test`, 'owner-password-1', id);
-    await insertOrphan(await load(id), new Date(Date.now() - 60_000));
+    await insertUnsealedAudit(tb, await load(id), new Date(Date.now() - 60_000));
 
     const { tenancy, jobs } = tb.services;
     // The sweep the start queued, run here as the worker would run it.

@@ -1,13 +1,13 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashAuditEntry } from '../src/modules/audit/audit-hash.js';
 import { AuditSealer } from '../src/modules/audit/audit-sealer.js';
 import { AUDIT_APPENDED, recordAudit } from '../src/modules/audit/record-audit.js';
-import type { TenantRecord } from '../src/tenancy/registry/tenant-record.js';
 import type { TenantId } from '../src/tenancy/tenant-id.js';
 import type { Isolation } from '../src/tenancy/tenant-scope.js';
 import { asStorageOwner } from './support/tenant-storage-owner.js';
+import { insertUnsealedAudit } from './support/unsealed-audit.js';
 import { ISOLATIONS, startTestInstance, type TestInstance } from './support/test-instance.js';
 
 let tb: TestInstance;
@@ -35,28 +35,6 @@ async function seqs(tenant: { id: string; isolation: Isolation }): Promise<Array
     );
     return rows.map((row) => row.seq);
   });
-}
-
-/** An entry committed without the scope's signal, so no sealer runs for it. */
-async function insertUnsealed(tenant: TenantRecord): Promise<void> {
-  await tb.services.tenancy.withTenant(tenant, (scope) =>
-    scope.db
-      .insertInto('audit_log')
-      .values({
-        tenant_id: scope.tenantId,
-        id: randomUUID(),
-        created_at: new Date(),
-        actor_type: 'system',
-        actor_id: null,
-        action: 'test.orphan',
-        target_type: 'test',
-        target_id: null,
-        request_id: null,
-        before: null,
-        after: null,
-      })
-      .execute(),
-  );
 }
 
 describe.each(ISOLATIONS)('the audit chain without a writer lock in %s isolation', (isolation: Isolation) => {
@@ -129,7 +107,7 @@ describe.each(ISOLATIONS)('the audit chain without a writer lock in %s isolation
     const tenant = await load(a);
     const before = (await verdict(ownerA)).json().data;
     // As if the process died between a writer's commit and its seal: no signal, nothing seals it.
-    await insertUnsealed(tenant);
+    await insertUnsealedAudit(tb, tenant);
     const pending = (await verdict(ownerA)).json().data;
     expect(pending).toMatchObject({
       ok: true,
@@ -158,7 +136,7 @@ describe.each(ISOLATIONS)('the audit chain without a writer lock in %s isolation
 
   it('answers at commit when told not to wait, and seals once another sealer lets go of the chain', async () => {
     const tenant = await load(a);
-    await insertUnsealed(tenant);
+    await insertUnsealedAudit(tb, tenant);
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     let locked!: () => void;
