@@ -69,17 +69,18 @@ export function inputGuardPlugin(app: FastifyInstance): void {
       return body;
     },
   );
-  app.addHook('onRequest', async (request) => {
+  // Callback hooks, not async ones: they run on every request and need no promise of their own.
+  app.addHook('onRequest', (request, _reply, done) => {
     const problem = urlAndHeaderProblem(request);
-    if (problem) throw refused('The request is invalid', problem);
+    done(problem ? refused('The request is invalid', problem) : undefined);
   });
   // Ajv's type coercion turns "1e999" into Infinity and then skips its bounds checks for it.
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', (request, _reply, done) => {
     const problem =
       jsonValueProblem(request.query, 'querystring') ??
       jsonValueProblem(request.params, 'params') ??
       jsonValueProblem(request.body);
-    if (problem) throw refused('The request is invalid', problem);
+    done(problem ? refused('The request is invalid', problem) : undefined);
   });
 }
 
