@@ -11,6 +11,7 @@ import { deleteTenantCommand } from './commands/delete-tenant.js';
 import { exportTenantCommand } from './commands/export-tenant.js';
 import { importTenantCommand } from './commands/import-tenant.js';
 import { listTenantsCommand } from './commands/list-tenants.js';
+import { doctorCommand } from './commands/run-doctor-command.js';
 import { migrateCommand } from './commands/migrate-storages.js';
 import { rotateKeysCommand } from './commands/rotate-keys.js';
 import { auditVerifyCommand } from './commands/verify-audit-command.js';
@@ -28,6 +29,7 @@ export const commands: CliCommand[] = [
   createAdminCommand,
   rotateKeysCommand,
   auditVerifyCommand,
+  doctorCommand,
 ];
 
 const USAGE = `usage: tenantbase <command> [options]
