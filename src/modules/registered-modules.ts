@@ -5,6 +5,7 @@ import { businessDomainsModule } from './business-domains/business-domains.modul
 import { demoRequestsModule } from './demo-requests/demo-requests.module.js';
 import { deploymentsModule } from './deployments/deployments.module.js';
 import { doctorModule } from './doctor/doctor.module.js';
+import { fleetReportsModule } from './fleet-reports/fleet-reports.module.js';
 import { identityModule } from './identity/identity.module.js';
 import { mailModule } from './mail/mail.module.js';
 import type { TenantModule } from './module.js';
@@ -41,4 +42,5 @@ export const registeredModules: TenantModule[] = [
   businessDomainsModule,
   plannedFeaturesModule,
   doctorModule,
+  fleetReportsModule,
 ];
