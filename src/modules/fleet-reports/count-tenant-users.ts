@@ -25,7 +25,11 @@ export async function countTenantUsers(tenancy: Tenancy, now: Date): Promise<num
     .where((eb) =>
       eb.or([
         eb('r.users_counted_at', 'is', null),
-        eb('r.users_counted_at', '<', sql<Date>`${now}::timestamptz - make_interval(mins => ${STALE_MINUTES})`),
+        eb(
+          'r.users_counted_at',
+          '<',
+          sql<Date>`${now}::timestamptz - make_interval(mins => ${STALE_MINUTES})`,
+        ),
         eb('r.last_active_at', '>', eb.ref('r.users_counted_at')),
       ]),
     )

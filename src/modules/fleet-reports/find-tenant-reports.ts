@@ -1,6 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { PlatformDatabase } from '../../db/platform-database.js';
-import type { ReportColumn, TenantReport, TenantReportCsvQuery, TenantReportQuery } from './fleet-reports.schema.js';
+import type {
+  ReportColumn,
+  TenantReport,
+  TenantReportCsvQuery,
+  TenantReportQuery,
+} from './fleet-reports.schema.js';
 import './fleet-reports.tables.js';
 
 const start = (db: Kysely<PlatformDatabase>) =>

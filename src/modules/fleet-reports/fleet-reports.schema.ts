@@ -3,7 +3,14 @@ import type { TenantStatus } from '../../tenancy/registry/tenant-record.js';
 import { ISOLATIONS, TIERS } from '../../tenancy/tiers.js';
 
 /** Every registry status, for the report filter. */
-const TENANT_STATUSES: readonly TenantStatus[] = ['provisioning', 'active', 'suspended', 'failed', 'deleting', 'deleted'];
+const TENANT_STATUSES: readonly TenantStatus[] = [
+  'provisioning',
+  'active',
+  'suspended',
+  'failed',
+  'deleting',
+  'deleted',
+];
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -83,7 +90,9 @@ export type FleetSummary = Static<typeof FleetSummary>;
 
 export const TrendQuery = Type.Object(
   {
-    tenant: Type.Optional(Type.String({ minLength: 1, maxLength: 63, description: 'one tenant; the fleet without' })),
+    tenant: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 63, description: 'one tenant; the fleet without' }),
+    ),
     days: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
   },
   { additionalProperties: false },

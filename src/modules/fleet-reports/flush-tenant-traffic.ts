@@ -10,7 +10,10 @@ const CHUNK = 1000;
  * Adds what this process counted since the last flush to the shared hourly rows (one upsert per
  * thousand tenant-hours). What cannot be written goes back into the recorder for the next try.
  */
-export async function flushTenantTraffic(db: Kysely<PlatformDatabase>, traffic: TenantTraffic): Promise<number> {
+export async function flushTenantTraffic(
+  db: Kysely<PlatformDatabase>,
+  traffic: TenantTraffic,
+): Promise<number> {
   const cells = traffic.drain();
   let written = 0;
   try {

@@ -28,7 +28,9 @@ async function trafficSince(tenancy: Tenancy, since: Date): Promise<Window> {
     last_at: Date;
   }>`select tenant_id, sum(requests)::bigint as requests, sum(errors)::bigint as errors,
             sum(server_errors)::bigint as server_errors, max(last_request_at) as last_at
-       from platform.tenant_traffic_hourly where hour >= ${since} group by tenant_id`.execute(tenancy.platformDb);
+       from platform.tenant_traffic_hourly where hour >= ${since} group by tenant_id`.execute(
+    tenancy.platformDb,
+  );
   const buckets = await sql<{ tenant_id: string; buckets: string[] }>`
     select tenant_id, array_agg(n order by i) as buckets from (
       select h.tenant_id, u.i, sum(u.v)::bigint as n
@@ -36,7 +38,14 @@ async function trafficSince(tenancy: Tenancy, since: Date): Promise<Window> {
        where h.hour >= ${since} group by h.tenant_id, u.i) b
     group by tenant_id`.execute(tenancy.platformDb);
   const bucketsOf = new Map(buckets.rows.map((row) => [row.tenant_id, row.buckets.map(Number)]));
-  const window: Window = { tenant_ids: [], requests: [], errors: [], server_errors: [], p95: [], last_at: [] };
+  const window: Window = {
+    tenant_ids: [],
+    requests: [],
+    errors: [],
+    server_errors: [],
+    p95: [],
+    last_at: [],
+  };
   for (const row of totals.rows) {
     window.tenant_ids.push(row.tenant_id);
     window.requests.push(Number(row.requests));
@@ -84,7 +93,9 @@ export async function rollupFleet(tenancy: Tenancy, now = new Date()): Promise<R
       storage_bytes = excluded.storage_bytes, requests_24h = excluded.requests_24h,
       errors_24h = excluded.errors_24h, server_errors_24h = excluded.server_errors_24h,
       p95_ms_24h = excluded.p95_ms_24h,
-      last_active_at = greatest(r.last_active_at, excluded.last_active_at), as_of = excluded.as_of`.execute(db);
+      last_active_at = greatest(r.last_active_at, excluded.last_active_at), as_of = excluded.as_of`.execute(
+    db,
+  );
   const usersCounted = await countTenantUsers(tenancy, now);
 
   const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
