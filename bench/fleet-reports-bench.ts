@@ -55,9 +55,10 @@ async function main() {
     );
     await admin.query(
       `insert into platform.tenant_traffic_hourly (tenant_id, hour, requests, errors, server_errors,
-              latency_buckets, last_request_at)
+              last_request_at, bucket_0, bucket_1, bucket_2, bucket_3, bucket_4, bucket_5, bucket_6, bucket_7,
+              bucket_8, bucket_9, bucket_10, bucket_11)
        select t.id, date_trunc('hour', now()) - make_interval(hours => h), 100, 2, 0,
-              array[10, 20, 30, 20, 10, 5, 2, 1, 1, 0, 0, 1]::bigint[], now() - make_interval(hours => h)
+              now() - make_interval(hours => h), 10, 20, 30, 20, 10, 5, 2, 1, 1, 0, 0, 1
          from platform.tenants t, generate_series(0, 23) as h`,
     );
     await admin.query('analyze');

@@ -28,6 +28,7 @@ import {
   scheduleStorageMeasurement,
 } from '../modules/tenants/measure-storage-job.js';
 import { Metrics } from '../observability/metrics.js';
+import { registerFleetGauges } from '../modules/fleet-reports/fleet-gauges.js';
 import { startTrafficFlush } from '../modules/fleet-reports/flush-tenant-traffic.js';
 import { FLEET_ROLLUP_EVERY_MS, scheduleFleetRollup } from '../modules/fleet-reports/rollup-job.js';
 import { registerDependencyGauges } from '../observability/dependency-gauges.js';
@@ -135,6 +136,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
   });
   registerPoolGauges(metrics, tenancy);
   registerDependencyGauges(metrics, tenancy, redis);
+  registerFleetGauges(metrics, tenancy);
   const permissions = new TenantPermissions(tenancy);
   // Revocations reach every process within 5 s: by NOTIFY at once, by the poll at worst.
   const revocations = new TokenRevocations(tenancy.platformDb, {

@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { PlatformDatabase } from '../../db/platform-database.js';
-import { p95FromBuckets } from '../../observability/tenant-traffic.js';
 import type { Traffic, TrafficQuery, Trends, TrendQuery } from './fleet-reports.schema.js';
-import { LATENCY_BOUNDS_MS } from '../../observability/tenant-traffic.js';
+import { LATENCY_BOUNDS_MS, p95FromBuckets } from '../../observability/tenant-traffic.js';
+import { BUCKET_COLUMNS } from './fleet-reports.tables.js';
 import { reportsAsOf } from './find-tenant-reports.js';
 
 /** Daily history of one tenant or the whole fleet, oldest first, from the rollup's daily rows. */
@@ -50,29 +50,19 @@ export async function findTenantTraffic(db: Kysely<PlatformDatabase>, query: Tra
   const now = Date.now();
   const since = new Date(now - (now % 3_600_000) - (hours - 1) * 3_600_000);
   const tenant = query.tenant ?? null;
-  const { rows } = await sql<{
-    hour: Date;
-    requests: string;
-    errors: string;
-    server_errors: string;
-    buckets: string[];
-  }>`
+  const { rows } = await sql<Record<string, string | Date>>`
     select hour, sum(requests) as requests, sum(errors) as errors, sum(server_errors) as server_errors,
-           (select array_agg(n order by i) from (
-              select u.i, sum(u.v) as n from platform.tenant_traffic_hourly h2,
-                     unnest(h2.latency_buckets) with ordinality as u(v, i)
-               where h2.hour = h.hour and (${tenant}::text is null or h2.tenant_id = ${tenant})
-               group by u.i) b) as buckets
-      from platform.tenant_traffic_hourly h
+           ${sql.join(BUCKET_COLUMNS.map((column) => sql`sum(${sql.ref(column)}) as ${sql.ref(column)}`))}
+      from platform.tenant_traffic_hourly
      where hour >= ${since} and (${tenant}::text is null or tenant_id = ${tenant})
      group by hour order by hour`.execute(db);
   return {
     hours: rows.map((row) => ({
-      hour: new Date(row.hour).toISOString(),
+      hour: new Date(row.hour!).toISOString(),
       requests: Number(row.requests),
       errors: Number(row.errors),
       server_errors: Number(row.server_errors),
-      p95_ms: p95FromBuckets(row.buckets.map(Number)),
+      p95_ms: p95FromBuckets(BUCKET_COLUMNS.map((column) => Number(row[column]))),
     })),
     latency_bounds_ms: [...LATENCY_BOUNDS_MS],
   };

@@ -49,7 +49,6 @@ export function fleetReportRoutes(app: TenantRoutes, services: AppServices): voi
         operationId: 'downloadTenantReports',
         tags,
         querystring: TenantReportCsvQuery,
-        produces: ['text/csv'],
         response: { 200: { content: { 'text/csv': { schema: Type.String() } } } },
       },
       config: { platformAdmin: true },

@@ -1,5 +1,12 @@
 import type { ColumnType } from 'kysely';
 import type { PlatformMigration } from '../../db/platform-migrations.js';
+import { LATENCY_BOUNDS_MS } from '../../observability/tenant-traffic.js';
+
+/**
+ * One column per latency bucket (the last counts everything over the last bound): summing twelve
+ * columns over a day of hourly rows is a plain aggregate, where an array would need unnesting.
+ */
+export const BUCKET_COLUMNS = Array.from({ length: LATENCY_BOUNDS_MS.length + 1 }, (_, i) => `bucket_${i}`);
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** bigint: pg hands it back as a string. */
@@ -14,7 +21,7 @@ declare module '../../db/platform-database.js' {
       requests: BigCount;
       errors: BigCount;
       server_errors: BigCount;
-      latency_buckets: ColumnType<string[], number[], number[]>;
+      /** `bucket_0` … `bucket_11` (BUCKET_COLUMNS) are written and read with raw SQL. */
       last_request_at: Timestamp;
     };
     /** The rollup's latest row per tenant, read by the report routes. */
@@ -61,7 +68,7 @@ export const fleetReportPlatformMigrations: PlatformMigration[] = [
         requests bigint not null default 0,
         errors bigint not null default 0,
         server_errors bigint not null default 0,
-        latency_buckets bigint[] not null,
+        ${BUCKET_COLUMNS.map((column) => `${column} bigint not null default 0,`).join('\n        ')}
         last_request_at timestamptz not null,
         primary key (tenant_id, hour)
       );

@@ -1,10 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { PlatformDatabase } from '../../db/platform-database.js';
 import type { TenantTraffic } from '../../observability/tenant-traffic.js';
-import './fleet-reports.tables.js';
+import { BUCKET_COLUMNS } from './fleet-reports.tables.js';
 
-/** Rows per insert statement: well under PostgreSQL's 65,535 bind parameters. */
+/** Rows per statement (each column is one array parameter, so any size fits; this bounds memory). */
 const CHUNK = 1000;
+const columns = sql.raw(BUCKET_COLUMNS.join(', '));
 
 /**
  * Adds what this process counted since the last flush to the shared hourly rows (one upsert per
@@ -19,30 +20,20 @@ export async function flushTenantTraffic(
   try {
     for (let from = 0; from < cells.length; from += CHUNK) {
       const chunk = cells.slice(from, from + CHUNK);
-      await db
-        .insertInto('platform.tenant_traffic_hourly')
-        .values(
-          chunk.map((cell) => ({
-            tenant_id: cell.tenantId,
-            hour: cell.hour,
-            requests: cell.requests,
-            errors: cell.errors,
-            server_errors: cell.serverErrors,
-            latency_buckets: cell.buckets,
-            last_request_at: cell.lastAt,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(['tenant_id', 'hour']).doUpdateSet({
-            requests: sql`platform.tenant_traffic_hourly.requests + excluded.requests`,
-            errors: sql`platform.tenant_traffic_hourly.errors + excluded.errors`,
-            server_errors: sql`platform.tenant_traffic_hourly.server_errors + excluded.server_errors`,
-            latency_buckets: sql`array(select coalesce(a, 0) + coalesce(b, 0)
-              from unnest(platform.tenant_traffic_hourly.latency_buckets, excluded.latency_buckets) as u(a, b))`,
-            last_request_at: sql`greatest(platform.tenant_traffic_hourly.last_request_at, excluded.last_request_at)`,
-          }),
-        )
-        .execute();
+      const buckets = BUCKET_COLUMNS.map((_, i) => chunk.map((cell) => cell.buckets[i] ?? 0));
+      await sql`
+        insert into platform.tenant_traffic_hourly as t
+               (tenant_id, hour, requests, errors, server_errors, last_request_at, ${columns})
+        select * from unnest(
+          ${chunk.map((c) => c.tenantId)}::text[], ${chunk.map((c) => c.hour)}::timestamptz[],
+          ${chunk.map((c) => c.requests)}::bigint[], ${chunk.map((c) => c.errors)}::bigint[],
+          ${chunk.map((c) => c.serverErrors)}::bigint[], ${chunk.map((c) => c.lastAt)}::timestamptz[],
+          ${sql.join(buckets.map((counts) => sql`${counts}::bigint[]`))})
+        on conflict (tenant_id, hour) do update set
+          requests = t.requests + excluded.requests, errors = t.errors + excluded.errors,
+          server_errors = t.server_errors + excluded.server_errors,
+          last_request_at = greatest(t.last_request_at, excluded.last_request_at),
+          ${sql.raw(BUCKET_COLUMNS.map((c) => `${c} = t.${c} + excluded.${c}`).join(', '))}`.execute(db);
       written += chunk.length;
     }
   } catch (error) {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { p95FromBuckets } from '../../observability/tenant-traffic.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
 import { countTenantUsers } from './count-tenant-users.js';
-import './fleet-reports.tables.js';
+import { BUCKET_COLUMNS } from './fleet-reports.tables.js';
 
 /** Hourly traffic rows are kept this long (the 24 h window and a margin). */
 const KEEP_HOURS = 48;
@@ -18,43 +18,49 @@ interface Window {
   last_at: Array<Date | null>;
 }
 
-/** Per-tenant totals and p95 of the hourly rows from `since`, as parallel arrays for unnest. */
-async function trafficSince(tenancy: Tenancy, since: Date): Promise<Window> {
-  const totals = await sql<{
-    tenant_id: string;
-    requests: string;
-    errors: string;
-    server_errors: string;
-    last_at: Date;
-  }>`select tenant_id, sum(requests)::bigint as requests, sum(errors)::bigint as errors,
-            sum(server_errors)::bigint as server_errors, max(last_request_at) as last_at
-       from platform.tenant_traffic_hourly where hour >= ${since} group by tenant_id`.execute(
-    tenancy.platformDb,
-  );
-  const buckets = await sql<{ tenant_id: string; buckets: string[] }>`
-    select tenant_id, array_agg(n order by i) as buckets from (
-      select h.tenant_id, u.i, sum(u.v)::bigint as n
-        from platform.tenant_traffic_hourly h, unnest(h.latency_buckets) with ordinality as u(v, i)
-       where h.hour >= ${since} group by h.tenant_id, u.i) b
-    group by tenant_id`.execute(tenancy.platformDb);
-  const bucketsOf = new Map(buckets.rows.map((row) => [row.tenant_id, row.buckets.map(Number)]));
-  const window: Window = {
-    tenant_ids: [],
-    requests: [],
-    errors: [],
-    server_errors: [],
-    p95: [],
-    last_at: [],
-  };
-  for (const row of totals.rows) {
-    window.tenant_ids.push(row.tenant_id);
-    window.requests.push(Number(row.requests));
-    window.errors.push(Number(row.errors));
-    window.server_errors.push(Number(row.server_errors));
-    window.p95.push(p95FromBuckets(bucketsOf.get(row.tenant_id) ?? []));
-    window.last_at.push(row.last_at);
+const emptyWindow = (): Window => ({
+  tenant_ids: [],
+  requests: [],
+  errors: [],
+  server_errors: [],
+  p95: [],
+  last_at: [],
+});
+
+type Sums = Record<string, string | Date | null>;
+
+/**
+ * Per-tenant totals and p95 of the hourly rows of the last 24 h and of today, in one scan of the
+ * hourly table (plain sums of columns), as parallel arrays for unnest.
+ */
+async function trafficWindows(tenancy: Tenancy, since24h: Date, today: Date): Promise<[Window, Window]> {
+  const sums = (prefix: string, filter: ReturnType<typeof sql>) =>
+    sql.join(
+      ['requests', 'errors', 'server_errors', ...BUCKET_COLUMNS].map(
+        (column) => sql`sum(${sql.ref(column)}) filter (where ${filter}) as ${sql.ref(`${prefix}${column}`)}`,
+      ),
+    );
+  const isToday = sql`hour >= ${today}`;
+  const { rows } = await sql<Sums>`
+    select tenant_id, max(last_request_at) as last_at, max(last_request_at) filter (where ${isToday}) as t_last_at,
+           ${sums('d_', sql`true`)}, ${sums('t_', isToday)}
+      from platform.tenant_traffic_hourly where hour >= ${since24h < today ? since24h : today}
+     group by tenant_id`.execute(tenancy.platformDb);
+  const windows: [Window, Window] = [emptyWindow(), emptyWindow()];
+  for (const row of rows) {
+    (['d_', 't_'] as const).forEach((prefix, i) => {
+      const requests = Number(row[`${prefix}requests`] ?? 0);
+      if (requests === 0) return;
+      const window = windows[i]!;
+      window.tenant_ids.push(String(row.tenant_id));
+      window.requests.push(requests);
+      window.errors.push(Number(row[`${prefix}errors`] ?? 0));
+      window.server_errors.push(Number(row[`${prefix}server_errors`] ?? 0));
+      window.p95.push(p95FromBuckets(BUCKET_COLUMNS.map((column) => Number(row[`${prefix}${column}`] ?? 0))));
+      window.last_at.push((prefix === 'd_' ? row.last_at : row.t_last_at) as Date | null);
+    });
   }
-  return window;
+  return windows;
 }
 
 const unnested = (w: Window) =>
@@ -80,7 +86,8 @@ export async function rollupFleet(tenancy: Tenancy, now = new Date()): Promise<R
   const started = performance.now();
   const db = tenancy.platformDb;
   const hour = new Date(now.getTime() - (now.getTime() % 3_600_000));
-  const day24 = await trafficSince(tenancy, new Date(hour.getTime() - 23 * 3_600_000));
+  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const [day24, today] = await trafficWindows(tenancy, new Date(hour.getTime() - 23 * 3_600_000), dayStart);
   const written = await sql`
     insert into platform.tenant_reports as r (tenant_id, users, storage_bytes, requests_24h, errors_24h,
                                              server_errors_24h, p95_ms_24h, last_active_at, as_of)
@@ -98,8 +105,6 @@ export async function rollupFleet(tenancy: Tenancy, now = new Date()): Promise<R
   );
   const usersCounted = await countTenantUsers(tenancy, now);
 
-  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const today = await trafficSince(tenancy, dayStart);
   const day = dayStart.toISOString().slice(0, 10);
   await sql`
     insert into platform.tenant_report_days as d (tenant_id, day, users, storage_bytes, requests, errors, p95_ms)
