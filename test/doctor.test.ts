@@ -93,6 +93,21 @@ describe('GET /platform/doctor', () => {
   });
 });
 
+describe('the CLI against an installation', () => {
+  it('aligns the tenant list and reports a missing tenant as JSON with --json', async () => {
+    const list = await cli('tenants', 'list');
+    expect(list.status).toBe(0);
+    const lines = list.out.split('\n');
+    expect(lines[0]).toMatch(/^ID +STATUS +TIER +ISOLATION +PLACEMENT +NAME$/);
+    const column = lines[0]!.indexOf('STATUS');
+    for (const line of lines.slice(1)) expect(line[column - 1], line).toBe(' ');
+    expect(lines.some((line) => line.startsWith('doc-schema '))).toBe(true);
+    const missing = await cli('tenants', 'suspend', 'nobody-here', '--json');
+    expect(missing.status).toBe(2);
+    expect(JSON.parse(missing.err.split('\n').at(-1)!).error.code).toMatch(/NOT_FOUND/);
+  });
+});
+
 describe('tenantbase doctor', () => {
   it('exits 0 on a healthy install and prints an aligned summary; --tenant narrows it', async () => {
     const healthy = await cli('doctor');

@@ -1,16 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import type { TenantStatus } from '../../tenancy/registry/tenant-record.js';
+import { TENANT_STATUSES } from '../../tenancy/registry/tenant-record.js';
 import { ISOLATIONS, TIERS } from '../../tenancy/tiers.js';
-
-/** Every registry status, for the report filter. */
-const TENANT_STATUSES: readonly TenantStatus[] = [
-  'provisioning',
-  'active',
-  'suspended',
-  'failed',
-  'deleting',
-  'deleted',
-];
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
