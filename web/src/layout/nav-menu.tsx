@@ -25,9 +25,11 @@ const ADMINISTRATION: NavItem[] = [
 
 const PLATFORM: NavItem[] = [
   { to: '/console/tenants', label: 'Tenants' },
+  { to: '/console/fleet', label: 'Fleet' },
   { to: '/console/demo-requests', label: 'Demo requests' },
   { to: '/console/outbox', label: 'Mail outbox' },
   { to: '/console/traffic', label: 'Traffic' },
+  { to: '/console/doctor', label: 'Isolation doctor' },
 ];
 
 /** Tenant administration is for owners and admins (seed 002); platform administrators act as both. */
