@@ -2,6 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { flushTenantTraffic } from '../src/modules/fleet-reports/flush-tenant-traffic.js';
+import { rollupFleet } from '../src/modules/fleet-reports/rollup-fleet.js';
 import { chromiumMissing } from '../test/e2e/support/chromium.js';
 import {
   type ConsoleWorld,
@@ -150,6 +152,12 @@ it.skipIf(missing)('takes a screenshot of each main page', async () => {
     clearInterval(traffic);
   }
   await shoot(admin, 'platform-traffic');
+  await flushTenantTraffic(world.tb.services.tenancy.platformDb, world.tb.services.metrics.traffic);
+  await rollupFleet(world.tb.services.tenancy);
+  await visit(admin, '/console/fleet', 'Requests and errors per day');
+  await shoot(admin, 'platform-fleet', { fullPage: true });
+  await visit(admin, '/console/doctor', 'Isolation is intact.');
+  await shoot(admin, 'platform-doctor');
   await admin.getByLabel('Act inside tenant').selectOption('acme');
   await admin.getByText('Acting inside tenant acme').waitFor();
   await admin.getByText('Deployments by status').waitFor();

@@ -64,6 +64,17 @@ describe.skipIf(missing)('the Fleet and Isolation doctor pages in Chromium', () 
     expect((await download).suggestedFilename()).toMatch(/^tenants-.*\.csv$/);
   });
 
+  it('draws the persisted hourly traffic on the traffic page, after a reload too', async () => {
+    await page.getByRole('link', { name: 'Traffic', exact: true }).click();
+    await page.getByRole('heading', { name: 'Last 24 hours, every process' }).waitFor();
+    await page.locator('figcaption', { hasText: 'Requests per hour' }).waitFor();
+    await page.getByLabel('Tenant (empty for the whole fleet)').fill('fleet-schema');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.locator('figcaption', { hasText: 'Requests per hour' }).waitFor();
+    await page.reload();
+    await page.locator('figcaption', { hasText: 'Requests per hour' }).waitFor();
+  });
+
   it('shows a healthy install, then a failure with its fix', async () => {
     await page.getByRole('link', { name: 'Isolation doctor' }).click();
     await page.getByRole('status').getByText('Isolation is intact.').waitFor({ timeout: 60_000 });

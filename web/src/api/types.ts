@@ -116,3 +116,4 @@ export type DoctorReport = DataOf<'runDoctor'>;
 export type TenantReport = ItemOf<'listTenantReports'>;
 export type FleetSummary = DataOf<'getFleetSummary'>;
 export type ReportTrends = DataOf<'getReportTrends'>;
+export type ReportTraffic = DataOf<'getReportTraffic'>;

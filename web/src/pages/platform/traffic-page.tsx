@@ -3,6 +3,7 @@ import { ErrorPanel } from '../../components/error-panel';
 import { LoadingState } from '../../components/loading-state';
 import { PageHeader } from '../../components/page-header';
 import { useDocumentTitle } from '../../hooks/use-document-title';
+import { PersistedTraffic } from './persisted-traffic';
 import { TrafficChart } from './traffic-chart';
 import { trafficSeries } from './traffic-series';
 import { useTrafficSamples } from './use-traffic-samples';
@@ -36,6 +37,8 @@ export function TrafficPage() {
           </div>
         }
       />
+      <PersistedTraffic />
+      <h2>Live, this process</h2>
       {error !== null && <ErrorPanel error={error} />}
       {samples.length < 2 ? (
         error === null && (
