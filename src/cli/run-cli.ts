@@ -118,7 +118,8 @@ export async function runCli(
     const config = loadConfig(options.env ?? process.env);
     installation = await startTenantbase(config, {
       startWorker: false,
-      log: (line) => io.err(`tenantbase: ${line}`),
+      // With --json, stderr carries only the error object a script parses.
+      log: json ? () => undefined : (line) => io.err(`tenantbase: ${line}`),
     });
     return await found.command.run(installation, { positionals, values: parsed.values }, io);
   } catch (error) {
