@@ -85,7 +85,7 @@ describe('the isolation checker on a healthy installation', () => {
     for (const label of ['pool', `schema:${TENANTS.schema}`, `database:${TENANTS.database}`]) {
       expect(results.map((result) => result.name)).toContain(`${label}:cross-tenant-read`);
     }
-  });
+  }, 600_000);
 });
 
 /** Breaks of one tenant table's fence; `t` is the qualified table name. */
@@ -143,7 +143,7 @@ describe("every break of a pool table's fence fails a check", () => {
     }
     expect(missed).toEqual([]);
     expect(unhealthy(await checkIsolation(tb.services.tenancy))).toEqual([]);
-  });
+  }, 600_000);
 
   it('the live probe itself catches what lets rows cross, not only the catalogue', async () => {
     const t = `${quoteIdent(tb.services.tenancy.endpoints.names.poolSchema)}.deployments`;
@@ -166,7 +166,7 @@ describe("every break of a pool table's fence fails a check", () => {
         restore,
       ),
     ).toEqual(expect.arrayContaining(['pool:cross-tenant-read', 'pool:cross-tenant-write']));
-  });
+  }, 600_000);
 
   it('says so when a probe cannot run, instead of counting it as a pass', async () => {
     const schema = tb.services.tenancy.endpoints.names.poolSchema;
@@ -183,7 +183,7 @@ describe("every break of a pool table's fence fails a check", () => {
     } finally {
       await asOwner(TENANTS.poolA, restoreTable(schema, 'deployments'));
     }
-  });
+  }, 600_000);
 });
 
 describe('every break of the application role fails a check', () => {
@@ -246,7 +246,7 @@ describe('every break of the application role fails a check', () => {
       );
     }
     expect(unhealthy(await checkIsolation(tb.services.tenancy))).toEqual([]);
-  });
+  }, 600_000);
 });
 
 describe('every break of the schema and database fences fails a check', () => {
@@ -327,7 +327,7 @@ describe('every break of the schema and database fences fails a check', () => {
       expect(await underMutation(tenant, mutation, restore), name).toEqual(expect.arrayContaining(expected));
     }
     expect(unhealthy(await checkIsolation(tb.services.tenancy))).toEqual([]);
-  });
+  }, 600_000);
 });
 
 describe('the doctor checks added for operators fail when broken', () => {
@@ -354,7 +354,7 @@ describe('the doctor checks added for operators fail when broken', () => {
       expect(detail).toContain(`may create objects in schema ${schema}`);
       expect(detail).toContain('Fix: as the owner, REVOKE CREATE ON SCHEMA');
     }
-  });
+  }, 600_000);
 
   it('a unique key or a foreign key of a tenant table without tenant_id, in every model', async () => {
     const schemaName = tb.services.tenancy.endpoints.names.schemaFor(TENANTS.schema as TenantId);
@@ -381,7 +381,7 @@ describe('the doctor checks added for operators fail when broken', () => {
     }
     const results = await checkIsolation(tb.services.tenancy, { tenantId: TENANTS.poolA });
     expect(results.find((result) => result.name === 'pool:tenant-keys')?.status).toBe('ok');
-  });
+  }, 600_000);
 
   it('a schema or database with no live tenant, a missing schema, and migrations behind', async () => {
     const names = tb.services.tenancy.endpoints.names;
@@ -436,5 +436,5 @@ describe('the doctor checks added for operators fail when broken', () => {
       );
     }
     expect(unhealthy(await checkIsolation(tb.services.tenancy))).toEqual([]);
-  });
+  }, 600_000);
 });
