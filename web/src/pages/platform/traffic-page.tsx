@@ -19,7 +19,7 @@ export function TrafficPage() {
     <>
       <PageHeader
         title="Traffic"
-        description="Requests, latency and errors per tenant on this server process, sampled while this page is open."
+        description="Requests, latency and errors per hour from every server process (kept in the database), then live per tenant on this process while the page is open."
         actions={
           <div className="field field-inline">
             <label htmlFor="traffic-every">Sample every</label>
