@@ -87,8 +87,10 @@ export class DemandJsonScanner {
 
   private structural(byte: number, at: number): void {
     const unexpected = () =>
-      refused(this.state === 'next' || this.state === 'array' ? `rows[${this.index}]` : 'body',
-        `unexpected "${String.fromCharCode(byte)}" at this position of the JSON document (byte ${at})`);
+      refused(
+        this.state === 'next' || this.state === 'array' ? `rows[${this.index}]` : 'body',
+        `unexpected "${String.fromCharCode(byte)}" at this position of the JSON document (byte ${at})`,
+      );
     switch (this.state) {
       case 'open':
         if (byte !== 0x7b) throw refused('body', 'The body must be a JSON object {"rows":[...]}');

@@ -35,7 +35,8 @@ export function dayProblem(value: unknown): string | undefined {
   if (!match) return 'must be a date as YYYY-MM-DD';
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1000 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return 'is not a real calendar day';
+  if (year < 1000 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return 'is not a real calendar day';
   return undefined;
 }
 
@@ -49,7 +50,8 @@ function unitsProblem(value: unknown): string | undefined {
 
 /** CSV cells are text: a plain decimal number, or why not. */
 export function parseUnits(text: string): number | string {
-  if (!DECIMAL.test(text.trim())) return text.trim().startsWith('-') ? 'must not be negative' : 'must be a number';
+  if (!DECIMAL.test(text.trim()))
+    return text.trim().startsWith('-') ? 'must not be negative' : 'must be a number';
   return Number(text);
 }
 
@@ -67,7 +69,9 @@ export function demandRowProblem(row: RawDemandRow): RowProblem | undefined {
 /** One line of COPY text format for the staging table: item, day, units, where the row came from. */
 export function copyLine(item: string, day: string, units: number, origin: number): string {
   const escaped = /[\\\t\n\r]/.test(item)
-    ? item.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    ? item.replace(/[\\\t\n\r]/g, (c) =>
+        c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+      )
     : item;
   return `${escaped}\t${day}\t${units}\t${origin}\n`;
 }

@@ -31,7 +31,10 @@ const wrongType = () =>
 export function receiveDemandUploads(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', (request, payload: IncomingMessage, done) => {
-    const charset = /charset=([^;]+)/i.exec(request.headers['content-type'] ?? '')?.[1]?.trim().toLowerCase();
+    const charset = /charset=([^;]+)/i
+      .exec(request.headers['content-type'] ?? '')?.[1]
+      ?.trim()
+      .toLowerCase();
     if (charset && charset !== 'utf-8' && charset !== 'utf8') return done(wrongType(), undefined);
     done(null, new DemandUpload(payload, 'json'));
   });

@@ -26,7 +26,10 @@ function escapeLike(text: string): string {
 }
 
 /** One line per item with its history's extent and volume; `q` searches item ids. */
-export async function findDemandItems(scope: TenantScope, query: DemandItemsQuery): Promise<Page<DemandItemRow>> {
+export async function findDemandItems(
+  scope: TenantScope,
+  query: DemandItemsQuery,
+): Promise<Page<DemandItemRow>> {
   let base = scope.db.selectFrom('ts_demand_daily').where('tenant_id', '=', scope.tenantId);
   if (query.q) base = base.where('item_id', 'ilike', `%${escapeLike(query.q)}%`);
   const { perPage, offset } = pageWindow(query);

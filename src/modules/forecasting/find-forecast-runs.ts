@@ -12,7 +12,13 @@ export async function findForecastRuns(scope: TenantScope, query: RunsQuery): Pr
   const { perPage, offset } = pageWindow(query);
   const [count, rows] = await Promise.all([
     base.select(sql<string>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    base.select(RUN_COLUMNS).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(perPage).offset(offset).execute(),
+    base
+      .select(RUN_COLUMNS)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(perPage)
+      .offset(offset)
+      .execute(),
   ]);
   return pageOf(rows, query, count.total);
 }

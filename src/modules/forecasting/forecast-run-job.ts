@@ -33,7 +33,17 @@ interface RunState {
 async function loadRun(scope: TenantScope, runId: string): Promise<RunState | undefined> {
   return scope.db
     .selectFrom('forecast_runs')
-    .select(['id', 'status', 'method', 'horizon_days', 'season_length', 'holdout_days', 'item_count', 'items_done', 'created_at'])
+    .select([
+      'id',
+      'status',
+      'method',
+      'horizon_days',
+      'season_length',
+      'holdout_days',
+      'item_count',
+      'items_done',
+      'created_at',
+    ])
     .where('tenant_id', '=', scope.tenantId)
     .where('id', '=', runId)
     .executeTakeFirst();
@@ -53,7 +63,12 @@ async function firstUnfinished(scope: TenantScope): Promise<string | undefined> 
   return row?.id;
 }
 
-async function finish(scope: TenantScope, runId: string, status: 'done' | 'failed', error: string | null): Promise<void> {
+async function finish(
+  scope: TenantScope,
+  runId: string,
+  status: 'done' | 'failed',
+  error: string | null,
+): Promise<void> {
   await scope.db
     .updateTable('forecast_runs')
     .set({ status, error, finished_at: new Date() })
@@ -104,7 +119,8 @@ export function forecastRunJob(
       }
       return { run, go: true };
     });
-    if (!begin.go) return { run_id: runId, skipped: begin.waiting ? 'an older run of this tenant goes first' : 'ended' };
+    if (!begin.go)
+      return { run_id: runId, skipped: begin.waiting ? 'an older run of this tenant goes first' : 'ended' };
     const run = begin.run;
     let done = run.items_done;
     try {

@@ -2,7 +2,14 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppServices } from '../../app/app-services.js';
 import { AppError } from '../../errors.js';
-import { dataEnvelope, inTenant, listEnvelope, sendData, type TenantRoutes, typedRoutes } from '../../http/route-kit.js';
+import {
+  dataEnvelope,
+  inTenant,
+  listEnvelope,
+  sendData,
+  type TenantRoutes,
+  typedRoutes,
+} from '../../http/route-kit.js';
 import { effectiveQuota } from '../../tenancy/tiers.js';
 import { createForecastRun, ITEMS_PER_RUN_QUOTA } from './create-forecast-run.js';
 import { DemandUpload, receiveDemandUploads } from './demand-upload.js';
@@ -65,7 +72,13 @@ export async function forecastingRoutes(app: TenantRoutes, services: AppServices
       async (request, reply) => {
         const upload: unknown = request.body;
         if (!(upload instanceof DemandUpload)) {
-          throw new AppError('VALIDATION_FAILED', 'Send the rows as application/json {"rows":[...]} or as text/csv');
+          throw new AppError(
+            'VALIDATION_FAILED',
+            'Send the rows as application/json {"rows":[...]} or as text/csv',
+            {
+              details: [{ path: 'body', message: 'is empty' }],
+            },
+          );
         }
         const spooled = await spoolDemand(
           upload.stream,
@@ -242,4 +255,3 @@ export async function forecastingRoutes(app: TenantRoutes, services: AppServices
     },
   );
 }
-

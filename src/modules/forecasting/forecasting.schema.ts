@@ -53,7 +53,14 @@ export const DemandQuery = Type.Object(
 );
 export type DemandQuery = Static<typeof DemandQuery>;
 
-export const ITEM_SORTS = ['item_id', '-item_id', 'total_units', '-total_units', 'last_date', '-last_date'] as const;
+export const ITEM_SORTS = [
+  'item_id',
+  '-item_id',
+  'total_units',
+  '-total_units',
+  'last_date',
+  '-last_date',
+] as const;
 
 export const DemandItemsQuery = Type.Object(
   {
@@ -65,7 +72,11 @@ export const DemandItemsQuery = Type.Object(
 );
 export type DemandItemsQuery = Static<typeof DemandItemsQuery>;
 
-export const DemandPoint = Type.Object({ item_id: Type.String(), date: Type.String(), units_sold: Type.Number() });
+export const DemandPoint = Type.Object({
+  item_id: Type.String(),
+  date: Type.String(),
+  units_sold: Type.Number(),
+});
 
 export const DemandItem = Type.Object({
   item_id: Type.String(),
@@ -146,7 +157,12 @@ export const RunQuality = Type.Object({
   run_id: Type.String(),
   overall: Type.Object(QualityNumbers),
   items: Type.Array(
-    Type.Object({ item_id: Type.String(), method: Type.String(), ...QualityNumbers, holdout_days: Type.Integer() }),
+    Type.Object({
+      item_id: Type.String(),
+      method: Type.String(),
+      ...QualityNumbers,
+      holdout_days: Type.Integer(),
+    }),
   ),
 });
 

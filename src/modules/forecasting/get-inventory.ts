@@ -52,7 +52,10 @@ export async function getInventory(
   if (leadTime > latest.horizon_days) {
     throw new AppError('VALIDATION_FAILED', 'The request is invalid', {
       details: [
-        { path: 'querystring.lead_time_days', message: `must be at most the run's horizon (${latest.horizon_days} days)` },
+        {
+          path: 'querystring.lead_time_days',
+          message: `must be at most the run's horizon (${latest.horizon_days} days)`,
+        },
       ],
     });
   }
@@ -72,7 +75,8 @@ export async function getInventory(
     demand += point.units;
     variance += ((point.upper_95 - point.units) / Z95) ** 2;
   }
-  const holdoutSigma = latest.holdout_days > 0 ? (SIGMA_PER_MAE * latest.abs_error_sum) / latest.holdout_days : 0;
+  const holdoutSigma =
+    latest.holdout_days > 0 ? (SIGMA_PER_MAE * latest.abs_error_sum) / latest.holdout_days : 0;
   const sigmaLeadTime = Math.max(Math.sqrt(variance), holdoutSigma * Math.sqrt(leadTime));
   const z = normalQuantile(serviceLevel);
   const safety = Math.max(0, z * sigmaLeadTime);

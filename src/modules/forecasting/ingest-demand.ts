@@ -54,10 +54,7 @@ export async function ingestDemand(scope: TenantScope, spooled: SpooledDemand): 
           .returning(sql<boolean>`(xmax = 0)`.as('fresh')),
       )
       .selectFrom('upserted')
-      .select([
-        sql<string>`count(*) filter (where fresh)`.as('inserted'),
-        sql<string>`count(*)`.as('total'),
-      ])
+      .select([sql<string>`count(*) filter (where fresh)`.as('inserted'), sql<string>`count(*)`.as('total')])
       .executeTakeFirst();
   } catch (error) {
     // 21000: ON CONFLICT DO UPDATE met the same key twice, i.e. the body repeats a row.

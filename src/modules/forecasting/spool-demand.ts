@@ -26,7 +26,10 @@ const invalid = (path: string, message: string) =>
   });
 
 const tooMany = (format: 'json' | 'csv') =>
-  invalid(format === 'json' ? 'rows' : 'body', `must hold at most ${MAX_DEMAND_ROWS.toLocaleString('en')} rows`);
+  invalid(
+    format === 'json' ? 'rows' : 'body',
+    `must hold at most ${MAX_DEMAND_ROWS.toLocaleString('en')} rows`,
+  );
 
 /** Buffers COPY lines and writes them in blocks, waiting when the disk falls behind. */
 class CopyFileWriter {
@@ -64,7 +67,8 @@ async function* limited(body: Readable): AsyncGenerator<Buffer> {
   for await (const chunk of body) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
     bytes += buffer.length;
-    if (bytes > DEMAND_BODY_LIMIT) throw invalid('body', `is larger than ${DEMAND_BODY_LIMIT / 1024 ** 2} MiB`);
+    if (bytes > DEMAND_BODY_LIMIT)
+      throw invalid('body', `is larger than ${DEMAND_BODY_LIMIT / 1024 ** 2} MiB`);
     yield buffer;
   }
 }
@@ -77,7 +81,10 @@ async function spoolJson(body: Readable, writer: CopyFileWriter): Promise<number
     const row = value as Record<string, unknown>;
     for (const key of Object.keys(row)) {
       if (!(COLUMNS as readonly string[]).includes(key))
-        throw invalid(`rows[${index}].${/^[A-Za-z0-9_$-]+$/.test(key) ? key : JSON.stringify(key)}`, 'is not a demand column');
+        throw invalid(
+          `rows[${index}].${/^[A-Za-z0-9_$-]+$/.test(key) ? key : JSON.stringify(key)}`,
+          'is not a demand column',
+        );
     }
     for (const column of COLUMNS)
       if (!(column in row)) throw invalid(`rows[${index}].${column}`, 'is required');
@@ -97,7 +104,8 @@ async function spoolJson(body: Readable, writer: CopyFileWriter): Promise<number
 function csvHeader(record: string[]): number[] {
   const names = record.map((name) => name.trim().toLowerCase());
   const unknown = names.find((name) => !(COLUMNS as readonly string[]).includes(name));
-  if (unknown !== undefined) throw invalid('line 1', `unknown column "${unknown.slice(0, 50)}"; expected item_id,date,units_sold`);
+  if (unknown !== undefined)
+    throw invalid('line 1', `unknown column "${unknown.slice(0, 50)}"; expected item_id,date,units_sold`);
   const positions = COLUMNS.map((column) => names.indexOf(column));
   const missing = COLUMNS.find((_, i) => positions[i] === -1);
   if (missing) throw invalid('line 1', `the column ${missing} is missing; expected item_id,date,units_sold`);
@@ -119,7 +127,10 @@ async function spoolCsv(body: Readable, writer: CopyFileWriter): Promise<number>
   let positions: number[] | undefined;
   let rows = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
       const line = `line ${info.lines}`;
       if (!positions) {
         positions = csvHeader(record);
@@ -154,7 +165,11 @@ async function spoolCsv(body: Readable, writer: CopyFileWriter): Promise<number>
  * text to a file under `dir`: the body is never held in memory and no database work waits on the
  * client. The first bad row refuses the whole body (and removes the file).
  */
-export async function spoolDemand(body: Readable, format: 'json' | 'csv', dir: string): Promise<SpooledDemand> {
+export async function spoolDemand(
+  body: Readable,
+  format: 'json' | 'csv',
+  dir: string,
+): Promise<SpooledDemand> {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `demand-${randomUUID()}.copy`);
   const writer = new CopyFileWriter(createWriteStream(file));

@@ -37,7 +37,13 @@ export async function writeForecasts(
   const seriesOf = new Map(series.map((s) => [s.itemId, s]));
   const items: string[] = [];
   const dates: string[] = [];
-  const columns = { units: [] as number[], l80: [] as number[], u80: [] as number[], l95: [] as number[], u95: [] as number[] };
+  const columns = {
+    units: [] as number[],
+    l80: [] as number[],
+    u80: [] as number[],
+    l95: [] as number[],
+    u95: [] as number[],
+  };
   const methods: string[] = [];
   const quality: Array<Record<string, unknown>> = [];
   for (const forecast of forecasts) {
@@ -80,7 +86,18 @@ export async function writeForecasts(
   if (items.length > 0) {
     await scope.db
       .insertInto('forecast_points')
-      .columns(['tenant_id', 'run_id', 'item_id', 'date', 'units', 'lower_80', 'upper_80', 'lower_95', 'upper_95', 'method'])
+      .columns([
+        'tenant_id',
+        'run_id',
+        'item_id',
+        'date',
+        'units',
+        'lower_80',
+        'upper_80',
+        'lower_95',
+        'upper_95',
+        'method',
+      ])
       .expression(
         sql`select ${scope.tenantId}::text, ${runId}::uuid, * from unnest(
           ${items}::text[], ${dates}::date[], ${columns.units}::float8[], ${columns.l80}::float8[],
@@ -88,6 +105,10 @@ export async function writeForecasts(
       )
       .execute();
   }
-  if (quality.length > 0) await scope.db.insertInto('forecast_item_quality').values(quality as never).execute();
+  if (quality.length > 0)
+    await scope.db
+      .insertInto('forecast_item_quality')
+      .values(quality as never)
+      .execute();
   return true;
 }
