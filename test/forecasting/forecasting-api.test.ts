@@ -116,7 +116,7 @@ describe.for(ISOLATIONS)('forecasting in a %s tenant', (isolation) => {
       [`${head}\nbad-csv,2026-01-03,1\nbad-csv,2026-01-04,1,9\n`, 'line 5'],
       ['item_id,date,units\nbad-csv,2026-01-01,1\n', 'line 1'],
       ['item_id,date\nbad-csv,2026-01-01\n', 'line 1'],
-      ['', 'body'],
+      ['', 'line 1'],
       [`${head}bad-csv,2026-01-01,2\n`, 'line 3'],
     ];
     for (const [csv, path] of cases) {
