@@ -77,7 +77,7 @@ describe('forecasting permissions and feature', () => {
         method: 'PATCH',
         url: '/api/v1/tenants/fcp',
         headers: await admin(),
-        payload: { feature_overrides: {} },
+        payload: { feature_overrides: { forecasting: true } },
       });
     }
     expect((await forecastingClient(tb, ownerToken).get('/demand/items')).statusCode).toBe(200);

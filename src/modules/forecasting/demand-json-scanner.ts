@@ -1,29 +1,30 @@
 import { AppError } from '../../errors.js';
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-/** One row object may not be larger than this (a real one is under 300 bytes). */
-const MAX_ROW_BYTES = 64 * 1024;
+/** One row object may not be larger than this (a real one is under 300 characters). */
+const MAX_ROW_CHARS = 64 * 1024;
 
-const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 const refused = (path: string, message: string) =>
   new AppError('VALIDATION_FAILED', 'The demand rows are invalid; nothing was written', {
     details: [{ path, message }],
   });
 
-type State = 'open' | 'key' | 'colon' | 'array' | 'row' | 'next' | 'close' | 'end';
+type State = 'open' | 'key' | 'colon' | 'bracket' | 'array' | 'row' | 'next' | 'close' | 'end';
 
 /**
- * Reads `{"rows":[{...},{...}]}` chunk by chunk without holding the body: each row object is cut
- * out (strings and nesting respected), decoded as strict UTF-8 and parsed on its own, so memory
- * stays at one row whatever the body's size. Anything else at the top level is refused.
+ * Reads `{"rows":[{...},{...}]}` chunk by chunk without holding the body: the text is decoded
+ * as strict UTF-8 as it streams, each row object is cut out (strings and nesting respected) and
+ * parsed on its own, so memory stays at one row whatever the body's size. Anything else at the
+ * top level is refused.
  */
 export class DemandJsonScanner {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private state: State = 'open';
-  private parts: Buffer[] = [];
-  private partBytes = 0;
+  /** The part of the current key or row cut off by the end of the previous chunk. */
+  private carry = '';
   private depth = 0;
   private inString = false;
   private escaped = false;
@@ -36,147 +37,135 @@ export class DemandJsonScanner {
   }
 
   write(chunk: Buffer): void {
-    // A key or row cut by the previous chunk continues from this chunk's first byte.
-    let start = this.state === 'row' || (this.state === 'key' && this.keyStarted) ? 0 : -1;
-    for (let i = 0; i < chunk.length; i += 1) {
-      const byte = chunk[i]!;
-      if (this.state === 'key') {
-        if (!this.keyStarted) {
-          if (WS.has(byte)) continue;
-          if (byte !== QUOTE) throw refused('body', 'The body must be a JSON object {"rows":[...]}');
-          this.keyStarted = true;
-          this.escaped = false;
-          start = i;
-        } else if (this.escaped) this.escaped = false;
-        else if (byte === BACKSLASH) this.escaped = true;
-        else if (byte === QUOTE) {
-          this.take(chunk, start, i + 1);
-          start = -1;
-          this.finishKey();
-        }
-        continue;
-      }
-      if (this.state === 'row') {
-        if (this.inString) {
-          if (this.escaped) this.escaped = false;
-          else if (byte === BACKSLASH) this.escaped = true;
-          else if (byte === QUOTE) this.inString = false;
-        } else if (byte === QUOTE) this.inString = true;
-        else if (byte === 0x7b || byte === 0x5b) this.depth += 1;
-        else if (byte === 0x7d || byte === 0x5d) {
-          this.depth -= 1;
-          if (this.depth === 0) {
-            this.take(chunk, start, i + 1);
-            start = -1;
-            this.finishRow();
-          }
-        }
-        continue;
-      }
-      if (WS.has(byte)) continue;
-      this.structural(byte, i);
-      if ((this.state as State) === 'row') start = i;
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk, { stream: true });
+    } catch {
+      throw refused('body', 'is not valid UTF-8');
     }
-    if (start >= 0) this.take(chunk, start, chunk.length);
+    this.scan(text);
   }
 
   /** Checks that the body ended where a complete document ends. */
   end(): void {
+    try {
+      this.scan(this.decoder.decode());
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw refused('body', 'is not valid UTF-8');
+    }
     if (this.state !== 'end') throw refused('body', 'The body ended before the JSON document did');
   }
 
-  private structural(byte: number, at: number): void {
-    const unexpected = () =>
-      refused(
-        this.state === 'next' || this.state === 'array' ? `rows[${this.index}]` : 'body',
-        `unexpected "${String.fromCharCode(byte)}" at this position of the JSON document (byte ${at})`,
-      );
-    switch (this.state) {
-      case 'open':
-        if (byte !== 0x7b) throw refused('body', 'The body must be a JSON object {"rows":[...]}');
-        this.state = 'key';
-        this.keyStarted = false;
-        this.parts = [];
-        this.partBytes = 0;
-        return;
-      case 'colon':
-        if (byte !== 0x3a) throw unexpected();
-        this.state = 'array';
-        this.depth = -1;
-        return;
-      case 'array':
-        if (this.depth === -1) {
-          if (byte !== 0x5b) throw refused('rows', 'must be an array of rows');
-          this.depth = 0;
-          return;
+  private scan(text: string): void {
+    let { state, depth, inString, escaped } = this;
+    // A key or row cut by the previous chunk continues from this chunk's first character.
+    let start = state === 'row' || (state === 'key' && inString) ? 0 : -1;
+    const length = text.length;
+    for (let i = 0; i < length; i += 1) {
+      const c = text.charCodeAt(i);
+      if (state === 'row') {
+        if (inString) {
+          if (escaped) escaped = false;
+          else if (c === BACKSLASH) escaped = true;
+          else if (c === QUOTE) inString = false;
+        } else if (c === QUOTE) inString = true;
+        else if (c === 0x7b || c === 0x5b) depth += 1;
+        else if (c === 0x7d || c === 0x5d) {
+          depth -= 1;
+          if (depth === 0) {
+            this.finishRow(this.carry + text.slice(start, i + 1));
+            this.carry = '';
+            start = -1;
+            state = 'next';
+          }
         }
-        if (byte === 0x5d && this.index === 0) {
-          this.state = 'close';
-          return;
+        continue;
+      }
+      if (state === 'key' && inString) {
+        if (escaped) escaped = false;
+        else if (c === BACKSLASH) escaped = true;
+        else if (c === QUOTE) {
+          inString = false;
+          this.finishKey(this.carry + text.slice(start, i + 1));
+          this.carry = '';
+          start = -1;
+          state = 'colon';
         }
-        return this.startRow(byte);
-      case 'next':
-        if (byte === 0x2c) {
-          this.state = 'array';
-          return;
-        }
-        if (byte === 0x5d) {
-          this.state = 'close';
-          return;
-        }
-        throw unexpected();
-      case 'close':
-        if (byte !== 0x7d) throw refused('body', 'The body must hold only "rows"');
-        this.state = 'end';
-        return;
-      default:
-        throw refused('body', 'Nothing may follow the JSON document');
+        continue;
+      }
+      if (isSpace(c)) continue;
+      switch (state) {
+        case 'open':
+          if (c !== 0x7b) throw refused('body', 'The body must be a JSON object {"rows":[...]}');
+          state = 'key';
+          break;
+        case 'key':
+          if (c !== QUOTE) throw refused('body', 'The body must be a JSON object {"rows":[...]}');
+          inString = true;
+          escaped = false;
+          start = i;
+          break;
+        case 'colon':
+          if (c !== 0x3a) throw refused('body', 'The body must be a JSON object {"rows":[...]}');
+          state = 'bracket';
+          break;
+        case 'bracket':
+          if (c !== 0x5b) throw refused('rows', 'must be an array of rows');
+          state = 'array';
+          break;
+        case 'array':
+          if (c === 0x5d && this.index === 0) {
+            state = 'close';
+            break;
+          }
+          if (c !== 0x7b) throw refused(`rows[${this.index}]`, 'must be an object');
+          state = 'row';
+          depth = 1;
+          inString = false;
+          escaped = false;
+          start = i;
+          break;
+        case 'next':
+          if (c === 0x2c) state = 'array';
+          else if (c === 0x5d) state = 'close';
+          else throw refused(`rows[${this.index}]`, 'rows must be separated by commas');
+          break;
+        case 'close':
+          if (c !== 0x7d) throw refused('body', 'The body must hold only "rows"');
+          state = 'end';
+          break;
+        default:
+          throw refused('body', 'Nothing may follow the JSON document');
+      }
     }
+    if (start >= 0) {
+      this.carry += text.slice(start);
+      if (this.carry.length > MAX_ROW_CHARS)
+        throw refused(state === 'key' ? 'body' : `rows[${this.index}]`, 'is too large');
+    }
+    Object.assign(this, { state, depth, inString, escaped });
   }
 
-  private keyStarted = false;
-
-  private startRow(byte: number): void {
-    if (byte !== 0x7b) throw refused(`rows[${this.index}]`, 'must be an object');
-    this.state = 'row';
-    this.parts = [];
-    this.partBytes = 0;
-    this.depth = 1;
-    this.inString = false;
-    this.escaped = false;
-  }
-
-  private take(chunk: Buffer, from: number, to: number): void {
-    this.partBytes += to - from;
-    if (this.partBytes > MAX_ROW_BYTES)
-      throw refused(this.state === 'key' ? 'body' : `rows[${this.index}]`, 'is too large');
-    this.parts.push(chunk.subarray(from, to));
-  }
-
-  private decode(path: string): unknown {
-    let text: string;
+  private finishKey(text: string): void {
+    let key: unknown;
     try {
-      text = strictUtf8.decode(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts));
+      key = JSON.parse(text);
     } catch {
-      throw refused(path, 'is not valid UTF-8');
+      throw refused('body', 'is not valid JSON');
     }
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw refused(path, 'is not valid JSON');
-    }
-  }
-
-  private finishKey(): void {
-    const key = this.decode('body');
     if (key !== 'rows') throw refused('body', 'The body must hold only "rows"');
-    this.state = 'colon';
   }
 
-  private finishRow(): void {
-    const row = this.decode(`rows[${this.index}]`);
+  private finishRow(text: string): void {
+    if (text.length > MAX_ROW_CHARS) throw refused(`rows[${this.index}]`, 'is too large');
+    let row: unknown;
+    try {
+      row = JSON.parse(text);
+    } catch {
+      throw refused(`rows[${this.index}]`, 'is not valid JSON');
+    }
     this.onRow(row, this.index);
     this.index += 1;
-    this.state = 'next';
   }
 }

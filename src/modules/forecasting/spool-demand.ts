@@ -4,8 +4,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { once } from 'node:events';
-import { parse } from 'csv-parse';
 import { AppError } from '../../errors.js';
+import { DemandCsvReader } from './demand-csv-reader.js';
 import { DemandJsonScanner } from './demand-json-scanner.js';
 import { copyLine, demandRowProblem, parseUnits, type RawDemandRow } from './demand-row-check.js';
 import { DEMAND_BODY_LIMIT, MAX_DEMAND_ROWS } from './forecasting.schema.js';
@@ -101,7 +101,8 @@ async function spoolJson(body: Readable, writer: CopyFileWriter): Promise<number
   return scanner.rows;
 }
 
-function csvHeader(record: string[]): number[] {
+function csvHeader(record: string[], line: number): number[] {
+  if (line !== 1) throw invalid('line 1', 'the header item_id,date,units_sold is missing');
   const names = record.map((name) => name.trim().toLowerCase());
   const unknown = names.find((name) => !(COLUMNS as readonly string[]).includes(name));
   if (unknown !== undefined)
@@ -114,47 +115,29 @@ function csvHeader(record: string[]): number[] {
 }
 
 async function spoolCsv(body: Readable, writer: CopyFileWriter): Promise<number> {
-  const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true });
-  const source = limited(body);
-  const feed = (async () => {
-    try {
-      for await (const chunk of source) if (!parser.write(chunk)) await once(parser, 'drain');
-      parser.end();
-    } catch (error) {
-      parser.destroy(error as Error);
-    }
-  })();
   let positions: number[] | undefined;
   let rows = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      const line = `line ${info.lines}`;
-      if (!positions) {
-        positions = csvHeader(record);
-        continue;
-      }
-      if (record.length !== COLUMNS.length) throw invalid(line, `has ${record.length} columns; expected 3`);
-      if (rows >= MAX_DEMAND_ROWS) throw tooMany('csv');
-      const units = parseUnits(record[positions[2]!]!);
-      const raw = { item_id: record[positions[0]!], date: record[positions[1]!]!.trim(), units_sold: units };
-      if (typeof units === 'string') throw invalid(line, `units_sold ${units}`);
-      const problem = demandRowProblem(raw);
-      if (problem) throw invalid(line, `${problem.field} ${problem.message}`);
-      writer.add(copyLine(raw.item_id as string, raw.date, units, info.lines));
-      rows += 1;
-      await writer.flushIfFull();
+  const reader = new DemandCsvReader((record, lineNumber) => {
+    if (!positions) {
+      positions = csvHeader(record, lineNumber);
+      return;
     }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as { code?: string }).code;
-    throw invalid('body', `is not valid CSV${code ? ` (${code})` : ''}`);
-  } finally {
-    await source.return(undefined);
-    await feed;
+    const line = `line ${lineNumber}`;
+    if (record.length !== COLUMNS.length) throw invalid(line, `has ${record.length} columns; expected 3`);
+    if (rows >= MAX_DEMAND_ROWS) throw tooMany('csv');
+    const units = parseUnits(record[positions[2]!]!);
+    if (typeof units === 'string') throw invalid(line, `units_sold ${units}`);
+    const raw = { item_id: record[positions[0]!], date: record[positions[1]!]!.trim(), units_sold: units };
+    const problem = demandRowProblem(raw);
+    if (problem) throw invalid(line, `${problem.field} ${problem.message}`);
+    writer.add(copyLine(raw.item_id as string, raw.date, units, lineNumber));
+    rows += 1;
+  });
+  for await (const chunk of limited(body)) {
+    reader.write(chunk);
+    await writer.flushIfFull();
   }
+  reader.end();
   if (!positions) throw invalid('line 1', 'the header item_id,date,units_sold is missing');
   if (rows === 0) throw invalid('body', 'must hold at least one row');
   return rows;
