@@ -13,7 +13,7 @@ export interface BatchRequest {
   itemIds: string[];
   firstDates: string[];
   lengths: number[];
-  data: Float64Array;
+  data: Float64Array<ArrayBuffer>;
 }
 
 /** A worker's answer: the batch's forecasts in order, or why the batch failed as a whole. */
