@@ -10,9 +10,10 @@ export type Fitter = (y: Float64Array, options: ForecastOptions) => FittedModel;
 const defaultFitter: Fitter = (y, options) => fitMethod(y, options.method, options.seasonLength);
 
 /**
- * Forecasts one item: a holdout backtest for the quality numbers (fit on all but the last
- * `holdoutDays`, forecast those days, compare), then a refit on the whole history for the returned
- * points. A method that throws for this item is replaced by the fallback (seasonal naive, or naive
+ * Forecasts one item: a holdout backtest for the quality numbers (choose and fit the model on all
+ * but the last `holdoutDays`, forecast those days, compare), then the chosen model re-estimated on
+ * the whole history (warm-started) for the returned points, so the backtest measures exactly the
+ * procedure that made them. A method that throws for this item is replaced by the fallback (seasonal naive, or naive
  * on less than a season) and the reason kept: one bad item never fails a run.
  */
 export function forecastSeries(
@@ -29,22 +30,29 @@ export function forecastSeries(
   const holdout = Math.max(0, Math.min(Math.round(options.holdoutDays) || 0, n - minTrain));
   let fallbackReason: string | undefined;
 
-  const run = (history: Float64Array, h: number): Forecast => {
+  const run = (
+    history: Float64Array,
+    h: number,
+    chosen?: FittedModel,
+  ): { model?: FittedModel; forecast: Forecast } => {
     try {
-      return fit(history, opts).forecast(h);
+      const model = chosen?.refit ? chosen.refit(history) : fit(history, opts);
+      return { model, forecast: model.forecast(h) };
     } catch (error) {
       fallbackReason ??= error instanceof Error ? error.message : String(error);
-      return fallbackModel(history, m).forecast(h);
+      return { forecast: fallbackModel(history, m).forecast(h) };
     }
   };
 
   let quality = emptyQuality();
+  let chosen: FittedModel | undefined;
   if (holdout > 0) {
     const train = y.subarray(0, n - holdout);
     const backtest = run(train, holdout);
-    quality = measureQuality(train, y.subarray(n - holdout), backtest, m);
+    chosen = backtest.model;
+    quality = measureQuality(train, y.subarray(n - holdout), backtest.forecast, m);
   }
-  const final = run(y, horizon);
+  const final = run(y, horizon, chosen).forecast;
   const result: ItemForecast = {
     itemId: input.itemId,
     method: final.method,

@@ -14,6 +14,8 @@ export interface FittedModel {
   /** Corrected Akaike criterion on the shared scoring window (see choose-method.ts); Infinity when not comparable. */
   aicc: number;
   forecast(horizon: number): Forecast;
+  /** The same model structure re-estimated on a longer history (warm-started); absent = fit anew. */
+  refit?(y: Float64Array): FittedModel;
 }
 
 const Z80 = 1.2815515655446004;
