@@ -36,3 +36,8 @@ export const ROW_SEEDS: Record<string, (call: SeedCall, marker: string) => Promi
     throw new Error('the forecast run did not finish');
   },
 };
+
+/** Collections whose rows a create route makes under another path: `POST /forecast` makes forecast runs. */
+export const READ_BACK_AT: Record<string, string> = {
+  '/api/v1/forecast': '/api/v1/forecast-runs',
+};

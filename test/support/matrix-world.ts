@@ -1,7 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Isolation } from '../../src/tenancy/tenant-scope.js';
 import type { Tier } from '../../src/tenancy/tiers.js';
-import { ROW_SEEDS } from './matrix-seeds.js';
+import { READ_BACK_AT, ROW_SEEDS } from './matrix-seeds.js';
 import { sampleValue } from './sample-body.js';
 import { pathOf, type TenantRoute } from './tenant-routes.js';
 import type { TestInstance } from './test-instance.js';
@@ -147,9 +147,10 @@ export async function readBack(
   routes: TenantRoute[],
   world: World,
   side: Side,
-  collection: string,
+  created: string,
   id: string,
 ): Promise<unknown> {
+  const collection = READ_BACK_AT[created] ?? created;
   const as = { token: world.adminToken, headers: { 'x-tenant-id': side.id } };
   // A write that wrongly landed in this tenant would not have dropped its cached reads.
   await tb.services.cache.invalidate(side.id);

@@ -31,6 +31,7 @@ function itemProblem(value: unknown): string | undefined {
 /** A real calendar day between years 1000 and 9999, or why not. */
 export function dayProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return 'must be a YYYY-MM-DD string';
+  if (value.includes('\u0000')) return 'must not contain NUL (\\u0000) characters';
   const match = DAY.exec(value);
   if (!match) return 'must be a date as YYYY-MM-DD';
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
