@@ -17,6 +17,7 @@ import { AuditSealer } from '../modules/audit/audit-sealer.js';
 import { scheduleAuditSweep } from '../modules/audit/audit-sweep-job.js';
 import { installModuleCatalogue } from '../modules/module-catalogue.js';
 import { registeredModules } from '../modules/registered-modules.js';
+import { LazyForecastEngine } from '../modules/forecasting/lazy-forecast-engine.js';
 import { bootstrapPlatform } from '../platform/bootstrap-platform.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { JobWorker } from '../jobs/job-worker.js';
@@ -176,6 +177,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       mailer: createMailer(config, tenancy.platformDb),
       revocations,
       mail: new MailQueue(jobs, config.publicUrl),
+      forecastEngine: new LazyForecastEngine(),
     };
     registerJobHandlers(services);
     const edge = moduleEdge(services, modules);
@@ -206,7 +208,10 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
           app,
           worker,
           graceMs: config.shutdownGraceSeconds * 1000,
-          closeMailer: () => services.mailer.close(),
+          closeMailer: async () => {
+            await services.forecastEngine.close();
+            await services.mailer.close();
+          },
           closePools: async () => {
             await revocations.stop();
             await tenancy.close();

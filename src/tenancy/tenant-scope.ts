@@ -11,7 +11,10 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import { TENANT_SETTING, type TenantDatabase } from './tenant-database.js';
 import type { TenantId } from './tenant-id.js';
 import { queryAsTenant } from './tenant-statement.js';
@@ -41,6 +44,12 @@ export interface TenantScope {
    * after a rollback), outside the scope, so follow-up work holds none of the scope's locks.
    */
   signal(topic: string): void;
+  /**
+   * Streams `source` (COPY text format) into `statement`, a `COPY <temporary table> FROM STDIN`,
+   * inside this write scope's transaction; answers the rows copied. Only a temporary table: RLS
+   * refuses COPY into a tenant table, so bulk loads stage there and move rows with one INSERT.
+   */
+  copyFrom(statement: string, source: Readable): Promise<number>;
 }
 
 export type ScopeAccess = 'read' | 'write';
@@ -102,6 +111,28 @@ class ScopedConnection implements DatabaseConnection {
       };
     } catch (error) {
       throw this.preambleError ?? error;
+    }
+  }
+
+  async copyFrom(statement: string, source: Readable): Promise<number> {
+    if (this.access !== 'write') throw new Error('COPY needs a write scope');
+    if (!/^copy pg_temp\.[a-z_]+ (\([a-z_, ]+\) )?from stdin\b/i.test(statement))
+      throw new Error('COPY is for temporary tables only');
+    if (!this.started) this.start();
+    // Waits for BEGIN and the tenant setting: the pipelined client is idle once this answers.
+    await this.client.query('select 1');
+    if (this.preambleError) throw this.preambleError;
+    // pg refuses copy streams on a pipelining client (they hold the connection across round trips);
+    // nothing else is queued on this pinned client, so it leaves pipelining for the COPY alone.
+    const client = this.client as pg.PoolClient & { pipeline: boolean };
+    const pipelining = client.pipeline;
+    client.pipeline = false;
+    try {
+      const copy = client.query(copyFromStdin(statement));
+      await pipeline(source, copy);
+      return copy.rowCount;
+    } finally {
+      client.pipeline = pipelining;
     }
   }
 
@@ -223,6 +254,10 @@ export async function runInScope<T>(
       tasks.push(task);
     },
     signal: (topic) => request.signals.add(topic),
+    copyFrom: (statement, source) => {
+      if (settled) throw new Error('the tenant scope has ended');
+      return connection.copyFrom(statement, source);
+    },
   };
   let result: T;
   try {
