@@ -1,7 +1,7 @@
 import type { TenantModule } from '../module.js';
 
 /**
- * Feature keys tenants already hold for modules that have not shipped yet (entries, forecasting):
+ * Feature keys tenants already hold for modules that have not shipped yet (forecasting):
  * tenants' feature lists and overrides name them today. Each line moves into its module's own
  * declaration when that module is written, with its permissions and quotas.
  */
@@ -11,7 +11,6 @@ export const plannedFeaturesModule: TenantModule = {
   tables: [],
   migrations: [],
   features: [
-    { key: 'entries', tiers: ['standard', 'premium', 'enterprise'] },
     { key: 'forecasting', tiers: ['premium', 'enterprise'] },
   ],
 };

@@ -1,0 +1,35 @@
+import type { TenantModule } from '../module.js';
+import { entryRoutes } from './entries.routes.js';
+import { entryMigrations } from './entries.tables.js';
+import { entryTypeRoutes } from './entry-types.routes.js';
+
+declare module '../../identity/permissions.js' {
+  interface PermissionNames {
+    'entries:read': true;
+    'entries:write': true;
+    'entry_types:manage': true;
+  }
+}
+
+/**
+ * Seed 004's generic entries: tenant-defined types with a JSON Schema and entries validated
+ * against it. The business domains' feature keys (business-domains.module.ts) switch on the
+ * preset types this module seeds (domain-presets.ts).
+ */
+export const entriesModule: TenantModule = {
+  name: 'entries',
+  feature: 'entries',
+  tables: ['entry_types', 'entries', 'entry_domain_seeds'],
+  migrations: entryMigrations,
+  features: [{ key: 'entries', tiers: ['standard', 'premium', 'enterprise'] }],
+  permissions: [
+    { name: 'entries:read', roles: ['admin', 'member', 'viewer'] },
+    { name: 'entries:write', roles: ['admin', 'member'] },
+    { name: 'entry_types:manage', roles: ['admin'] },
+  ],
+  quotas: [{ key: 'entries', kind: 'creates_per_hour', tiers: { standard: 500, premium: 1500, enterprise: null } }],
+  routes: (app, services) => {
+    entryTypeRoutes(app, services);
+    entryRoutes(app, services);
+  },
+};
