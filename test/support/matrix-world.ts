@@ -37,6 +37,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   query?: Query;
   body?: unknown;
+  /** The tenant whose rows fill the route's parent parameters (`/entries/:type`). */
+  side?: Side;
 }
 
 /** Sends `route` through the app in-process. */
@@ -47,11 +49,23 @@ export function call(
 ): Promise<LightMyRequestResponse> {
   return tb.app.inject({
     method: route.method as InjectOptions['method'],
-    url: pathOf(route, options.id),
+    url: pathOf(route, options.id, options.side ? parentsOf(options.side, route) : {}),
     headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
     ...(options.query ? { query: options.query } : {}),
     ...(options.body !== undefined ? { payload: options.body as InjectOptions['payload'] } : {}),
   });
+}
+
+/** The side's own rows named by the route's parent parameters. */
+export function parentsOf(side: Side, route: TenantRoute): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, collection] of Object.entries(route.parents)) {
+    const row = side.rows.get(collection);
+    if (row === undefined)
+      throw new Error(`${route.label}: ${side.missing.get(collection) ?? `no row in ${collection}`}`);
+    values[name] = row;
+  }
+  return values;
 }
 
 let bodies = 0;
@@ -85,7 +99,7 @@ async function makeRows(tb: TestInstance, routes: TenantRoute[], side: Side, as:
       side.missing.set(collection, `no POST ${collection} route to make a row with`);
       continue;
     }
-    const response = await call(tb, create, { ...as, body: bodyFor(create, side.marker) });
+    const response = await call(tb, create, { ...as, side, body: bodyFor(create, side.marker) });
     const data = response.statusCode === 201 ? response.json().data : undefined;
     const param = routes.find((r) => r.collection === collection && r.param)!.param!;
     const id = data?.[param] ?? data?.id;
@@ -131,7 +145,7 @@ export async function readBack(
   collection: string,
   id: string,
 ): Promise<unknown> {
-  const as = { token: world.adminToken, headers: { 'x-tenant-id': side.id } };
+  const as = { token: world.adminToken, headers: { 'x-tenant-id': side.id }, side };
   // A write that wrongly landed in this tenant would not have dropped its cached reads.
   await tb.services.cache.invalidate(side.id);
   const item = routes.find(
