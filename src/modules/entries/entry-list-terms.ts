@@ -32,7 +32,14 @@ function topLevel(schema: Schema, field: string, path: string): Schema {
 /** A filter's text as the value the field holds: `filter[quantity]=3` is the number 3. */
 export function filterValue(schema: Schema, field: string, raw: string): unknown {
   const path = `filter[${field}]`;
-  const types = propertyTypes(topLevel(schema, field, path));
+  const property = topLevel(schema, field, path);
+  if (Array.isArray(property.enum)) {
+    const match = property.enum.find((value) => value !== null && typeof value !== 'object' && String(value) === raw);
+    if (match === undefined && !(raw === 'null' && property.enum.includes(null)))
+      throw invalid(path, `expected one of ${property.enum.map((v) => JSON.stringify(v)).join(', ')}`.slice(0, 500));
+    return match ?? null;
+  }
+  const types = propertyTypes(property);
   if (types.includes('object') || types.includes('array'))
     throw invalid(path, 'only fields holding a string, number, boolean or null can be filtered on');
   const candidates = types.length === 0 ? ['string', 'number', 'boolean', 'null'] : types;
