@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { validate as isUuid } from 'uuid';
-import { AppError, type ErrorDetail } from '../../errors.js';
+import type { ErrorDetail } from '../../errors.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { ENTRY_REF } from './entry-schema-compiler.js';
 
@@ -30,12 +30,12 @@ function collect(schema: unknown, value: unknown, path: string, out: EntryRef[])
 /**
  * Every `x-entry-ref` property of `data` must hold the id of an entry of the named type in the
  * scope's tenant. Another tenant's entry is as missing as an unknown one: the lookup never leaves
- * the tenant, and the message never says which it was.
+ * the tenant, and the message never says which it was. Answers the problems, one per path.
  */
-export async function checkEntryRefs(scope: TenantScope, schema: Schema, data: unknown): Promise<void> {
+export async function entryRefProblems(scope: TenantScope, schema: Schema, data: unknown): Promise<ErrorDetail[]> {
   const refs: EntryRef[] = [];
   collect(schema, data, 'data', refs);
-  if (refs.length === 0) return;
+  if (refs.length === 0) return [];
   const details: ErrorDetail[] = [];
   const wanted = refs.filter((ref) => {
     if (isUuid(ref.id)) return true;
@@ -55,5 +55,5 @@ export async function checkEntryRefs(scope: TenantScope, schema: Schema, data: u
       if (!have.has(`${ref.type}\u0001${ref.id.toLowerCase()}`))
         details.push({ path: ref.path, message: `no ${ref.type} entry has this id` });
   }
-  if (details.length > 0) throw new AppError('VALIDATION_FAILED', 'The entry refers to entries that do not exist', { details });
+  return details;
 }
