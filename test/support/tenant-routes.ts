@@ -42,7 +42,9 @@ function toTenantRoutes(route: RouteOptions): TenantRoute[] {
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   const declared = (route.config?.parentParams ?? {}) as Record<string, string>;
   const prefix = /^\/api(\/v1)?/.exec(route.url)?.[0] ?? '';
-  const parents = Object.fromEntries(Object.entries(declared).map(([name, path]) => [name, `${prefix}${path}`]));
+  const parents = Object.fromEntries(
+    Object.entries(declared).map(([name, path]) => [name, `${prefix}${path}`]),
+  );
   const params = (route.url.match(/:[A-Za-z_][A-Za-z0-9_]*/g) ?? [])
     .map((p) => p.slice(1))
     .filter((p) => !(p in parents));

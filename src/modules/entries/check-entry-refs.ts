@@ -32,7 +32,11 @@ function collect(schema: unknown, value: unknown, path: string, out: EntryRef[])
  * scope's tenant. Another tenant's entry is as missing as an unknown one: the lookup never leaves
  * the tenant, and the message never says which it was. Answers the problems, one per path.
  */
-export async function entryRefProblems(scope: TenantScope, schema: Schema, data: unknown): Promise<ErrorDetail[]> {
+export async function entryRefProblems(
+  scope: TenantScope,
+  schema: Schema,
+  data: unknown,
+): Promise<ErrorDetail[]> {
   const refs: EntryRef[] = [];
   collect(schema, data, 'data', refs);
   if (refs.length === 0) return [];

@@ -6,6 +6,11 @@ export function checkTypeFeature(feature: string | null | undefined): void {
   if (feature === null || feature === undefined) return;
   if (!productCatalogue().features.has(feature))
     throw new AppError('VALIDATION_FAILED', 'The request is invalid', {
-      details: [{ path: 'feature', message: `not a feature key (${[...productCatalogue().features].sort().join(', ')})` }],
+      details: [
+        {
+          path: 'feature',
+          message: `not a feature key (${[...productCatalogue().features].sort().join(', ')})`,
+        },
+      ],
     });
 }

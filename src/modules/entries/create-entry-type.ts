@@ -26,6 +26,11 @@ export async function createEntryType(scope: TenantScope, input: CreateEntryType
     .returning(ENTRY_TYPE_COLUMNS)
     .executeTakeFirst();
   if (!row) throw new AppError('CONFLICT', `An entry type with key "${input.key}" already exists`);
-  await recordAudit(scope, { action: 'entry_type.create', targetType: 'entry_type', targetId: row.key, after: row });
+  await recordAudit(scope, {
+    action: 'entry_type.create',
+    targetType: 'entry_type',
+    targetId: row.key,
+    after: row,
+  });
   return row;
 }

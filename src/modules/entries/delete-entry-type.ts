@@ -18,8 +18,20 @@ export async function deleteEntryType(scope: TenantScope, key: string): Promise<
     .execute();
   const entries = await countEntries(scope, before.key);
   if (entries > 0)
-    throw new AppError('CONFLICT', `The entry type has ${entries} ${entries === 1 ? 'entry' : 'entries'}: delete them first`);
-  await scope.db.deleteFrom('entry_types').where('tenant_id', '=', scope.tenantId).where('key', '=', before.key).execute();
+    throw new AppError(
+      'CONFLICT',
+      `The entry type has ${entries} ${entries === 1 ? 'entry' : 'entries'}: delete them first`,
+    );
+  await scope.db
+    .deleteFrom('entry_types')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('key', '=', before.key)
+    .execute();
   forgetValidators(scope.tenantId, before.key);
-  await recordAudit(scope, { action: 'entry_type.delete', targetType: 'entry_type', targetId: before.key, before });
+  await recordAudit(scope, {
+    action: 'entry_type.delete',
+    targetType: 'entry_type',
+    targetId: before.key,
+    before,
+  });
 }

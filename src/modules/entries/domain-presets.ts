@@ -8,7 +8,11 @@ export interface PresetType {
 
 const FDI_TEETH = [11, 21, 31, 41].flatMap((first) => Array.from({ length: 8 }, (_, i) => first + i));
 const money = { type: 'number', minimum: 0, multipleOf: 0.01 };
-const text = (maxLength: number, label?: string) => ({ type: 'string', maxLength, ...(label ? { 'x-label': label } : {}) });
+const text = (maxLength: number, label?: string) => ({
+  type: 'string',
+  maxLength,
+  ...(label ? { 'x-label': label } : {}),
+});
 
 const patients: PresetType = {
   key: 'patients',

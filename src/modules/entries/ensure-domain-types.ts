@@ -17,7 +17,8 @@ export async function ensureDomainTypes(
 ): Promise<void> {
   const domain = tenant.business_domain;
   if (ensured.get(tenant.id) === domain) return;
-  if (DOMAIN_PRESETS[domain]) await tenancy.withTenant(tenant, (scope) => seedDomainTypes(scope, domain), 'write');
+  if (DOMAIN_PRESETS[domain])
+    await tenancy.withTenant(tenant, (scope) => seedDomainTypes(scope, domain), 'write');
   ensured.set(tenant.id, domain);
 }
 

@@ -27,7 +27,9 @@ export const entriesModule: TenantModule = {
     { name: 'entries:write', roles: ['admin', 'member'] },
     { name: 'entry_types:manage', roles: ['admin'] },
   ],
-  quotas: [{ key: 'entries', kind: 'creates_per_hour', tiers: { standard: 500, premium: 1500, enterprise: null } }],
+  quotas: [
+    { key: 'entries', kind: 'creates_per_hour', tiers: { standard: 500, premium: 1500, enterprise: null } },
+  ],
   routes: (app, services) => {
     entryTypeRoutes(app, services);
     entryRoutes(app, services);

@@ -1,9 +1,22 @@
 import { Type } from '@sinclair/typebox';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, listEnvelope, sendData, sendNoContent, type TenantRoutes } from '../../http/route-kit.js';
+import {
+  dataEnvelope,
+  listEnvelope,
+  sendData,
+  sendNoContent,
+  type TenantRoutes,
+} from '../../http/route-kit.js';
 import { createEntry } from './create-entry.js';
 import { deleteEntry } from './delete-entry.js';
-import { CreateEntryBody, Entry, EntryListQuery, EntryParams, TypeParams, UpdateEntryBody } from './entries.schema.js';
+import {
+  CreateEntryBody,
+  Entry,
+  EntryListQuery,
+  EntryParams,
+  TypeParams,
+  UpdateEntryBody,
+} from './entries.schema.js';
 import { toEntry } from './entry-rows.js';
 import { inEntriesTenant } from './entry-types.routes.js';
 import { findEntries } from './find-entries.js';
@@ -33,7 +46,7 @@ export function entryRoutes(app: TenantRoutes, services: AppServices): void {
     async (request, reply) => {
       const tenant = request.tenant!;
       const page = await inEntriesTenant(request, services, (scope) =>
-        findEntries(scope, tenant, request.params.type, request.query as EntryListQuery),
+        findEntries(scope, tenant, request.params.type, request.query),
       );
       return sendData(reply, page.rows.map(toEntry), { pagination: page.pagination });
     },

@@ -11,7 +11,8 @@ export const EntrySchema = Type.Object(
   { type: Type.Literal('object') },
   {
     additionalProperties: true,
-    description: 'JSON Schema (draft 2020-12) of the entries\' data; `x-entry-ref: "<type>"` marks a reference',
+    description:
+      'JSON Schema (draft 2020-12) of the entries\' data; `x-entry-ref: "<type>"` marks a reference',
   },
 );
 
@@ -118,4 +119,5 @@ export const EntryListQuery = Type.Object(
     patternProperties: { '^filter\\[[A-Za-z_][A-Za-z0-9_]{0,62}\\]$': Type.String({ maxLength: 500 }) },
   },
 );
-export type EntryListQuery = Static<typeof EntryListQuery> & Record<`filter[${string}]`, string>;
+/** The static type lists the named parameters; `filter[<field>]` keys arrive beside them. */
+export type EntryListQuery = Static<typeof EntryListQuery>;

@@ -34,9 +34,14 @@ export function filterValue(schema: Schema, field: string, raw: string): unknown
   const path = `filter[${field}]`;
   const property = topLevel(schema, field, path);
   if (Array.isArray(property.enum)) {
-    const match = property.enum.find((value) => value !== null && typeof value !== 'object' && String(value) === raw);
+    const match = property.enum.find(
+      (value) => value !== null && typeof value !== 'object' && String(value) === raw,
+    );
     if (match === undefined && !(raw === 'null' && property.enum.includes(null)))
-      throw invalid(path, `expected one of ${property.enum.map((v) => JSON.stringify(v)).join(', ')}`.slice(0, 500));
+      throw invalid(
+        path,
+        `expected one of ${property.enum.map((v) => JSON.stringify(v)).join(', ')}`.slice(0, 500),
+      );
     return match ?? null;
   }
   const types = propertyTypes(property);
@@ -59,7 +64,10 @@ export function filterValue(schema: Schema, field: string, raw: string): unknown
 export function searchableFields(schema: Schema): string[] {
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
   return Object.entries(properties)
-    .filter(([, property]) => typeof property === 'object' && property !== null && propertyTypes(property).includes('string'))
+    .filter(
+      ([, property]) =>
+        typeof property === 'object' && property !== null && propertyTypes(property).includes('string'),
+    )
     .map(([field]) => field);
 }
 
@@ -81,7 +89,8 @@ export function entrySortKey(schema: Schema, sort: string | undefined): EntrySor
     return { sort: text, descending, field: null, column: name, numeric: false };
   const field = name.slice('data.'.length);
   const types = propertyTypes(topLevel(schema, field, 'sort'));
-  if (types.includes('object') || types.includes('array')) throw invalid('sort', 'cannot sort on an object or array field');
+  if (types.includes('object') || types.includes('array'))
+    throw invalid('sort', 'cannot sort on an object or array field');
   const numeric = types.length > 0 && types.every((t) => t === 'number' || t === 'integer' || t === 'null');
   return { sort: text, descending, field, column: null, numeric };
 }

@@ -5,8 +5,24 @@ import type { Entry, EntryType } from './entries.schema.js';
 export type EntryTypeRow = Selectable<TenantDatabase['entry_types']>;
 export type EntryRow = Selectable<TenantDatabase['entries']>;
 
-export const ENTRY_TYPE_COLUMNS = ['tenant_id', 'key', 'name', 'schema', 'feature', 'created_at', 'updated_at'] as const;
-export const ENTRY_COLUMNS = ['tenant_id', 'id', 'type', 'data', 'created_by', 'created_at', 'updated_at'] as const;
+export const ENTRY_TYPE_COLUMNS = [
+  'tenant_id',
+  'key',
+  'name',
+  'schema',
+  'feature',
+  'created_at',
+  'updated_at',
+] as const;
+export const ENTRY_COLUMNS = [
+  'tenant_id',
+  'id',
+  'type',
+  'data',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
 
 /** The API shape of an entry type (`EntryType` in the OpenAPI document). */
 export function toEntryType(row: EntryTypeRow, entryCount?: number): EntryType {

@@ -42,7 +42,8 @@ function refProblems(node: unknown, path: string, out: string[]): void {
   for (const [key, value] of Object.entries(node)) {
     if ((key === '$ref' || key === '$dynamicRef') && typeof value === 'string' && !value.startsWith('#'))
       out.push(`${path}.${key}: only local references ("#/...") are allowed, not "${value.slice(0, 100)}"`);
-    if (key === '$id' && path !== 'schema') out.push(`${path}.$id: embedded schema resources are not allowed`);
+    if (key === '$id' && path !== 'schema')
+      out.push(`${path}.$id: embedded schema resources are not allowed`);
     if (key === ENTRY_REF && (typeof value !== 'string' || !/^[a-z][a-z0-9_]{0,62}$/.test(value)))
       out.push(`${path}.${key}: must name an entry type key`);
     refProblems(value, `${path}.${key}`, out);
@@ -63,13 +64,18 @@ export function checkEntrySchema(schema: Record<string, unknown>): void {
   const refs: string[] = [];
   refProblems(schema, 'schema', refs);
   if (refs.length > 0)
-    throw invalidSchema(refs.map((line) => ({ path: line.split(':')[0]!, message: line.slice(line.indexOf(':') + 2) })));
+    throw invalidSchema(
+      refs.map((line) => ({ path: line.split(':')[0]!, message: line.slice(line.indexOf(':') + 2) })),
+    );
   let valid: boolean;
   try {
     valid = ajv.validateSchema(schema) as boolean;
   } catch (error) {
     throw invalidSchema([
-      { path: 'schema.$schema', message: error instanceof Error ? error.message.slice(0, 200) : 'unknown meta-schema' },
+      {
+        path: 'schema.$schema',
+        message: error instanceof Error ? error.message.slice(0, 200) : 'unknown meta-schema',
+      },
     ]);
   }
   if (!valid) {
@@ -83,7 +89,12 @@ export function checkEntrySchema(schema: Record<string, unknown>): void {
   try {
     ajv.compile(withoutId(schema));
   } catch (error) {
-    throw invalidSchema([{ path: 'schema', message: error instanceof Error ? error.message.slice(0, 300) : 'cannot be compiled' }]);
+    throw invalidSchema([
+      {
+        path: 'schema',
+        message: error instanceof Error ? error.message.slice(0, 300) : 'cannot be compiled',
+      },
+    ]);
   }
 }
 

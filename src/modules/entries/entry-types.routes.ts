@@ -55,7 +55,11 @@ export function entryTypeRoutes(app: TenantRoutes, services: AppServices): void 
     },
     async (request, reply) => {
       const page = await inEntriesTenant(request, services, (scope) => findEntryTypes(scope, request.query));
-      return sendData(reply, page.rows.map((row) => toEntryType(row)), { pagination: page.pagination });
+      return sendData(
+        reply,
+        page.rows.map((row) => toEntryType(row)),
+        { pagination: page.pagination },
+      );
     },
   );
 
@@ -114,7 +118,9 @@ export function entryTypeRoutes(app: TenantRoutes, services: AppServices): void 
     },
     async (request, reply) => {
       const { key } = request.params;
-      const row = await inEntriesTenant(request, services, (scope) => updateEntryType(scope, key, request.body));
+      const row = await inEntriesTenant(request, services, (scope) =>
+        updateEntryType(scope, key, request.body),
+      );
       return sendData(reply, toEntryType(row));
     },
   );

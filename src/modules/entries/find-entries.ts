@@ -28,10 +28,18 @@ interface Cursor {
   id: string;
 }
 
-function encodeCursor(key: EntrySortKey, row: EntryRow & { sort_missing?: boolean; sort_value?: unknown }): string {
+function encodeCursor(
+  key: EntrySortKey,
+  row: EntryRow & { sort_missing?: boolean; sort_value?: unknown },
+): string {
   const value = key.column ? row[key.column].toISOString() : row.sort_value;
   return Buffer.from(
-    JSON.stringify({ s: key.sort, m: row.sort_missing ?? false, v: key.numeric ? String(value) : value, id: row.id }),
+    JSON.stringify({
+      s: key.sort,
+      m: row.sort_missing ?? false,
+      v: key.numeric ? String(value) : value,
+      id: row.id,
+    }),
   ).toString('base64url');
 }
 
@@ -69,7 +77,7 @@ export async function findEntries(
     });
   const key = entrySortKey(type.schema, query.sort);
   const equal: Record<string, unknown> = {};
-  for (const [name, raw] of Object.entries(query)) {
+  for (const [name, raw] of Object.entries(query as Record<string, unknown>)) {
     const match = FILTER.exec(name);
     if (match) equal[match[1]!] = filterValue(type.schema, match[1]!, String(raw));
   }
@@ -77,14 +85,20 @@ export async function findEntries(
     .selectFrom('entries')
     .where('tenant_id', '=', scope.tenantId)
     .where('type', '=', type.key);
-  if (Object.keys(equal).length > 0) filtered = filtered.where(sql<boolean>`data @> ${JSON.stringify(equal)}::jsonb`);
+  if (Object.keys(equal).length > 0)
+    filtered = filtered.where(sql<boolean>`data @> ${JSON.stringify(equal)}::jsonb`);
   if (query.q) {
     const fields = searchableFields(type.schema);
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     filtered =
       fields.length === 0
         ? filtered.where(sql<boolean>`false`)
-        : filtered.where(sql<boolean>`(${sql.join(fields.map((f) => sql`data ->> ${f}::text ilike ${pattern}`), sql` or `)})`);
+        : filtered.where(
+            sql<boolean>`(${sql.join(
+              fields.map((f) => sql`data ->> ${f}::text ilike ${pattern}`),
+              sql` or `,
+            )})`,
+          );
   }
   if (query.created_from) filtered = filtered.where('created_at', '>=', new Date(query.created_from));
   if (query.created_to) filtered = filtered.where('created_at', '<=', new Date(query.created_to));
@@ -92,7 +106,9 @@ export async function findEntries(
   const direction = key.descending ? sql`desc` : sql`asc`;
   const selected = key.column
     ? filtered.select(ENTRY_COLUMNS)
-    : filtered.select(ENTRY_COLUMNS).select([fieldMissing(key).as('sort_missing'), fieldValue(key).as('sort_value')]);
+    : filtered
+        .select(ENTRY_COLUMNS)
+        .select([fieldMissing(key).as('sort_missing'), fieldValue(key).as('sort_value')]);
   const ordered = key.column
     ? selected.orderBy(sql`${sql.ref(key.column)} ${direction}`).orderBy(sql`id ${direction}`)
     : selected
@@ -107,14 +123,18 @@ export async function findEntries(
       const after = decodeCursor(query.cursor, key);
       const op = key.descending ? sql`<` : sql`>`;
       paged = key.column
-        ? paged.where(sql<boolean>`(${sql.ref(key.column)}, id) ${op} (${new Date(after.value)}, ${after.id}::uuid)`)
+        ? paged.where(
+            sql<boolean>`(${sql.ref(key.column)}, id) ${op} (${new Date(after.value)}, ${after.id}::uuid)`,
+          )
         : paged.where(
             sql<boolean>`(${fieldMissing(key)}, ${fieldValue(key)}, id) ${op} (${after.missing}, ${
               key.numeric ? sql`${after.value}::numeric` : sql`${after.value}::text`
             }, ${after.id}::uuid)`,
           );
     }
-    const rows = (await paged.limit(limit + 1).execute()) as Array<EntryRow & { sort_missing?: boolean; sort_value?: unknown }>;
+    const rows = (await paged.limit(limit + 1).execute()) as Array<
+      EntryRow & { sort_missing?: boolean; sort_value?: unknown }
+    >;
     const hasNext = rows.length > limit;
     const pageRows = rows.slice(0, limit);
     const last = pageRows[pageRows.length - 1];

@@ -22,7 +22,10 @@ export async function getEntryType(scope: TenantScope, key: string): Promise<Ent
 
 /** A type whose `feature` is off for the tenant answers 403 FEATURE_DISABLED on its entries. */
 export function assertTypeEnabled(tenant: TenantRecord, type: EntryTypeRow): void {
-  if (type.feature && !featureEnabled(tenant.tier, tenant.business_domain, tenant.feature_overrides, type.feature))
+  if (
+    type.feature &&
+    !featureEnabled(tenant.tier, tenant.business_domain, tenant.feature_overrides, type.feature)
+  )
     throw new AppError('FEATURE_DISABLED', `The ${type.feature} feature is not enabled for this tenant`);
 }
 

@@ -10,7 +10,11 @@ import { getEntryType } from './get-entry-type.js';
 const BATCH = 2000;
 
 /** How many of the type's entries `schema` refuses, read in keyset batches to bound memory. */
-async function countFailing(scope: TenantScope, type: string, schema: Record<string, unknown>): Promise<number> {
+async function countFailing(
+  scope: TenantScope,
+  type: string,
+  schema: Record<string, unknown>,
+): Promise<number> {
   const validate = compileUncached(schema);
   let failing = 0;
   let after: string | undefined;
@@ -56,7 +60,11 @@ export async function updateEntryType(
       throw new AppError(
         'CONFLICT',
         `${failing} existing ${failing === 1 ? 'entry does' : 'entries do'} not satisfy the new schema`,
-        { details: [{ path: 'schema', message: `${failing} ${failing === 1 ? 'entry fails' : 'entries fail'} it` }] },
+        {
+          details: [
+            { path: 'schema', message: `${failing} ${failing === 1 ? 'entry fails' : 'entries fail'} it` },
+          ],
+        },
       );
   }
   const after = await scope.db
@@ -72,6 +80,12 @@ export async function updateEntryType(
     .returning(ENTRY_TYPE_COLUMNS)
     .executeTakeFirstOrThrow();
   forgetValidators(scope.tenantId, before.key);
-  await recordAudit(scope, { action: 'entry_type.update', targetType: 'entry_type', targetId: before.key, before, after });
+  await recordAudit(scope, {
+    action: 'entry_type.update',
+    targetType: 'entry_type',
+    targetId: before.key,
+    before,
+    after,
+  });
   return after;
 }

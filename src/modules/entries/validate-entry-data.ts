@@ -8,7 +8,11 @@ import { dataDetails, validatorFor } from './entry-schema-compiler.js';
  * `data` against its type's schema and its references, all problems in one answer: 400 with one
  * detail per field (`data.birth_date`, `data.components[1].material`).
  */
-export async function validateEntryData(scope: TenantScope, type: EntryTypeRow, data: unknown): Promise<void> {
+export async function validateEntryData(
+  scope: TenantScope,
+  type: EntryTypeRow,
+  data: unknown,
+): Promise<void> {
   const validate = validatorFor(scope.tenantId, type);
   const details = validate(data) ? [] : dataDetails(validate.errors);
   const seen = new Set(details.map((detail) => detail.path));

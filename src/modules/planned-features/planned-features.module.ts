@@ -10,7 +10,5 @@ export const plannedFeaturesModule: TenantModule = {
   feature: null,
   tables: [],
   migrations: [],
-  features: [
-    { key: 'forecasting', tiers: ['premium', 'enterprise'] },
-  ],
+  features: [{ key: 'forecasting', tiers: ['premium', 'enterprise'] }],
 };
