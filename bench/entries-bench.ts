@@ -3,6 +3,7 @@
  * filtered by status over the same number of rows in the same tenant, per isolation model, in the
  * same run; then entry creates with schema validation in one tenant.
  */
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { createEntryType } from '../src/modules/entries/create-entry-type.js';
 import type { Isolation } from '../src/tenancy/tenant-scope.js';
@@ -38,6 +39,8 @@ export interface EntriesTarget {
 
 export interface EntriesSummary {
   options: EntriesBenchOptions;
+  /** EXPLAIN ANALYZE of the filtered page and its count in the pool tenant. */
+  plans: string[];
   seedSeconds: number;
   lists: EntriesTarget[];
   creates: Array<{ isolation: Isolation; rps: number; latency: LatencySummary; failures: number }>;
@@ -89,6 +92,27 @@ async function seedEntries(instance: BenchInstance, tenant: SeededTenant, rows: 
   await tenancy.analyze(record);
 }
 
+async function explainFiltered(instance: BenchInstance, tenant: SeededTenant): Promise<string[]> {
+  const { tenancy } = instance.services;
+  const record = (await tenancy.registry.load(tenant.id))!;
+  return tenancy.withTenant(record, async (scope) => {
+    const filtered = scope.db
+      .selectFrom('entries')
+      .where('tenant_id', '=', scope.tenantId)
+      .where('type', '=', 'orders')
+      .where(sql<boolean>`data @> ${JSON.stringify({ status: 'active' })}::jsonb`);
+    const options = sql`analyze, costs off`;
+    const page = await filtered
+      .select(['id', 'data'])
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(20)
+      .explain(undefined, options);
+    const count = await filtered.select(sql<string>`count(*)`.as('n')).explain(undefined, options);
+    return [page, count].map((rows) => rows.map((row) => String(Object.values(row)[0])).join('\n'));
+  });
+}
+
 const rpsOf = (runs: LoadResult[]) =>
   runs.reduce((n, r) => n + r.responses, 0) / runs.reduce((s, r) => s + r.seconds, 0);
 
@@ -112,6 +136,10 @@ export async function measureEntries(
   }
   await instance.settle();
   const seedSeconds = (performance.now() - seedStart) / 1000;
+  const plans = await explainFiltered(
+    instance,
+    tenants.find((t) => t.isolation === 'pool')!,
+  );
   const targets = tenants.flatMap((tenant) => [
     {
       isolation: tenant.isolation,
@@ -218,7 +246,7 @@ export async function measureEntries(
       `  creates ${tenant.isolation}: ${(result.responses / result.seconds).toFixed(0)}/s (${result.non2xx} non-2xx)`,
     );
   }
-  return { options, seedSeconds, lists, creates };
+  return { options, plans, seedSeconds, lists, creates };
 }
 
 /** The report section for BENCHMARKS.md. */
