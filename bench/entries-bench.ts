@@ -217,7 +217,7 @@ export async function measureEntries(
   for (const tenant of tenants) {
     const result = await runRequestLoad({
       baseUrl: instance.baseUrl,
-      connections: 16,
+      connections: 8,
       durationSeconds: options.createSeconds,
       shapes: [
         {
@@ -275,5 +275,8 @@ export function renderEntries(summary: EntriesSummary): string {
     lines.push(
       `| ${c.isolation} | ${c.rps.toFixed(0)} | ${c.latency.p50.toFixed(1)} / ${c.latency.p95.toFixed(1)} | ${c.failures} |`,
     );
+  lines.push('', 'Plans of the filtered page and its count (pool tenant):', '', '```');
+  for (const plan of summary.plans) lines.push(plan, '');
+  lines.push('```');
   return lines.join('\n');
 }

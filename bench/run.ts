@@ -136,7 +136,7 @@ if (args.only === 'entries') {
         durationSeconds: roundSeconds,
         rounds: positive('rounds', args.rounds, quick ? 1 : 3),
         pacedSeconds: quick ? 3 : roundSeconds,
-        createSeconds: quick ? 3 : roundSeconds,
+        createSeconds: quick ? 10 : roundSeconds,
       },
       log,
     );
