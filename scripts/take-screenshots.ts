@@ -108,6 +108,27 @@ it.skipIf(missing)('takes a screenshot of each main page', async () => {
   await shoot(owner, 'branding');
   await visit(owner, '/admin/features', 'Patient management');
   await shoot(owner, 'features');
+  await visit(owner, '/entries/patients', 'Maria Garcia');
+  await shoot(owner, 'entries-patients');
+  await owner.getByRole('button', { name: 'New entry' }).click();
+  const entry = owner.getByRole('dialog', { name: 'New patients entry' });
+  await entry.getByLabel('Full name *').fill('Ada Lovelace');
+  await entry.getByLabel('Email').fill('ada@');
+  await entry.getByLabel('Birth date').fill('1815-12-10');
+  await entry.getByRole('button', { name: 'Create entry' }).click();
+  await entry.locator('.field-error').first().waitFor();
+  await shoot(owner, 'entries-validation');
+  await entry.getByRole('button', { name: 'Cancel' }).click();
+  await visit(owner, '/entries/treatments', 'D2740');
+  await shoot(owner, 'entries-treatments');
+  await visit(owner, '/admin/entry-types', 'dental_supplies');
+  await owner
+    .getByRole('row', { name: /treatments/ })
+    .getByRole('button', { name: 'Edit' })
+    .click();
+  await owner.getByRole('region', { name: 'Schema preview' }).getByLabel('Tooth (FDI)').waitFor();
+  await shoot(owner, 'entry-type-editor');
+  await owner.getByRole('button', { name: 'Cancel' }).click();
   await visit(owner, '/admin/identity-provider', 'Save identity provider');
   await shoot(owner, 'identity-provider');
   await visit(owner, '/admin/audit', 'user.invite');

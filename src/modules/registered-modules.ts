@@ -5,11 +5,11 @@ import { businessDomainsModule } from './business-domains/business-domains.modul
 import { demoRequestsModule } from './demo-requests/demo-requests.module.js';
 import { deploymentsModule } from './deployments/deployments.module.js';
 import { forecastingModule } from './forecasting/forecasting.module.js';
+import { entriesModule } from './entries/entries.module.js';
 import { identityModule } from './identity/identity.module.js';
 import { mailModule } from './mail/mail.module.js';
 import type { TenantModule } from './module.js';
 import { oidcModule } from './oidc/oidc.module.js';
-import { plannedFeaturesModule } from './planned-features/planned-features.module.js';
 import { rolesModule } from './roles/roles.module.js';
 import { tenantArchiveModule } from './tenant-archive/tenant-archive.module.js';
 import { tenantDeletionModule } from './tenant-deletion/tenant-deletion.module.js';
@@ -40,5 +40,5 @@ export const registeredModules: TenantModule[] = [
   workflowsModule,
   forecastingModule,
   businessDomainsModule,
-  plannedFeaturesModule,
+  entriesModule,
 ];

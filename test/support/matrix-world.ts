@@ -38,6 +38,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   query?: Query;
   body?: unknown;
+  /** The tenant whose rows fill the route's parent parameters (`/entries/:type`). */
+  side?: Side;
 }
 
 /** Sends `route` through the app in-process. */
@@ -48,11 +50,23 @@ export function call(
 ): Promise<LightMyRequestResponse> {
   return tb.app.inject({
     method: route.method as InjectOptions['method'],
-    url: pathOf(route, options.id),
+    url: pathOf(route, options.id, options.side ? parentsOf(options.side, route) : {}),
     headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
     ...(options.query ? { query: options.query } : {}),
     ...(options.body !== undefined ? { payload: options.body as InjectOptions['payload'] } : {}),
   });
+}
+
+/** The side's own rows named by the route's parent parameters. */
+export function parentsOf(side: Side, route: TenantRoute): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, collection] of Object.entries(route.parents)) {
+    const row = side.rows.get(collection);
+    if (row === undefined)
+      throw new Error(`${route.label}: ${side.missing.get(collection) ?? `no row in ${collection}`}`);
+    values[name] = row;
+  }
+  return values;
 }
 
 let bodies = 0;
@@ -103,7 +117,7 @@ async function makeRows(tb: TestInstance, routes: TenantRoute[], side: Side, as:
       side.missing.set(collection, `no POST ${collection} route to make a row with`);
       continue;
     }
-    const response = await call(tb, create, { ...as, body: bodyFor(create, side.marker) });
+    const response = await call(tb, create, { ...as, side, body: bodyFor(create, side.marker) });
     // 201 made the row; 202 made it and work on it continues in the background (a forecast run).
     const data = [201, 202].includes(response.statusCode) ? response.json().data : undefined;
     const param = routes.find((r) => r.collection === collection && r.param)!.param!;
@@ -151,7 +165,7 @@ export async function readBack(
   id: string,
 ): Promise<unknown> {
   const collection = READ_BACK_AT[created] ?? created;
-  const as = { token: world.adminToken, headers: { 'x-tenant-id': side.id } };
+  const as = { token: world.adminToken, headers: { 'x-tenant-id': side.id }, side };
   // A write that wrongly landed in this tenant would not have dropped its cached reads.
   await tb.services.cache.invalidate(side.id);
   const item = routes.find(

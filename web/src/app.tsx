@@ -24,6 +24,9 @@ const WorkflowsPage = page(() => import('./pages/tenant/workflows-page'), 'Workf
 const DemandItemsPage = page(() => import('./pages/forecasting/demand-items-page'), 'DemandItemsPage');
 const DemandItemPage = page(() => import('./pages/forecasting/demand-item-page'), 'DemandItemPage');
 const ForecastRunsPage = page(() => import('./pages/forecasting/forecast-runs-page'), 'ForecastRunsPage');
+const EntryTypesIndex = page(() => import('./pages/entries/entry-types-index'), 'EntryTypesIndex');
+const EntriesPage = page(() => import('./pages/entries/entries-page'), 'EntriesPage');
+const EntryTypesPage = page(() => import('./pages/entries/entry-types-page'), 'EntryTypesPage');
 const UsersPage = page(() => import('./pages/admin/users-page'), 'UsersPage');
 const RolesPage = page(() => import('./pages/admin/roles-page'), 'RolesPage');
 const ApiKeysPage = page(() => import('./pages/admin/api-keys-page'), 'ApiKeysPage');
@@ -62,6 +65,9 @@ export function App() {
             <Route path="forecasting" element={<DemandItemsPage />} />
             <Route path="forecasting/items/:itemId" element={<DemandItemPage />} />
             <Route path="forecasting/runs" element={<ForecastRunsPage />} />
+            <Route path="entries" element={<EntryTypesIndex />} />
+            <Route path="entries/:type" element={<EntriesPage />} />
+            <Route path="admin/entry-types" element={<EntryTypesPage />} />
             <Route path="admin/users" element={<UsersPage />} />
             <Route path="admin/roles" element={<RolesPage />} />
             <Route path="admin/api-keys" element={<ApiKeysPage />} />

@@ -12,11 +12,13 @@ const WORKSPACE: NavItem[] = [
   { to: '/deployments', label: 'Deployments' },
   { to: '/workflows', label: 'Workflows' },
   { to: '/forecasting', label: 'Forecasting' },
+  { to: '/entries', label: 'Entries' },
 ];
 
 const ADMINISTRATION: NavItem[] = [
   { to: '/admin/users', label: 'Users & invitations' },
   { to: '/admin/roles', label: 'Roles' },
+  { to: '/admin/entry-types', label: 'Entry types' },
   { to: '/admin/api-keys', label: 'API keys' },
   { to: '/admin/branding', label: 'Branding' },
   { to: '/admin/features', label: 'Features' },
