@@ -10,6 +10,7 @@ import type { TenantModule } from './module.js';
 import { oidcModule } from './oidc/oidc.module.js';
 import { plannedFeaturesModule } from './planned-features/planned-features.module.js';
 import { rolesModule } from './roles/roles.module.js';
+import { signupModule } from './signup/signup.module.js';
 import { tenantArchiveModule } from './tenant-archive/tenant-archive.module.js';
 import { tenantDeletionModule } from './tenant-deletion/tenant-deletion.module.js';
 import { tenantSettingsModule } from './tenant-settings/tenant-settings.module.js';
@@ -33,6 +34,7 @@ export const registeredModules: TenantModule[] = [
   tenantsModule,
   tenantSettingsModule,
   demoRequestsModule,
+  signupModule,
   tenantDeletionModule,
   tenantArchiveModule,
   deploymentsModule,
