@@ -8,6 +8,7 @@ import { identityModule } from './identity/identity.module.js';
 import { mailModule } from './mail/mail.module.js';
 import type { TenantModule } from './module.js';
 import { oidcModule } from './oidc/oidc.module.js';
+import { platformAdminsModule } from './platform-admins/platform-admins.module.js';
 import { plannedFeaturesModule } from './planned-features/planned-features.module.js';
 import { rolesModule } from './roles/roles.module.js';
 import { signupModule } from './signup/signup.module.js';
@@ -32,6 +33,7 @@ export const registeredModules: TenantModule[] = [
   oidcModule,
   mailModule,
   tenantsModule,
+  platformAdminsModule,
   tenantSettingsModule,
   demoRequestsModule,
   signupModule,

@@ -34,25 +34,41 @@ export async function createSignup(deps: SignupDeps, input: SignupBody): Promise
   const { token, hash } = newSignupToken();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SIGNUP_TTL_SECONDS * 1000);
-  await db.transaction().execute(async (trx) => {
-    // One row per id: an expired signup, or this address's own pending one, gives way.
-    const { rows } = await sql<{ tenant_id: string }>`
-      insert into platform.signups as s
-        (tenant_id, company_name, email, business_domain, password_hash, token_hash, created_at, expires_at)
-      values (${tenantId}, ${companyName}, ${email}, ${input.business_domain ?? 'default'},
-        ${passwordHash}, ${hash}, ${now}, ${expiresAt})
-      on conflict (tenant_id) do update set
-        company_name = excluded.company_name, email = excluded.email,
-        business_domain = excluded.business_domain, password_hash = excluded.password_hash,
-        token_hash = excluded.token_hash, created_at = excluded.created_at,
-        expires_at = excluded.expires_at, verified_at = null
-      where s.verified_at is null and (s.email = excluded.email or s.expires_at <= now())
-      returning s.tenant_id`.execute(trx);
-    if (rows.length === 0) throw idTaken();
-    await deps.mail.enqueue(
-      signupVerificationMail(deps.mail, { email, tenantId, companyName }, token),
-      trx,
-    );
-  });
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      // One row per id: an expired signup, or this address's own pending one, gives way.
+      const held = await trx
+        .selectFrom('platform.signups')
+        .select(['email', 'verified_at', sql<boolean>`expires_at <= now()`.as('expired')])
+        .where('tenant_id', '=', tenantId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (held && (held.verified_at !== null || (held.email !== email && !held.expired))) throw idTaken();
+      if (held) await trx.deleteFrom('platform.signups').where('tenant_id', '=', tenantId).execute();
+      await trx
+        .insertInto('platform.signups')
+        .values({
+          tenant_id: tenantId,
+          company_name: companyName,
+          email,
+          business_domain: input.business_domain ?? 'default',
+          password_hash: passwordHash,
+          token_hash: hash,
+          created_at: now,
+          expires_at: expiresAt,
+          verified_at: null,
+        })
+        .execute();
+      await deps.mail.enqueue(
+        signupVerificationMail(deps.mail, { email, tenantId, companyName }, token),
+        trx,
+      );
+    })
+    .catch((error: unknown) => {
+      // Two first signups of one id at once: the second meets the first's primary key.
+      if ((error as { code?: string }).code === '23505') throw idTaken();
+      throw error;
+    });
   return { tenant_id: tenantId, status: 'pending_verification' };
 }

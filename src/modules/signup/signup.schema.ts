@@ -39,11 +39,6 @@ export const AvailabilityQuery = Type.Object(
 export const Availability = Type.Object({
   tenant_id: Type.String(),
   available: Type.Boolean(),
-  reason: Type.Union([
-    Type.Literal('invalid'),
-    Type.Literal('reserved'),
-    Type.Literal('taken'),
-    Type.Null(),
-  ]),
+  reason: Type.Union([Type.Literal('invalid'), Type.Literal('reserved'), Type.Literal('taken'), Type.Null()]),
 });
 export type Availability = Static<typeof Availability>;

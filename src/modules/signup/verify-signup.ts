@@ -87,6 +87,8 @@ export async function verifySignup(tenancy: Tenancy, token: string): Promise<Sig
     // An administrator (or a demo approval) took the id while the mail was unread.
     throw idTaken();
   }
+  // A sign-in tried before the link was followed may have cached "no such tenant" here.
+  tenancy.registry.invalidate(parseTenantId(signup.tenant_id));
   return { tenant_id: signup.tenant_id, status: 'provisioning' };
 }
 
