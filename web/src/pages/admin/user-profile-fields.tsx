@@ -33,7 +33,7 @@ export function UserProfileFields({
   const set = (key: keyof ProfileValues) => (event: { target: { value: string } }) =>
     onChange({ ...values, [key]: event.target.value });
   return (
-    <div className="form-grid">
+    <div className="stack">
       <TextField
         label="Name"
         value={values.name}

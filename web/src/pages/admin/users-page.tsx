@@ -63,19 +63,15 @@ export function UsersPage() {
       key: 'email',
       label: 'Email',
       sort: ['name', '-name'],
-      render: (u) => (
-        <>
-          <strong>{u.email}</strong>
-          {u.name && <div>{u.name}</div>}
-        </>
-      ),
-    },
-    {
-      key: 'profile',
-      label: 'Job title · department',
-      className: 'cell-text',
-      render: (u) =>
-        [u.job_title, u.department].filter(Boolean).join(' · ') || <span className="muted">—</span>,
+      render: (u) => {
+        const profile = [u.name, u.job_title, u.department].filter(Boolean).join(' · ');
+        return (
+          <>
+            <strong>{u.email}</strong>
+            {profile && <div className="muted">{profile}</div>}
+          </>
+        );
+      },
     },
     {
       key: 'role',
