@@ -10,7 +10,9 @@ import { identityModule } from './identity/identity.module.js';
 import { mailModule } from './mail/mail.module.js';
 import type { TenantModule } from './module.js';
 import { oidcModule } from './oidc/oidc.module.js';
+import { platformAdminsModule } from './platform-admins/platform-admins.module.js';
 import { rolesModule } from './roles/roles.module.js';
+import { signupModule } from './signup/signup.module.js';
 import { tenantArchiveModule } from './tenant-archive/tenant-archive.module.js';
 import { tenantDeletionModule } from './tenant-deletion/tenant-deletion.module.js';
 import { tenantSettingsModule } from './tenant-settings/tenant-settings.module.js';
@@ -32,8 +34,10 @@ export const registeredModules: TenantModule[] = [
   oidcModule,
   mailModule,
   tenantsModule,
+  platformAdminsModule,
   tenantSettingsModule,
   demoRequestsModule,
+  signupModule,
   tenantDeletionModule,
   tenantArchiveModule,
   deploymentsModule,

@@ -242,6 +242,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/signup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign up for a new tenant (mails a verification link) */
+    post: operations['signup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/signup/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether a tenant id can be signed up for */
+    get: operations['checkSignupAvailability'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/verify-email': {
     parameters: {
       query?: never;
@@ -251,7 +285,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Verify an email address with its token */
+    /**
+     * Verify an email address with its token
+     * @description A tenant user’s token (`<tenant_id>.<secret>`) verifies their address (200). A signup’s token (`signup_...`) registers the signed-up tenant and answers 202 with its progress; following it again answers the tenant’s current status.
+     */
     post: operations['verifyEmail'];
     delete?: never;
     options?: never;
@@ -594,6 +631,42 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/platform/admins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List platform administrators with their roles and MFA status */
+    get: operations['listPlatformAdmins'];
+    put?: never;
+    /** Add a platform administrator */
+    post: operations['createPlatformAdmin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/platform/admins/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a platform administrator */
+    delete: operations['deletePlatformAdmin'];
+    options?: never;
+    head?: never;
+    /** Change a platform administrator’s email, role or password */
+    patch: operations['updatePlatformAdmin'];
+    trace?: never;
+  };
   '/api/v1/roles': {
     parameters: {
       query?: never;
@@ -665,6 +738,24 @@ export interface paths {
     head?: never;
     /** Change a tenant’s tier, features, settings or limits */
     patch: operations['updateTenant'];
+    trace?: never;
+  };
+  '/api/v1/tenants/{id}/billing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A tenant’s billing customer */
+    get: operations['getTenantBilling'];
+    /** Set a tenant’s billing customer */
+    put: operations['setTenantBilling'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/tenants/{id}/branding': {
@@ -2428,6 +2519,171 @@ export interface operations {
       };
     };
   };
+  signup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "tenant_id": "acme",
+         *       "company_name": "Acme",
+         *       "email": "owner@acme.example",
+         *       "password": "choose-a-password"
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: business-domain
+           * @description a declared business domain: default, dental, manufacturing
+           */
+          business_domain?: string;
+          company_name: string;
+          /** Format: email */
+          email: string;
+          password: string;
+          /** @description the new workspace id, a slug: ^[a-z][a-z0-9-]{1,38}[a-z0-9]$ */
+          tenant_id: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** @description `pending_verification` until the mailed link is followed, then the tenant’s own status */
+              status: string;
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  checkSignupAvailability: {
+    parameters: {
+      query: {
+        tenant_id: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              available: boolean;
+              reason: 'invalid' | 'reserved' | 'taken' | null;
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   verifyEmail: {
     parameters: {
       query?: never;
@@ -2454,6 +2710,24 @@ export interface operations {
               email: string;
               tenant_id: string | null;
               user_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** @description `pending_verification` until the mailed link is followed, then the tenant’s own status */
+              status: string;
+              tenant_id: string;
             };
             /** @enum {boolean} */
             success: true;
@@ -5946,6 +6220,374 @@ export interface operations {
       };
     };
   };
+  listPlatformAdmins: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              email: string;
+              /** Format: uuid */
+              id: string;
+              /** @description TOTP: `enabled`, `pending` (enrolment not confirmed) or `off` */
+              mfa: 'enabled' | 'pending' | 'off';
+              role: 'platform_admin' | 'platform_support' | 'platform_billing';
+            }[];
+            pagination?: {
+              [key: string]: unknown;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  createPlatformAdmin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Without `password` the new administrator is mailed a link to choose one. */
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "sam@operator.example",
+         *       "role": "platform_support"
+         *     }
+         */
+        'application/json': {
+          /** Format: email */
+          email: string;
+          password?: string;
+          role: 'platform_admin' | 'platform_support' | 'platform_billing';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              email: string;
+              /** Format: uuid */
+              id: string;
+              /** @description TOTP: `enabled`, `pending` (enrolment not confirmed) or `off` */
+              mfa: 'enabled' | 'pending' | 'off';
+              role: 'platform_admin' | 'platform_support' | 'platform_billing';
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  deletePlatformAdmin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  updatePlatformAdmin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: email */
+          email?: string;
+          password?: string;
+          role?: 'platform_admin' | 'platform_support' | 'platform_billing';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              email: string;
+              /** Format: uuid */
+              id: string;
+              /** @description TOTP: `enabled`, `pending` (enrolment not confirmed) or `off` */
+              mfa: 'enabled' | 'pending' | 'off';
+              role: 'platform_admin' | 'platform_support' | 'platform_billing';
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   listRoles: {
     parameters: {
       query?: never;
@@ -6935,6 +7577,200 @@ export interface operations {
               tier: string;
               /** Format: date-time */
               updated_at: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  getTenantBilling: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              customer_id: string | null;
+              provider: string | null;
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  setTenantBilling: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "provider": "stripe",
+         *       "customer_id": "cus_NffrFeUfNV2Hib"
+         *     }
+         */
+        'application/json': {
+          /** @description e.g. `cus_NffrFeUfNV2Hib` */
+          customer_id: string;
+          /** @description e.g. `stripe` */
+          provider: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              customer_id: string | null;
+              provider: string | null;
+              tenant_id: string;
             };
             /** @enum {boolean} */
             success: true;
@@ -8419,10 +9255,13 @@ export interface operations {
             data: {
               /** Format: date-time */
               created_at: string;
+              department: string | null;
               email: string;
               email_verified_at: string | null;
               /** Format: uuid */
               id: string;
+              job_title: string | null;
+              name: string | null;
               roles: string[];
               status: 'active' | 'invited' | 'disabled';
             }[];
@@ -8517,8 +9356,11 @@ export interface operations {
          *     }
          */
         'application/json': {
+          department?: string | null;
           /** Format: email */
           email: string;
+          job_title?: string | null;
+          name?: string | null;
           password?: string;
           role: 'member' | 'owner' | 'admin' | 'viewer' | string;
         };
@@ -8535,10 +9377,13 @@ export interface operations {
             data: {
               /** Format: date-time */
               created_at: string;
+              department: string | null;
               email: string;
               email_verified_at: string | null;
               /** Format: uuid */
               id: string;
+              job_title: string | null;
+              name: string | null;
               roles: string[];
               status: 'active' | 'invited' | 'disabled';
             };
@@ -8643,10 +9488,13 @@ export interface operations {
             data: {
               /** Format: date-time */
               created_at: string;
+              department: string | null;
               email: string;
               email_verified_at: string | null;
               /** Format: uuid */
               id: string;
+              job_title: string | null;
+              name: string | null;
               roles: string[];
               status: 'active' | 'invited' | 'disabled';
             };
@@ -8825,6 +9673,9 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          department?: string | null;
+          job_title?: string | null;
+          name?: string | null;
           roles?: ('member' | 'owner' | 'admin' | 'viewer' | string)[];
           status?: 'active' | 'disabled';
         };
@@ -8841,10 +9692,13 @@ export interface operations {
             data: {
               /** Format: date-time */
               created_at: string;
+              department: string | null;
               email: string;
               email_verified_at: string | null;
               /** Format: uuid */
               id: string;
+              job_title: string | null;
+              name: string | null;
               roles: string[];
               status: 'active' | 'invited' | 'disabled';
             };
