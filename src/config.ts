@@ -71,6 +71,8 @@ export interface Config {
   auditSealWaitMs: number;
   /** How often the sweep seals audit entries a dead process left unsealed (AUDIT_SWEEP_EVERY_MS). */
   auditSweepEveryMs: number;
+  /** How often each process writes its per-tenant request counts for the fleet reports. */
+  trafficFlushMs: number;
 }
 
 export interface DatabaseServerConfig {
@@ -308,5 +310,6 @@ export function loadConfig(env: Env = process.env): Config {
     signupEnabled: boolean(env, 'SIGNUP_ENABLED', true),
     auditSealWaitMs: integer(env, 'AUDIT_SEAL_WAIT_MS', 2000, 0, 60000),
     auditSweepEveryMs: integer(env, 'AUDIT_SWEEP_EVERY_MS', 30_000, 1000, 3_600_000),
+    trafficFlushMs: integer(env, 'TRAFFIC_FLUSH_MS', 10_000, 100, 300_000),
   };
 }
