@@ -41,6 +41,11 @@ export interface TenancyOptions {
   idleInTransactionTimeoutMs?: number;
   /** How long a scope waits for an application connection before failing (ms). */
   checkoutTimeoutMs?: number;
+  /**
+   * Whether read scopes prepare their preamble once per connection (default: unless the
+   * endpoints are pooled, where the next transaction may run on another server connection).
+   */
+  preparedPreamble?: boolean;
 }
 
 /** A tenant to open a scope in; the tier decides its share of concurrent database work. */
@@ -74,6 +79,7 @@ export class Tenancy {
   private readonly plugins: Record<Isolation, KyselyPlugin[]>;
   private readonly workLimiter = new TenantWorkLimiter({ maxQueue: 200, maxWaitMs: 10_000 });
   private readonly commitListeners: CommitListener[] = [];
+  private readonly preparedPreamble: boolean;
 
   constructor(
     readonly endpoints: DatabaseEndpoints,
@@ -84,12 +90,19 @@ export class Tenancy {
     // (pg 8.23's, typed by @types/pg 8.23) lets tenant-statement.ts send the preamble and the
     // statement in one flight. pg is pinned to ~8.23: on an upgrade, re-check that ClientConfig
     // still has `pipeline`, and the internals tenant-statement.ts extends (see QueryInternals there).
+    // Behind a transaction pooler the timeouts are the role's defaults instead (bootstrap-database.ts):
+    // PgBouncer refuses startup parameters it does not know.
     const appConnection: pg.ClientConfig = {
       pipeline: true,
-      statement_timeout: options.statementTimeoutMs,
-      idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
+      ...(endpoints.pooled
+        ? {}
+        : {
+            statement_timeout: options.statementTimeoutMs,
+            idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
+          }),
       connectionTimeoutMillis: options.checkoutTimeoutMs,
     };
+    this.preparedPreamble = options.preparedPreamble ?? !endpoints.pooled;
     this.appPool = guardPoolClients(
       new pg.Pool({
         connectionString: endpoints.appUrl,
@@ -108,7 +121,9 @@ export class Tenancy {
       },
       (key) => {
         const slash = key.indexOf('/');
-        const server = this.serverUrl(key.slice(0, slash));
+        const placement = key.slice(0, slash);
+        // The default server is reached the way the application reaches it: through the pooler, if any.
+        const server = placement === 'default' ? endpoints.appUrl : this.serverUrl(placement);
         return {
           connectionString: databaseUrl(server, key.slice(slash + 1), endpoints.appUrl),
           ...appConnection,
@@ -196,6 +211,7 @@ export class Tenancy {
           plugins: this.plugins[tenant.isolation],
           access,
           signals,
+          preparedPreamble: this.preparedPreamble,
         },
         work,
       );

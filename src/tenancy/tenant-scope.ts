@@ -58,6 +58,7 @@ class ScopedConnection implements DatabaseConnection {
     private readonly client: pg.PoolClient,
     private readonly tenantId: TenantId,
     private readonly access: ScopeAccess,
+    private readonly preparedPreamble: boolean,
   ) {}
 
   private start(): void {
@@ -76,6 +77,7 @@ class ScopedConnection implements DatabaseConnection {
         this.tenantId,
         compiled.sql,
         compiled.parameters as unknown[],
+        this.preparedPreamble,
       );
       return { rows: result.rows as R[] };
     }
@@ -153,6 +155,8 @@ export interface ScopeRequest {
   access: ScopeAccess;
   /** Collects the scope's signals for the caller to act on after the commit. */
   signals: Set<string>;
+  /** False behind a transaction pooler, which keeps no prepared statement across transactions. */
+  preparedPreamble: boolean;
 }
 
 /**
@@ -163,7 +167,12 @@ export async function runInScope<T>(
   request: ScopeRequest,
   work: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
-  const connection = new ScopedConnection(request.client, request.tenantId, request.access);
+  const connection = new ScopedConnection(
+    request.client,
+    request.tenantId,
+    request.access,
+    request.preparedPreamble,
+  );
   const db = new Kysely<TenantDatabase>({
     dialect: new ScopedDialect(connection),
     plugins: request.plugins,
