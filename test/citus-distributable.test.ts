@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredModules } from '../src/modules/registered-modules.js';
 import { startTestInstance, type TestInstance } from './support/test-instance.js';
@@ -160,5 +161,20 @@ describe('pool tables are distributable by tenant_id (Citus)', () => {
       expect(position, `${label}: includes tenant_id`).toBeGreaterThanOrEqual(0);
       expect(fk.referencedColumns[position], `${label}: tenant_id references tenant_id`).toBe('tenant_id');
     }
+  });
+});
+
+describe('README "Scaling out"', () => {
+  it('distributes every pool table, each after the tables its foreign keys reference', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const order = [...readme.matchAll(/create_distributed_table\('pool\.(\w+)'/g)].map((m) => m[1]!);
+    expect([...order].sort()).toEqual([...tenantTables].sort());
+    for (const table of facts.values())
+      for (const fk of table.foreignKeys)
+        expect(
+          order.indexOf(fk.referencedTable),
+          `${table.table} references ${fk.referencedTable}: distribute that first`,
+        ).toBeLessThan(order.indexOf(table.table));
+    expect(readme).toContain("create_reference_table('pool.tenant_migrations')");
   });
 });

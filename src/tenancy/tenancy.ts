@@ -79,7 +79,11 @@ export class Tenancy {
   private readonly plugins: Record<Isolation, KyselyPlugin[]>;
   private readonly workLimiter = new TenantWorkLimiter({ maxQueue: 200, maxWaitMs: 10_000 });
   private readonly commitListeners: CommitListener[] = [];
-  private readonly preparedPreamble: boolean;
+  /**
+   * Whether read scopes prepare their preamble once per connection; false behind a transaction
+   * pooler. Mutable so the list benchmark can measure both in one run (bench/preamble-ab.ts).
+   */
+  preparedPreamble: boolean;
 
   constructor(
     readonly endpoints: DatabaseEndpoints,
