@@ -73,6 +73,8 @@ function listSection(list: NonNullable<BenchReport['list']>): string[] {
   return lines;
 }
 
+const signed = (fraction: number) => `${fraction >= 0 ? '+' : ''}${pct(fraction)}`;
+
 function preambleSection(ab: PreambleAb): string[] {
   const [prepared, unnamed] = ab.sides;
   const total = (side: PreambleAb['sides'][number]) => side.cpu.node + (side.cpu.postgres ?? 0);
@@ -93,7 +95,8 @@ function preambleSection(ab: PreambleAb): string[] {
   if (prepared && unnamed && prepared.cpu.postgres !== undefined)
     lines.push(
       '',
-      `Unnamed costs ${pct(total(unnamed) / total(prepared) - 1)} server CPU per request and ${pct(1 - unnamed.rps / prepared.rps)} of the throughput.`,
+      `Unnamed against prepared: server CPU per request ${signed(total(unnamed) / total(prepared) - 1)}, throughput ${signed(unnamed.rps / prepared.rps - 1)} ` +
+        '(on a busy machine compare the CPU per request; req/s moves with whatever else runs).',
     );
   return lines;
 }
