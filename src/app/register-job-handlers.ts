@@ -13,6 +13,8 @@ import { exportGaveUp } from '../modules/tenant-archive/export-gave-up.js';
 import { DELETE_JOB } from '../modules/tenant-deletion/delete-tenant.js';
 import { deleteTenantJob } from '../modules/tenant-deletion/delete-tenant-job.js';
 import { AUDIT_SWEEP_JOB, auditSweepJob } from '../modules/audit/audit-sweep-job.js';
+import { FORECAST_RUN_JOB } from '../modules/forecasting/create-forecast-run.js';
+import { forecastRunGaveUp, forecastRunJob } from '../modules/forecasting/forecast-run-job.js';
 import { IMPORT_GUARD_JOB, interruptedImportJob } from '../modules/tenant-archive/interrupted-import-job.js';
 
 /** Brings tenant storages left behind by an upgrade to the latest migrations, in the background. */
@@ -30,6 +32,11 @@ export function registerJobHandlers(services: AppServices): void {
   worker.register(SEND_MAIL_JOB, sendMailJob(services.mailer));
   worker.register(PASSWORD_RESET_JOB, passwordResetJob(tenancy, services.mail));
   worker.register(AUDIT_SWEEP_JOB, auditSweepJob(tenancy, services.jobs, services.config.auditSweepEveryMs));
+  worker.register(
+    FORECAST_RUN_JOB,
+    forecastRunJob(tenancy, services.jobs, services.forecastEngine),
+    forecastRunGaveUp(tenancy, services.jobs),
+  );
   worker.register('noop.wake', async () => ({ woke: true }));
   worker.register(MIGRATE_JOB, async () => migrateTenantStorages(tenancy, { concurrency: 2 }));
 }

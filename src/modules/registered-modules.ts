@@ -4,6 +4,7 @@ import { authModule } from './auth/auth.module.js';
 import { businessDomainsModule } from './business-domains/business-domains.module.js';
 import { demoRequestsModule } from './demo-requests/demo-requests.module.js';
 import { deploymentsModule } from './deployments/deployments.module.js';
+import { forecastingModule } from './forecasting/forecasting.module.js';
 import { identityModule } from './identity/identity.module.js';
 import { mailModule } from './mail/mail.module.js';
 import type { TenantModule } from './module.js';
@@ -37,6 +38,7 @@ export const registeredModules: TenantModule[] = [
   tenantArchiveModule,
   deploymentsModule,
   workflowsModule,
+  forecastingModule,
   businessDomainsModule,
   plannedFeaturesModule,
 ];

@@ -21,6 +21,9 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 const OverviewPage = page(() => import('./pages/tenant/overview-page'), 'OverviewPage');
 const DeploymentsPage = page(() => import('./pages/tenant/deployments-page'), 'DeploymentsPage');
 const WorkflowsPage = page(() => import('./pages/tenant/workflows-page'), 'WorkflowsPage');
+const DemandItemsPage = page(() => import('./pages/forecasting/demand-items-page'), 'DemandItemsPage');
+const DemandItemPage = page(() => import('./pages/forecasting/demand-item-page'), 'DemandItemPage');
+const ForecastRunsPage = page(() => import('./pages/forecasting/forecast-runs-page'), 'ForecastRunsPage');
 const UsersPage = page(() => import('./pages/admin/users-page'), 'UsersPage');
 const RolesPage = page(() => import('./pages/admin/roles-page'), 'RolesPage');
 const ApiKeysPage = page(() => import('./pages/admin/api-keys-page'), 'ApiKeysPage');
@@ -56,6 +59,9 @@ export function App() {
             <Route path="overview" element={<OverviewPage />} />
             <Route path="deployments" element={<DeploymentsPage />} />
             <Route path="workflows" element={<WorkflowsPage />} />
+            <Route path="forecasting" element={<DemandItemsPage />} />
+            <Route path="forecasting/items/:itemId" element={<DemandItemPage />} />
+            <Route path="forecasting/runs" element={<ForecastRunsPage />} />
             <Route path="admin/users" element={<UsersPage />} />
             <Route path="admin/roles" element={<RolesPage />} />
             <Route path="admin/api-keys" element={<ApiKeysPage />} />

@@ -1,7 +1,7 @@
 import type { TenantModule } from '../module.js';
 
 /**
- * Feature keys tenants already hold for modules that have not shipped yet (entries, forecasting):
+ * Feature keys tenants already hold for modules that have not shipped yet (entries):
  * tenants' feature lists and overrides name them today. Each line moves into its module's own
  * declaration when that module is written, with its permissions and quotas.
  */
@@ -12,6 +12,5 @@ export const plannedFeaturesModule: TenantModule = {
   migrations: [],
   features: [
     { key: 'entries', tiers: ['standard', 'premium', 'enterprise'] },
-    { key: 'forecasting', tiers: ['premium', 'enterprise'] },
   ],
 };

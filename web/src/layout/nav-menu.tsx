@@ -11,6 +11,7 @@ const WORKSPACE: NavItem[] = [
   { to: '/overview', label: 'Overview' },
   { to: '/deployments', label: 'Deployments' },
   { to: '/workflows', label: 'Workflows' },
+  { to: '/forecasting', label: 'Forecasting' },
 ];
 
 const ADMINISTRATION: NavItem[] = [
