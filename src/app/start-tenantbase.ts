@@ -143,7 +143,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
     windowSeconds: config.accessTokenTtlSeconds + 60,
     pollMs: 2000,
     staleAfterMs: 15_000,
-    listenUrl: endpoints.appUrl,
+    listenUrl: endpoints.listenUrl,
     onRolesChanged: (tenantId) => permissions.invalidate(tenantId),
     onError: (error) => log(`token revocations: ${error instanceof Error ? error.message : String(error)}`),
   });
@@ -160,7 +160,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       concurrency: Math.max(1, config.jobConcurrency),
       pollMs: 1000,
       leaseSeconds: config.jobLeaseSeconds,
-      listenUrl: endpoints.appUrl,
+      listenUrl: endpoints.listenUrl,
       onOutcome: (kind, outcome) => metrics.jobs.inc({ kind, outcome }),
       onError: (error) => log(`job worker: ${error instanceof Error ? error.message : String(error)}`),
     });
