@@ -3,11 +3,14 @@
 // stage), and the install must not fail for it.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 let vite;
 try {
-  vite = require.resolve('vite/bin/vite.js');
+  // vite's exports map hides bin/: find it from its package.json, which it does export.
+  const manifest = require.resolve('vite/package.json');
+  vite = path.join(path.dirname(manifest), require(manifest).bin.vite);
 } catch {
   console.log('tenantbase: Vite is not installed (production install); web console not built here');
   process.exit(0);
