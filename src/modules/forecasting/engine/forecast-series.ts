@@ -69,15 +69,18 @@ export function fallbackModel(y: Float64Array, m: number): FittedModel {
   return y.length >= m ? fitSeasonalNaive(y, m) : fitNaive(y);
 }
 
-/** Demand is finite and ≥ 0: anything else (NaN, ±Infinity, negatives) counts as 0 units. */
+/** Largest daily demand taken as it is; above it squares and sums could overflow a double. */
+export const MAX_UNITS = 1e15;
+
+/** Demand is finite, ≥ 0 and ≤ MAX_UNITS: NaN and negatives count as 0, larger values as MAX_UNITS. */
 function sanitize(values: Float64Array): Float64Array {
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (!(v >= 0) || v === Infinity) {
+    if (!(v >= 0 && v <= MAX_UNITS)) {
       const copy = new Float64Array(values);
       for (let j = i; j < copy.length; j++) {
         const w = copy[j]!;
-        if (!(w >= 0) || w === Infinity) copy[j] = 0;
+        copy[j] = w >= 0 ? Math.min(w, MAX_UNITS) : 0;
       }
       return copy;
     }

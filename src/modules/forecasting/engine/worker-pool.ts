@@ -159,6 +159,13 @@ export function createWorkerPool(options: ForecastEngineOptions): ForecastEngine
         signal?.removeEventListener('abort', onAbort);
       }
     },
+    stats() {
+      return {
+        workers: slots.length,
+        busy: slots.filter((s) => s.job !== null).length,
+        queued: queue.length,
+      };
+    },
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error('forecast engine closed'));
