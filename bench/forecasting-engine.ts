@@ -28,6 +28,11 @@ const { values: args } = parseArgs({
   },
 });
 const HORIZON = 28;
+/** CPU time of this process, worker threads included: what the run costs whatever else the machine runs. */
+const cpuSeconds = (): number => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
 const load = (): string =>
   os
     .loadavg()
@@ -61,8 +66,10 @@ async function speed(): Promise<void> {
     ? [Number(args.threads)]
     : [Math.max(1, os.availableParallelism() - 1), 2];
   console.log(`\n## Speed: ${items.length} items × ${args.days} days, horizon ${HORIZON}, holdout 28`);
-  console.log('| method | threads | items | seconds | items/s | peak RSS MB | load (1/5/15) at end |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log(
+    '| method | threads | items | seconds | items/s | CPU s (all threads) | items per CPU-second | peak RSS MB | load (1/5/15) at end |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const threads of [...new Set(threadCounts)]) {
     const engine = createForecastEngine({ threads });
     await engine.forecast(items.slice(0, threads * 2), {
@@ -76,6 +83,7 @@ async function speed(): Promise<void> {
       let peak = process.memoryUsage().rss;
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
       const started = performance.now();
+      const cpuBefore = cpuSeconds();
       const results = await engine.forecast(batch, {
         method,
         horizon: HORIZON,
@@ -83,10 +91,11 @@ async function speed(): Promise<void> {
         holdoutDays: 28,
       });
       const seconds = (performance.now() - started) / 1000;
+      const cpu = cpuSeconds() - cpuBefore;
       clearInterval(sampler);
       if (results.length !== batch.length) throw new Error('lost items');
       console.log(
-        `| ${method} | ${threads} | ${batch.length} | ${seconds.toFixed(2)} | ${(batch.length / seconds).toFixed(0)} | ${(peak / 2 ** 20).toFixed(0)} | ${load()} |`,
+        `| ${method} | ${threads} | ${batch.length} | ${seconds.toFixed(2)} | ${(batch.length / seconds).toFixed(0)} | ${cpu.toFixed(2)} | ${(batch.length / cpu).toFixed(0)} | ${(peak / 2 ** 20).toFixed(0)} | ${load()} |`,
       );
     }
     await engine.close();
