@@ -13,5 +13,5 @@ parentPort?.on('message', (request: BatchRequest) => {
     if (y[0] === 4343.25) process.exit(3);
     return fitMethod(y, options.method, options.seasonLength);
   });
-  parentPort?.postMessage(response);
+  parentPort?.postMessage(response, 'points' in response ? [response.points.buffer] : []);
 });

@@ -24,7 +24,7 @@ export function forecastSeries(
   const y = sanitize(input.values);
   const m = Math.max(1, Math.round(options.seasonLength) || 7);
   const opts: ForecastOptions = { ...options, seasonLength: m };
-  const horizon = Math.max(1, Math.min(365, Math.round(options.horizon) || 1));
+  const horizon = effectiveHorizon(options);
   const n = y.length;
   const minTrain = Math.min(2 * m, Math.ceil(n / 2));
   const holdout = Math.max(0, Math.min(Math.round(options.holdoutDays) || 0, n - minTrain));
@@ -62,6 +62,11 @@ export function forecastSeries(
   };
   if (fallbackReason !== undefined) result.fallbackReason = fallbackReason.slice(0, 200);
   return result;
+}
+
+/** Days forecast: `horizon` rounded into 1…365. */
+export function effectiveHorizon(options: ForecastOptions): number {
+  return Math.max(1, Math.min(365, Math.round(options.horizon) || 1));
 }
 
 /** The method used when the asked one fails: cheap, total, never throws. */
