@@ -15,8 +15,9 @@ const options = (method: ForecastOptions['method'], horizon = 14, holdoutDays = 
   holdoutDays,
 });
 
-function expectWellFormed(item: ItemForecast, horizon: number): void {
+function expectWellFormed(item: ItemForecast, horizon: number, fallback = false): void {
   expect(item.points).toHaveLength(horizon);
+  if (!fallback) expect(item.fallbackReason, `${item.itemId} fell back`).toBeUndefined();
   for (const p of item.points) {
     for (const v of [p.units, p.lower80, p.upper80, p.lower95, p.upper95]) {
       expect(Number.isFinite(v)).toBe(true);
@@ -132,6 +133,23 @@ describe('forecasting methods', () => {
         expectWellFormed(item, 30);
       }
     }
+    for (const method of ['auto', 'seasonal_naive', 'ets', 'arima'] as const) {
+      const y = series(200, (t) => 10 + (t % 7) + (t % 5));
+      expectWellFormed(
+        forecastSeries(
+          { itemId: 'm1', firstDate: '2024-01-01', values: y },
+          { ...options(method, 365, 28), seasonLength: 1 },
+        ),
+        365,
+      );
+      expectWellFormed(
+        forecastSeries(
+          { itemId: 'm30', firstDate: '2024-01-01', values: y },
+          { ...options(method, 2, 0), seasonLength: 30 },
+        ),
+        2,
+      );
+    }
     const zero = forecastSeries(
       { itemId: 'z', firstDate: '2024-01-01', values: new Float64Array(60) },
       options('auto'),
@@ -152,6 +170,6 @@ describe('forecasting methods', () => {
     });
     expect(item.method).toBe('seasonal_naive');
     expect(item.fallbackReason).toBe('boom');
-    expectWellFormed(item, 14);
+    expectWellFormed(item, 14, true);
   });
 });
