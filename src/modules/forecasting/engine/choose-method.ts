@@ -1,3 +1,4 @@
+import { fitAutoArima } from './arima.js';
 import { averageDemandInterval, fitCrostonSba, INTERMITTENT_ADI } from './croston.js';
 import { etsCandidates, fitEts } from './ets.js';
 import type { RequestedMethod } from './forecast-engine.js';
@@ -19,7 +20,7 @@ export function fitMethod(y: Float64Array, method: RequestedMethod, m: number): 
     case 'ets':
       return bestByAicc(etsModels(y, m));
     case 'arima':
-      throw new Error('ARIMA is not available yet');
+      return y.length >= 20 ? fitAutoArima(y, m) : bestByAicc(etsModels(y, m));
     case 'auto':
     default:
       return fitAuto(y, m);

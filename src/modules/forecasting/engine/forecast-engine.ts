@@ -73,6 +73,8 @@ export interface ItemForecast {
 export interface ForecastEngine {
   forecast(series: SeriesInput[], options: ForecastOptions, signal?: AbortSignal): Promise<ItemForecast[]>;
   close(): Promise<void>;
+  /** Live threads, threads working, batches waiting: for health checks and tests. */
+  stats(): { workers: number; busy: number; queued: number };
 }
 
 /** Options of `createForecastEngine`; `threads: 0` runs in the calling thread (tools and tests only). */
@@ -93,6 +95,7 @@ export function createForecastEngine(options: ForecastEngineOptions = {}): Forec
         return forecastBatch(series, forecastOptions);
       },
       close: async () => {},
+      stats: () => ({ workers: 0, busy: 0, queued: 0 }),
     };
   }
   return createWorkerPool(options);
