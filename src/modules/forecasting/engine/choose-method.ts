@@ -1,7 +1,7 @@
 import { fitAutoArima } from './arima.js';
 import { averageDemandInterval, fitCrostonSba, INTERMITTENT_ADI } from './croston.js';
 import { etsCandidates, fitEts } from './ets.js';
-import type { RequestedMethod } from './forecast-engine.js';
+import type { RequestedMethod } from './forecast-types.js';
 import type { FittedModel } from './model.js';
 import { normalPoints } from './model.js';
 import { fitNaive, fitSeasonalNaive } from './naive.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitMethod } from './choose-method.js';
 import { fitCrostonSba } from './croston.js';
 import { fitEts } from './ets.js';
-import type { ForecastOptions, ItemForecast } from './forecast-engine.js';
+import type { ForecastOptions, ItemForecast } from './forecast-types.js';
 import { forecastSeries } from './forecast-series.js';
 import { fitSeasonalNaive } from './naive.js';
 import { gaussian, seededRandom, series } from './test-series.fixture.js';
