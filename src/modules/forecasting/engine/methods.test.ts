@@ -78,6 +78,17 @@ describe('forecasting methods', () => {
     expect(() => fitCrostonSba(new Float64Array(5))).toThrow();
   });
 
+  it('a shop closed on weekends is seasonal, not intermittent', () => {
+    const noise = gaussian(seededRandom(9));
+    const y = series(364, (t) => (t % 7 >= 5 ? 0 : 40 + 3 * noise()));
+    const item = forecastSeries(
+      { itemId: 'closed', firstDate: '2024-01-01', values: y },
+      options('auto', 14, 28),
+    );
+    expect(item.method).not.toBe('croston_sba');
+    item.points.forEach((p, i) => expect(Math.abs(p.units - ((364 + i) % 7 >= 5 ? 0 : 40))).toBeLessThan(6));
+  });
+
   it('auto prefers a seasonal model on seasonal data and beats seasonal naive there', () => {
     const noise = gaussian(seededRandom(11));
     const y = series(730, (t) => 50 + 4 * weekly[t % 7]! + 6 * noise());
