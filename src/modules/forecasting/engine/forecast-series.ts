@@ -1,5 +1,5 @@
 import { fitMethod } from './choose-method.js';
-import type { ForecastOptions, ItemForecast, SeriesInput } from './forecast-engine.js';
+import type { ForecastOptions, ItemForecast, SeriesInput } from './forecast-types.js';
 import type { FittedModel, Forecast } from './model.js';
 import { fitNaive, fitSeasonalNaive } from './naive.js';
 import { emptyQuality, measureQuality } from './quality.js';

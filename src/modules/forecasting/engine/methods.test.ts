@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitMethod } from './choose-method.js';
 import { fitCrostonSba } from './croston.js';
 import { fitEts } from './ets.js';
-import type { ForecastOptions, ItemForecast } from './forecast-engine.js';
+import type { ForecastOptions, ItemForecast } from './forecast-types.js';
 import { forecastSeries } from './forecast-series.js';
 import { fitSeasonalNaive } from './naive.js';
 import { gaussian, seededRandom, series } from './test-series.fixture.js';
@@ -76,6 +76,17 @@ describe('forecasting methods', () => {
     expect(item.points[0]!.units).toBeGreaterThan(0.5);
     expect(item.points[0]!.units).toBeLessThan(1.6);
     expect(() => fitCrostonSba(new Float64Array(5))).toThrow();
+  });
+
+  it('a shop closed on weekends is seasonal, not intermittent', () => {
+    const noise = gaussian(seededRandom(9));
+    const y = series(364, (t) => (t % 7 >= 5 ? 0 : 40 + 3 * noise()));
+    const item = forecastSeries(
+      { itemId: 'closed', firstDate: '2024-01-01', values: y },
+      options('auto', 14, 28),
+    );
+    expect(item.method).not.toBe('croston_sba');
+    item.points.forEach((p, i) => expect(Math.abs(p.units - ((364 + i) % 7 >= 5 ? 0 : 40))).toBeLessThan(6));
   });
 
   it('auto prefers a seasonal model on seasonal data and beats seasonal naive there', () => {

@@ -1,4 +1,4 @@
-import type { ForecastPoint } from './forecast-engine.js';
+import type { ForecastPoint } from './forecast-types.js';
 
 /** A model's forecast over the horizon, with the concrete method that made it. */
 export interface Forecast {

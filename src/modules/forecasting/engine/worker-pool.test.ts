@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ForecastEngine, ForecastOptions, SeriesInput } from './forecast-engine.js';
+import type { ForecastEngine, ForecastOptions, SeriesInput } from './forecast-types.js';
 import { createForecastEngine } from './forecast-engine.js';
 import { series } from './test-series.fixture.js';
 

@@ -9,7 +9,7 @@ import type {
   ForecastOptions,
   ItemForecast,
   SeriesInput,
-} from './forecast-engine.js';
+} from './forecast-types.js';
 import { effectiveHorizon, fallbackModel, forecastSeries } from './forecast-series.js';
 import type { BatchResponse } from './worker-protocol.js';
 import { encodeBatch, unpackResults } from './worker-protocol.js';
