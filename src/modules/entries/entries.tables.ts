@@ -33,8 +33,7 @@ declare module '../../tenancy/tenant-database.js' {
 export const TYPE_KEY_PATTERN = '^[a-z][a-z0-9_]{0,62}$';
 
 /**
- * `schema` is `json`, not `jsonb`: it keeps the author's key order, which is the order of the
- * fields in the console's form. `entries_data_idx` (GIN, jsonb_path_ops) answers `data @> '{"status":"x"}'`, the equality filter on
+ * `entries_data_idx` (GIN, jsonb_path_ops) answers `data @> '{"status":"x"}'`, the equality filter on
  * any top-level field, without knowing the fields; `entries_type_created_idx` serves the default
  * order and keyset cursors. `entry_domain_seeds` records which business domains' preset types a
  * tenant received, so a preset the tenant deleted is not brought back.
@@ -47,7 +46,7 @@ export const entryMigrations: TenantMigration[] = [
         tenant_id text not null,
         key text not null,
         name text not null,
-        schema json not null,
+        schema jsonb not null,
         feature text,
         created_at timestamptz not null,
         updated_at timestamptz not null,
@@ -75,5 +74,11 @@ export const entryMigrations: TenantMigration[] = [
         primary key (tenant_id, domain)
       );
       ${tenantRowSecurity(s, 'entry_domain_seeds')}`,
+  },
+  {
+    // `json` keeps the author's key order, which is the order of the fields in the console's form
+    // (jsonb sorts keys by length). Rows stored before keep jsonb's order.
+    id: '0002_entry_type_schema_json',
+    up: (s) => `alter table ${s}.entry_types alter column schema type json using schema::json;`,
   },
 ];
