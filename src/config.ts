@@ -65,6 +65,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** Lets OIDC fetches reach loopback and private addresses (and plain http on loopback): tests only. */
   oidcAllowPrivateTargets: boolean;
+  /** Self-service signup (`POST /auth/signup`); off answers 403 FORBIDDEN (SIGNUP_ENABLED). */
+  signupEnabled: boolean;
   /** How long a write's answer waits for its audit entry to be sealed; 0 answers at commit. */
   auditSealWaitMs: number;
   /** How often the sweep seals audit entries a dead process left unsealed (AUDIT_SWEEP_EVERY_MS). */
@@ -303,6 +305,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: trustProxy(env),
     metricsToken,
     oidcAllowPrivateTargets: boolean(env, 'OIDC_ALLOW_PRIVATE_TARGETS', false),
+    signupEnabled: boolean(env, 'SIGNUP_ENABLED', true),
     auditSealWaitMs: integer(env, 'AUDIT_SEAL_WAIT_MS', 2000, 0, 60000),
     auditSweepEveryMs: integer(env, 'AUDIT_SWEEP_EVERY_MS', 30_000, 1000, 3_600_000),
   };

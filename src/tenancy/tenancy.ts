@@ -13,8 +13,13 @@ import { migrationIds, POOL_STORAGE, storageKey } from './migrations/storage-key
 import type { ModuleMigrations } from './migrations/tenant-migration.js';
 import { TenantRegistry } from './registry/tenant-registry.js';
 import { tenantQueryGuard } from './tenant-query-guard.js';
-import { queryTimer } from './query-timer.js';
-import { type Isolation, runInScope, type ScopeAccess, type TenantScope } from './tenant-scope.js';
+import {
+  type Isolation,
+  runInScope,
+  type ScopeAccess,
+  ScopeHandles,
+  type TenantScope,
+} from './tenant-scope.js';
 import { TenantWorkLimiter } from './tenant-work-limiter.js';
 import type { Tier } from './tiers.js';
 
@@ -72,6 +77,8 @@ export class Tenancy {
   readonly tenantDatabases: DatabasePoolCache;
   private readonly models: Record<Isolation, IsolationModel>;
   private readonly plugins: Record<Isolation, KyselyPlugin[]>;
+  private readonly observeQuery: Record<Isolation, ((seconds: number) => void) | undefined>;
+  private readonly scopeHandles = new Map<string, ScopeHandles>();
   private readonly workLimiter = new TenantWorkLimiter({ maxQueue: 200, maxWaitMs: 10_000 });
   private readonly commitListeners: CommitListener[] = [];
 
@@ -118,12 +125,11 @@ export class Tenancy {
     this.platformDb = new Kysely<PlatformDatabase>({ dialect: new PostgresDialect({ pool: this.appPool }) });
     this.registry = new TenantRegistry(this.platformDb);
     const guard = options.queryGuard ? [tenantQueryGuard(schemaSource.tables)] : [];
-    const timed = (isolation: Isolation) =>
-      options.observeQuery ? [queryTimer((seconds) => options.observeQuery!(isolation, seconds))] : [];
-    this.plugins = {
-      pool: [...guard, ...timed('pool')],
-      schema: [...guard, ...timed('schema')],
-      database: [...guard, ...timed('database')],
+    this.plugins = { pool: guard, schema: guard, database: guard };
+    this.observeQuery = {
+      pool: options.observeQuery && ((seconds) => options.observeQuery!('pool', seconds)),
+      schema: options.observeQuery && ((seconds) => options.observeQuery!('schema', seconds)),
+      database: options.observeQuery && ((seconds) => options.observeQuery!('database', seconds)),
     };
 
     const context: StorageContext = {
@@ -191,9 +197,9 @@ export class Tenancy {
         {
           tenantId: tenant.id,
           isolation: tenant.isolation,
-          schema,
+          handles: this.handlesFor(tenant.isolation, schema),
           client,
-          plugins: this.plugins[tenant.isolation],
+          observeQuery: this.observeQuery[tenant.isolation],
           access,
           signals,
         },
@@ -203,6 +209,18 @@ export class Tenancy {
     // After the tenant's work slot is given back: a listener may open scopes of its own.
     if (signals.size > 0) await Promise.all(this.commitListeners.map((listen) => listen(tenant, signals)));
     return result;
+  }
+
+  /** Shared per storage schema; bounded, since a fleet of schema tenants has one schema each. */
+  private handlesFor(isolation: Isolation, schema: string): ScopeHandles {
+    const key = `${isolation}\u0000${schema}`;
+    let handles = this.scopeHandles.get(key);
+    if (!handles) {
+      if (this.scopeHandles.size >= 1024) this.scopeHandles.clear();
+      handles = new ScopeHandles(schema, this.plugins[isolation]);
+      this.scopeHandles.set(key, handles);
+    }
+    return handles;
   }
 
   /** Registers follow-up work for committed scopes that signalled a topic (e.g. audit sealing). */

@@ -12,6 +12,9 @@ import { RequestDemoPage } from './pages/sign-in/request-demo-page';
 import { ResetPasswordPage } from './pages/sign-in/reset-password-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
 import { VerifyEmailPage } from './pages/sign-in/verify-email-page';
+import { CheckMailPage } from './pages/sign-in/check-mail-page';
+import { SignUpPage } from './pages/sign-in/sign-up-page';
+import { VerifySignupPage } from './pages/sign-in/verify-signup-page';
 
 /** A page loaded on first visit, so the sign-in page does not carry the charts library. */
 function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
@@ -21,6 +24,9 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 const OverviewPage = page(() => import('./pages/tenant/overview-page'), 'OverviewPage');
 const DeploymentsPage = page(() => import('./pages/tenant/deployments-page'), 'DeploymentsPage');
 const WorkflowsPage = page(() => import('./pages/tenant/workflows-page'), 'WorkflowsPage');
+const DemandItemsPage = page(() => import('./pages/forecasting/demand-items-page'), 'DemandItemsPage');
+const DemandItemPage = page(() => import('./pages/forecasting/demand-item-page'), 'DemandItemPage');
+const ForecastRunsPage = page(() => import('./pages/forecasting/forecast-runs-page'), 'ForecastRunsPage');
 const EntryTypesIndex = page(() => import('./pages/entries/entry-types-index'), 'EntryTypesIndex');
 const EntriesPage = page(() => import('./pages/entries/entries-page'), 'EntriesPage');
 const EntryTypesPage = page(() => import('./pages/entries/entry-types-page'), 'EntryTypesPage');
@@ -39,6 +45,7 @@ const TenantDetailPage = page(() => import('./pages/platform/tenant-detail-page'
 const DemoRequestsPage = page(() => import('./pages/platform/demo-requests-page'), 'DemoRequestsPage');
 const OutboxPage = page(() => import('./pages/platform/outbox-page'), 'OutboxPage');
 const TrafficPage = page(() => import('./pages/platform/traffic-page'), 'TrafficPage');
+const PlatformAdminsPage = page(() => import('./pages/platform/platform-admins-page'), 'PlatformAdminsPage');
 const AccountPage = page(() => import('./pages/account/account-page'), 'AccountPage');
 
 /** Every console URL; the server answers each with this app (deep links), and it routes here. */
@@ -51,6 +58,9 @@ export function App() {
       <Route path="/accept-invite" element={<AcceptInvitePage />} />
       <Route path="/verify-email" element={<VerifyEmailPage />} />
       <Route path="/request-demo" element={<RequestDemoPage />} />
+      <Route path="/signup" element={<SignUpPage />} />
+      <Route path="/signup/check-mail" element={<CheckMailPage />} />
+      <Route path="/signup/verify" element={<VerifySignupPage />} />
       <Route element={<RequireSession />}>
         <Route element={<AppShell />}>
           <Route index element={<HomeRedirect />} />
@@ -59,6 +69,9 @@ export function App() {
             <Route path="overview" element={<OverviewPage />} />
             <Route path="deployments" element={<DeploymentsPage />} />
             <Route path="workflows" element={<WorkflowsPage />} />
+            <Route path="forecasting" element={<DemandItemsPage />} />
+            <Route path="forecasting/items/:itemId" element={<DemandItemPage />} />
+            <Route path="forecasting/runs" element={<ForecastRunsPage />} />
             <Route path="entries" element={<EntryTypesIndex />} />
             <Route path="entries/:type" element={<EntriesPage />} />
             <Route path="admin/entry-types" element={<EntryTypesPage />} />
@@ -76,6 +89,7 @@ export function App() {
             <Route path="console/demo-requests" element={<DemoRequestsPage />} />
             <Route path="console/outbox" element={<OutboxPage />} />
             <Route path="console/traffic" element={<TrafficPage />} />
+            <Route path="console/admins" element={<PlatformAdminsPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

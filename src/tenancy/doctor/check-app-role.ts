@@ -5,6 +5,7 @@ import { type IsolationCheck, verdict } from './isolation-check.js';
 const SECRET_COLUMNS: Array<[table: string, column: string]> = [
   ['signing_keys', 'private_jwk'],
   ['platform_admins', 'password_hash'],
+  ['signups', 'password_hash'],
   ['secrets', 'value'],
 ];
 

@@ -242,6 +242,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/signup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign up for a new tenant (mails a verification link) */
+    post: operations['signup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/signup/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether a tenant id can be signed up for */
+    get: operations['checkSignupAvailability'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/verify-email': {
     parameters: {
       query?: never;
@@ -251,7 +285,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Verify an email address with its token */
+    /**
+     * Verify an email address with its token
+     * @description A tenant user’s token (`<tenant_id>.<secret>`) verifies their address (200). A signup’s token (`signup_...`) registers the signed-up tenant and answers 202 with its progress; following it again answers the tenant’s current status.
+     */
     post: operations['verifyEmail'];
     delete?: never;
     options?: never;
@@ -268,6 +305,41 @@ export interface paths {
     };
     /** Per-tenant request, error and latency totals of this server process */
     get: operations['getConsoleMetrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/demand': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List daily demand */
+    get: operations['listDemand'];
+    put?: never;
+    /** Upsert daily demand rows (JSON or CSV) */
+    post: operations['ingestDemand'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/demand/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List items with demand history */
+    get: operations['listDemandItems'];
     put?: never;
     post?: never;
     delete?: never;
@@ -439,6 +511,109 @@ export interface paths {
     patch: operations['updateEntryType'];
     trace?: never;
   };
+  '/api/v1/forecast': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start a forecast run (a background job) */
+    post: operations['createForecast'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecast-runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List forecast runs */
+    get: operations['listForecastRuns'];
+    put?: never;
+    /** Start a forecast run (the same as POST /forecast) */
+    post: operations['createForecastRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecast-runs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a forecast run */
+    get: operations['getForecastRun'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecast-runs/{id}/forecasts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a run's forecasts */
+    get: operations['listRunForecasts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecast-runs/{id}/quality': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A run's holdout backtest: MAPE, WAPE, MASE and bias */
+    get: operations['getRunQuality'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inventory/{item_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Lead-time demand, safety stock and reorder point of an item */
+    get: operations['getInventory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/outbox': {
     parameters: {
       query?: never;
@@ -454,6 +629,42 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/platform/admins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List platform administrators with their roles and MFA status */
+    get: operations['listPlatformAdmins'];
+    put?: never;
+    /** Add a platform administrator */
+    post: operations['createPlatformAdmin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/platform/admins/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a platform administrator */
+    delete: operations['deletePlatformAdmin'];
+    options?: never;
+    head?: never;
+    /** Change a platform administrator’s email, role or password */
+    patch: operations['updatePlatformAdmin'];
     trace?: never;
   };
   '/api/v1/roles': {
@@ -527,6 +738,24 @@ export interface paths {
     head?: never;
     /** Change a tenant’s tier, features, settings or limits */
     patch: operations['updateTenant'];
+    trace?: never;
+  };
+  '/api/v1/tenants/{id}/billing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A tenant’s billing customer */
+    get: operations['getTenantBilling'];
+    /** Set a tenant’s billing customer */
+    put: operations['setTenantBilling'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/tenants/{id}/branding': {
@@ -2290,6 +2519,171 @@ export interface operations {
       };
     };
   };
+  signup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "tenant_id": "acme",
+         *       "company_name": "Acme",
+         *       "email": "owner@acme.example",
+         *       "password": "choose-a-password"
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: business-domain
+           * @description a declared business domain: default, dental, manufacturing
+           */
+          business_domain?: string;
+          company_name: string;
+          /** Format: email */
+          email: string;
+          password: string;
+          /** @description the new workspace id, a slug: ^[a-z][a-z0-9-]{1,38}[a-z0-9]$ */
+          tenant_id: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** @description `pending_verification` until the mailed link is followed, then the tenant’s own status */
+              status: string;
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  checkSignupAvailability: {
+    parameters: {
+      query: {
+        tenant_id: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              available: boolean;
+              reason: 'invalid' | 'reserved' | 'taken' | null;
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   verifyEmail: {
     parameters: {
       query?: never;
@@ -2316,6 +2710,24 @@ export interface operations {
               email: string;
               tenant_id: string | null;
               user_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** @description `pending_verification` until the mailed link is followed, then the tenant’s own status */
+              status: string;
+              tenant_id: string;
             };
             /** @enum {boolean} */
             success: true;
@@ -2424,6 +2836,340 @@ export interface operations {
       };
       /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  listDemand: {
+    parameters: {
+      query?: {
+        /** @description A calendar day, YYYY-MM-DD */
+        from?: string;
+        item_id?: string;
+        page?: number;
+        per_page?: number;
+        tenant_id?: string;
+        /** @description A calendar day, YYYY-MM-DD */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              date: string;
+              item_id: string;
+              units_sold: number;
+            }[];
+            pagination?: {
+              [key: string]: unknown;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  ingestDemand: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON rows, or a text/csv body with the header item_id,date,units_sold (up to 1,000,000 rows, 256 MiB) */
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "rows": [
+         *         {
+         *           "item_id": "sku-1",
+         *           "date": "2026-01-31",
+         *           "units_sold": 12
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': {
+          rows: {
+            /**
+             * Format: date
+             * @description A calendar day, YYYY-MM-DD
+             */
+            date: string;
+            item_id: string;
+            units_sold: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              inserted: number;
+              received: number;
+              updated: number;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  listDemandItems: {
+    parameters: {
+      query?: {
+        page?: number;
+        per_page?: number;
+        q?: string;
+        sort?: 'item_id' | '-item_id' | 'total_units' | '-total_units' | 'last_date' | '-last_date';
+        tenant_id?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              days: number;
+              first_date: string;
+              item_id: string;
+              last_date: string;
+              total_units: number;
+            }[];
+            pagination?: {
+              [key: string]: unknown;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4588,6 +5334,804 @@ export interface operations {
       };
     };
   };
+  createForecast: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "horizon_days": 28,
+         *       "method": "auto"
+         *     }
+         */
+        'application/json': {
+          holdout_days?: number;
+          horizon_days: number;
+          item_ids?: string[];
+          method?: 'auto' | 'seasonal_naive' | 'ets' | 'arima';
+          season_length?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              error: string | null;
+              finished_at: string | null;
+              holdout_days: number;
+              horizon_days: number;
+              /** Format: uuid */
+              id: string;
+              item_count: number;
+              items_done: number;
+              method: string;
+              season_length: number;
+              started_at: string | null;
+              status: 'queued' | 'running' | 'done' | 'failed';
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  listForecastRuns: {
+    parameters: {
+      query?: {
+        page?: number;
+        per_page?: number;
+        status?: 'queued' | 'running' | 'done' | 'failed';
+        tenant_id?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              error: string | null;
+              finished_at: string | null;
+              holdout_days: number;
+              horizon_days: number;
+              /** Format: uuid */
+              id: string;
+              item_count: number;
+              items_done: number;
+              method: string;
+              season_length: number;
+              started_at: string | null;
+              status: 'queued' | 'running' | 'done' | 'failed';
+              tenant_id: string;
+            }[];
+            pagination?: {
+              [key: string]: unknown;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  createForecastRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "horizon_days": 28,
+         *       "method": "auto"
+         *     }
+         */
+        'application/json': {
+          holdout_days?: number;
+          horizon_days: number;
+          item_ids?: string[];
+          method?: 'auto' | 'seasonal_naive' | 'ets' | 'arima';
+          season_length?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              error: string | null;
+              finished_at: string | null;
+              holdout_days: number;
+              horizon_days: number;
+              /** Format: uuid */
+              id: string;
+              item_count: number;
+              items_done: number;
+              method: string;
+              season_length: number;
+              started_at: string | null;
+              status: 'queued' | 'running' | 'done' | 'failed';
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  getForecastRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              error: string | null;
+              finished_at: string | null;
+              holdout_days: number;
+              horizon_days: number;
+              /** Format: uuid */
+              id: string;
+              item_count: number;
+              items_done: number;
+              method: string;
+              season_length: number;
+              started_at: string | null;
+              status: 'queued' | 'running' | 'done' | 'failed';
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  listRunForecasts: {
+    parameters: {
+      query?: {
+        item_id?: string;
+        page?: number;
+        per_page?: number;
+        tenant_id?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              date: string;
+              item_id: string;
+              lower_80: number;
+              lower_95: number;
+              method: string;
+              units: number;
+              upper_80: number;
+              upper_95: number;
+            }[];
+            pagination?: {
+              [key: string]: unknown;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  getRunQuality: {
+    parameters: {
+      query?: {
+        item_id?: string;
+        tenant_id?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              items: {
+                bias: number | null;
+                holdout_days: number;
+                item_id: string;
+                mape: number | null;
+                mase: number | null;
+                method: string;
+                wape: number | null;
+              }[];
+              overall: {
+                bias: number | null;
+                mape: number | null;
+                mase: number | null;
+                wape: number | null;
+              };
+              run_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  getInventory: {
+    parameters: {
+      query?: {
+        lead_time_days?: number;
+        service_level?: number;
+        tenant_id?: string;
+      };
+      header?: never;
+      path: {
+        item_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              item_id: string;
+              lead_time_days: number;
+              lead_time_demand: number;
+              method: string;
+              reorder_point: number;
+              run_id: string;
+              safety_stock: number;
+              service_level: number;
+              sigma_daily: number;
+              z: number;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   listOutboxMail: {
     parameters: {
       query?: {
@@ -4649,6 +6193,374 @@ export interface operations {
       };
       /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  listPlatformAdmins: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              email: string;
+              /** Format: uuid */
+              id: string;
+              /** @description TOTP: `enabled`, `pending` (enrolment not confirmed) or `off` */
+              mfa: 'enabled' | 'pending' | 'off';
+              role: 'platform_admin' | 'platform_support' | 'platform_billing';
+            }[];
+            pagination?: {
+              [key: string]: unknown;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  createPlatformAdmin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Without `password` the new administrator is mailed a link to choose one. */
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "sam@operator.example",
+         *       "role": "platform_support"
+         *     }
+         */
+        'application/json': {
+          /** Format: email */
+          email: string;
+          password?: string;
+          role: 'platform_admin' | 'platform_support' | 'platform_billing';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              email: string;
+              /** Format: uuid */
+              id: string;
+              /** @description TOTP: `enabled`, `pending` (enrolment not confirmed) or `off` */
+              mfa: 'enabled' | 'pending' | 'off';
+              role: 'platform_admin' | 'platform_support' | 'platform_billing';
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  deletePlatformAdmin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  updatePlatformAdmin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: email */
+          email?: string;
+          password?: string;
+          role?: 'platform_admin' | 'platform_support' | 'platform_billing';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              email: string;
+              /** Format: uuid */
+              id: string;
+              /** @description TOTP: `enabled`, `pending` (enrolment not confirmed) or `off` */
+              mfa: 'enabled' | 'pending' | 'off';
+              role: 'platform_admin' | 'platform_support' | 'platform_billing';
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5665,6 +7577,200 @@ export interface operations {
               tier: string;
               /** Format: date-time */
               updated_at: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  getTenantBilling: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              customer_id: string | null;
+              provider: string | null;
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  setTenantBilling: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "provider": "stripe",
+         *       "customer_id": "cus_NffrFeUfNV2Hib"
+         *     }
+         */
+        'application/json': {
+          /** @description e.g. `cus_NffrFeUfNV2Hib` */
+          customer_id: string;
+          /** @description e.g. `stripe` */
+          provider: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              customer_id: string | null;
+              provider: string | null;
+              tenant_id: string;
             };
             /** @enum {boolean} */
             success: true;
@@ -7149,10 +9255,13 @@ export interface operations {
             data: {
               /** Format: date-time */
               created_at: string;
+              department: string | null;
               email: string;
               email_verified_at: string | null;
               /** Format: uuid */
               id: string;
+              job_title: string | null;
+              name: string | null;
               roles: string[];
               status: 'active' | 'invited' | 'disabled';
             }[];
@@ -7247,8 +9356,11 @@ export interface operations {
          *     }
          */
         'application/json': {
+          department?: string | null;
           /** Format: email */
           email: string;
+          job_title?: string | null;
+          name?: string | null;
           password?: string;
           role: 'member' | 'owner' | 'admin' | 'viewer' | string;
         };
@@ -7265,10 +9377,13 @@ export interface operations {
             data: {
               /** Format: date-time */
               created_at: string;
+              department: string | null;
               email: string;
               email_verified_at: string | null;
               /** Format: uuid */
               id: string;
+              job_title: string | null;
+              name: string | null;
               roles: string[];
               status: 'active' | 'invited' | 'disabled';
             };
@@ -7373,10 +9488,13 @@ export interface operations {
             data: {
               /** Format: date-time */
               created_at: string;
+              department: string | null;
               email: string;
               email_verified_at: string | null;
               /** Format: uuid */
               id: string;
+              job_title: string | null;
+              name: string | null;
               roles: string[];
               status: 'active' | 'invited' | 'disabled';
             };
@@ -7555,6 +9673,9 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          department?: string | null;
+          job_title?: string | null;
+          name?: string | null;
           roles?: ('member' | 'owner' | 'admin' | 'viewer' | string)[];
           status?: 'active' | 'disabled';
         };
@@ -7571,10 +9692,13 @@ export interface operations {
             data: {
               /** Format: date-time */
               created_at: string;
+              department: string | null;
               email: string;
               email_verified_at: string | null;
               /** Format: uuid */
               id: string;
+              job_title: string | null;
+              name: string | null;
               roles: string[];
               status: 'active' | 'invited' | 'disabled';
             };

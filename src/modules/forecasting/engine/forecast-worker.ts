@@ -1,0 +1,8 @@
+import { parentPort } from 'node:worker_threads';
+import type { BatchRequest } from './worker-protocol.js';
+import { handleBatch } from './worker-protocol.js';
+
+/** Worker thread entry: answers each batch message with its forecasts. */
+parentPort?.on('message', (request: BatchRequest) => {
+  parentPort?.postMessage(handleBatch(request));
+});
