@@ -28,6 +28,7 @@ import { CpuProfiler } from './cpu-profiler.js';
 import { measureZipf, seedZipfTenants, type ZipfOptions } from './database-tenants.js';
 import { type ListOverheadOptions, measureListOverhead, seedListTenants } from './list-overhead.js';
 import { defaultPacedRate, measurePacedList } from './list-paced.js';
+import { measurePreambleAb } from './preamble-ab.js';
 import { LoadClient } from './load-client.js';
 import { measureEntries, renderEntries } from './entries-bench.js';
 import { describeMachine } from './machine.js';
@@ -211,6 +212,8 @@ if (args.only !== 'writes') {
           targets: await measurePacedList(instance, load, tenants, list, rate, log),
         },
       };
+      log('  read preamble A/B: prepared once per connection vs unnamed with each statement (PgBouncer)');
+      report.preamble = await measurePreambleAb(instance, load, tenants, list, log);
     }
     if (args.only !== 'list') {
       log(

@@ -16,6 +16,7 @@ import { AUDIT_SWEEP_JOB, auditSweepJob } from '../modules/audit/audit-sweep-job
 import { FORECAST_RUN_JOB } from '../modules/forecasting/create-forecast-run.js';
 import { forecastRunGaveUp, forecastRunJob } from '../modules/forecasting/forecast-run-job.js';
 import { purgeExpiredSignups } from '../modules/signup/verify-signup.js';
+import { FLEET_ROLLUP_JOB, fleetRollupJob } from '../modules/fleet-reports/rollup-job.js';
 import { IMPORT_GUARD_JOB, interruptedImportJob } from '../modules/tenant-archive/interrupted-import-job.js';
 
 /** Brings tenant storages left behind by an upgrade to the latest migrations, in the background. */
@@ -41,6 +42,7 @@ export function registerJobHandlers(services: AppServices): void {
     forecastRunJob(tenancy, services.jobs, services.forecastEngine),
     forecastRunGaveUp(tenancy, services.jobs),
   );
+  worker.register(FLEET_ROLLUP_JOB, fleetRollupJob(tenancy, services.jobs, services.metrics.traffic));
   worker.register('noop.wake', async () => ({ woke: true }));
   worker.register(MIGRATE_JOB, async () => migrateTenantStorages(tenancy, { concurrency: 2 }));
 }

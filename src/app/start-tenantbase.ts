@@ -28,6 +28,9 @@ import {
   scheduleStorageMeasurement,
 } from '../modules/tenants/measure-storage-job.js';
 import { Metrics } from '../observability/metrics.js';
+import { registerFleetGauges } from '../modules/fleet-reports/fleet-gauges.js';
+import { startTrafficFlush } from '../modules/fleet-reports/flush-tenant-traffic.js';
+import { FLEET_ROLLUP_EVERY_MS, scheduleFleetRollup } from '../modules/fleet-reports/rollup-job.js';
 import { registerDependencyGauges } from '../observability/dependency-gauges.js';
 import { registerPoolGauges } from '../observability/pool-gauges.js';
 import { connectRedis } from '../protection/connect-redis.js';
@@ -133,13 +136,14 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
   });
   registerPoolGauges(metrics, tenancy);
   registerDependencyGauges(metrics, tenancy, redis);
+  registerFleetGauges(metrics, tenancy);
   const permissions = new TenantPermissions(tenancy);
   // Revocations reach every process within 5 s: by NOTIFY at once, by the poll at worst.
   const revocations = new TokenRevocations(tenancy.platformDb, {
     windowSeconds: config.accessTokenTtlSeconds + 60,
     pollMs: 2000,
     staleAfterMs: 15_000,
-    listenUrl: endpoints.appUrl,
+    listenUrl: endpoints.listenUrl,
     onRolesChanged: (tenantId) => permissions.invalidate(tenantId),
     onError: (error) => log(`token revocations: ${error instanceof Error ? error.message : String(error)}`),
   });
@@ -156,7 +160,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       concurrency: Math.max(1, config.jobConcurrency),
       pollMs: 1000,
       leaseSeconds: config.jobLeaseSeconds,
-      listenUrl: endpoints.appUrl,
+      listenUrl: endpoints.listenUrl,
       onOutcome: (kind, outcome) => metrics.jobs.inc({ kind, outcome }),
       onError: (error) => log(`job worker: ${error instanceof Error ? error.message : String(error)}`),
     });
@@ -183,6 +187,11 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
     const edge = moduleEdge(services, modules);
     const app = await buildApp(services, edge, options);
     await app.ready();
+    // Per-tenant counts for the fleet reports leave this process every few seconds, in one write.
+    const trafficFlush = startTrafficFlush(tenancy.platformDb, metrics.traffic, {
+      everyMs: config.trafficFlushMs,
+      onError: (error) => log(`traffic flush: ${error instanceof Error ? error.message : String(error)}`),
+    });
     if (config.jobConcurrency > 0 && options.startWorker !== false) {
       await worker.start();
       // The periodic measurement re-queues itself; this only starts the chain on a fresh install.
@@ -190,6 +199,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       await scheduleMaintenance(jobs, new Date(Date.now() + MAINTENANCE_EVERY_MS));
       // Soon after a start: a process that died may have left entries unsealed.
       await scheduleAuditSweep(jobs, new Date(Date.now() + config.auditSweepEveryMs));
+      await scheduleFleetRollup(jobs, new Date(Date.now() + FLEET_ROLLUP_EVERY_MS));
       // An upgrade shipped new tenant migrations: schema and database tenants catch up in the background.
       const behind = await findBehind(tenancy);
       if (behind.length > 0) {
@@ -213,6 +223,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
             await services.mailer.close();
           },
           closePools: async () => {
+            await trafficFlush.stop();
             await revocations.stop();
             await tenancy.close();
           },

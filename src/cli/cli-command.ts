@@ -10,6 +10,8 @@ export interface CliCommand {
   name: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Allowed values of string options, checked before anything starts (exit 2 naming them). */
+  choices?: Record<string, readonly string[]>;
   run(
     installation: Tenantbase,
     args: { positionals: string[]; values: CliValues },

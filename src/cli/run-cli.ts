@@ -11,6 +11,7 @@ import { deleteTenantCommand } from './commands/delete-tenant.js';
 import { exportTenantCommand } from './commands/export-tenant.js';
 import { importTenantCommand } from './commands/import-tenant.js';
 import { listTenantsCommand } from './commands/list-tenants.js';
+import { doctorCommand } from './commands/run-doctor-command.js';
 import { migrateCommand } from './commands/migrate-storages.js';
 import { rotateKeysCommand } from './commands/rotate-keys.js';
 import { auditVerifyCommand } from './commands/verify-audit-command.js';
@@ -28,6 +29,7 @@ export const commands: CliCommand[] = [
   createAdminCommand,
   rotateKeysCommand,
   auditVerifyCommand,
+  doctorCommand,
 ];
 
 const USAGE = `usage: tenantbase <command> [options]
@@ -63,8 +65,25 @@ export async function runCli(
     (words.length === 0 && !argv.includes('--help') && !argv.includes('-h') ? io.err : io.out)(USAGE);
     return words.length === 0 && !argv.includes('--help') && !argv.includes('-h') ? EXIT.unusable : EXIT.ok;
   }
+  const json = argv.includes('--json');
+  const fail = (code: string, message: string, status: number, details?: unknown) => {
+    io.err(
+      json
+        ? JSON.stringify({ error: { code, message, ...(details ? { details } : {}) } })
+        : `tenantbase: ${message}`,
+    );
+    return status;
+  };
   const found = findCommand(words);
   if (!found) {
+    const group = commands.filter((command) => command.name.split(' ')[0] === words[0]);
+    if (group.length > 0 && words.length === 1) {
+      const usage = `usage: tenantbase ${words[0]} <${group.map((c) => c.name.split(' ')[1]).join('|')}> [options]\n\n${group.map((c) => `  ${c.usage}`).join('\n')}`;
+      if (json) return fail('USAGE', usage, EXIT.unusable);
+      io.err(usage);
+      return EXIT.unusable;
+    }
+    if (json) return fail('USAGE', `unknown command "${words.join(' ')}"`, EXIT.unusable);
     io.err(`tenantbase: unknown command "${words.join(' ')}"\n\n${USAGE}`);
     return EXIT.unusable;
   }
@@ -76,8 +95,21 @@ export async function runCli(
       options: { ...found.command.options, json: { type: 'boolean' } },
     });
   } catch (error) {
-    io.err(`tenantbase: ${(error as Error).message}\nusage: tenantbase ${found.command.usage}`);
-    return EXIT.unusable;
+    return fail(
+      'USAGE',
+      `${(error as Error).message}\nusage: tenantbase ${found.command.usage}`,
+      EXIT.unusable,
+    );
+  }
+  for (const [option, allowed] of Object.entries(found.command.choices ?? {})) {
+    const value = (parsed.values as Record<string, unknown>)[option];
+    if (typeof value === 'string' && !allowed.includes(value)) {
+      return fail(
+        'USAGE',
+        `--${option} must be one of ${allowed.join(', ')} (got "${value}")\nusage: tenantbase ${found.command.usage}`,
+        EXIT.unusable,
+      );
+    }
   }
   const positionals = parsed.positionals.slice(found.command.name.split(' ').length);
 
@@ -90,14 +122,16 @@ export async function runCli(
     });
     return await found.command.run(installation, { positionals, values: parsed.values }, io);
   } catch (error) {
-    if (error instanceof ConfigError) io.err(`tenantbase: invalid configuration: ${error.message}`);
-    else if (error instanceof CliUsageError) io.err(`tenantbase: ${error.message}`);
-    else if (error instanceof AppError) {
+    if (error instanceof ConfigError)
+      return fail('CONFIG', `invalid configuration: ${error.message}`, EXIT.unusable);
+    if (error instanceof CliUsageError) return fail('USAGE', error.message, EXIT.unusable);
+    if (error instanceof AppError) {
+      const status = error.status >= 500 ? EXIT.failed : EXIT.unusable;
+      if (json) return fail(error.code, error.message, status, error.details);
       const details = error.details?.map((d) => `\n  ${d.path}: ${d.message}`).join('') ?? '';
-      io.err(`tenantbase: ${error.message}${details}`);
-      return error.status >= 500 ? EXIT.failed : EXIT.unusable;
-    } else io.err(`tenantbase: failed: ${error instanceof Error ? error.message : String(error)}`);
-    return EXIT.unusable;
+      return fail(error.code, `${error.message}${details}`, status);
+    }
+    return fail('FAILED', `failed: ${error instanceof Error ? error.message : String(error)}`, EXIT.unusable);
   } finally {
     await installation?.close();
   }

@@ -6,6 +6,8 @@ import { demoRequestsModule } from './demo-requests/demo-requests.module.js';
 import { deploymentsModule } from './deployments/deployments.module.js';
 import { forecastingModule } from './forecasting/forecasting.module.js';
 import { entriesModule } from './entries/entries.module.js';
+import { doctorModule } from './doctor/doctor.module.js';
+import { fleetReportsModule } from './fleet-reports/fleet-reports.module.js';
 import { identityModule } from './identity/identity.module.js';
 import { mailModule } from './mail/mail.module.js';
 import type { TenantModule } from './module.js';
@@ -45,4 +47,6 @@ export const registeredModules: TenantModule[] = [
   forecastingModule,
   businessDomainsModule,
   entriesModule,
+  doctorModule,
+  fleetReportsModule,
 ];

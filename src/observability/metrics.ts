@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { LabelledHistogram } from './labelled-histogram.js';
 import { TenantLabels } from './tenant-labels.js';
+import { TenantTraffic } from './tenant-traffic.js';
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 const ISOLATION_LABELS = ['pool', 'schema', 'database'] as const;
@@ -9,6 +10,8 @@ const ISOLATION_LABELS = ['pool', 'schema', 'database'] as const;
 export class Metrics {
   readonly registry = new Registry();
   readonly tenants: TenantLabels;
+  /** Per-tenant counts for the fleet reports, flushed to the platform database (never labels). */
+  readonly traffic = new TenantTraffic();
 
   readonly requests = new Counter({
     name: 'tenantbase_http_requests_total',

@@ -46,6 +46,11 @@ export interface TenancyOptions {
   idleInTransactionTimeoutMs?: number;
   /** How long a scope waits for an application connection before failing (ms). */
   checkoutTimeoutMs?: number;
+  /**
+   * Whether read scopes prepare their preamble once per connection (default: unless the
+   * endpoints are pooled, where the next transaction may run on another server connection).
+   */
+  preparedPreamble?: boolean;
 }
 
 /** A tenant to open a scope in; the tier decides its share of concurrent database work. */
@@ -81,6 +86,11 @@ export class Tenancy {
   private readonly scopeHandles = new Map<string, ScopeHandles>();
   private readonly workLimiter = new TenantWorkLimiter({ maxQueue: 200, maxWaitMs: 10_000 });
   private readonly commitListeners: CommitListener[] = [];
+  /**
+   * Whether read scopes prepare their preamble once per connection; false behind a transaction
+   * pooler. Mutable so the list benchmark can measure both in one run (bench/preamble-ab.ts).
+   */
+  preparedPreamble: boolean;
 
   constructor(
     readonly endpoints: DatabaseEndpoints,
@@ -91,12 +101,19 @@ export class Tenancy {
     // (pg 8.23's, typed by @types/pg 8.23) lets tenant-statement.ts send the preamble and the
     // statement in one flight. pg is pinned to ~8.23: on an upgrade, re-check that ClientConfig
     // still has `pipeline`, and the internals tenant-statement.ts extends (see QueryInternals there).
+    // Behind a transaction pooler the timeouts are the role's defaults instead (bootstrap-database.ts):
+    // PgBouncer refuses startup parameters it does not know.
     const appConnection: pg.ClientConfig = {
       pipeline: true,
-      statement_timeout: options.statementTimeoutMs,
-      idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
+      ...(endpoints.pooled
+        ? {}
+        : {
+            statement_timeout: options.statementTimeoutMs,
+            idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
+          }),
       connectionTimeoutMillis: options.checkoutTimeoutMs,
     };
+    this.preparedPreamble = options.preparedPreamble ?? !endpoints.pooled;
     this.appPool = guardPoolClients(
       new pg.Pool({
         connectionString: endpoints.appUrl,
@@ -115,7 +132,9 @@ export class Tenancy {
       },
       (key) => {
         const slash = key.indexOf('/');
-        const server = this.serverUrl(key.slice(0, slash));
+        const placement = key.slice(0, slash);
+        // The default server is reached the way the application reaches it: through the pooler, if any.
+        const server = placement === 'default' ? endpoints.appUrl : this.serverUrl(placement);
         return {
           connectionString: databaseUrl(server, key.slice(slash + 1), endpoints.appUrl),
           ...appConnection,
@@ -202,6 +221,7 @@ export class Tenancy {
           observeQuery: this.observeQuery[tenant.isolation],
           access,
           signals,
+          preparedPreamble: this.preparedPreamble,
         },
         work,
       );

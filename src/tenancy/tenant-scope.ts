@@ -69,6 +69,7 @@ class ScopedConnection implements DatabaseConnection {
     private readonly tenantId: TenantId,
     private readonly access: ScopeAccess,
     private readonly observe: ((seconds: number) => void) | undefined,
+    private readonly preparedPreamble: boolean,
   ) {}
 
   private start(): void {
@@ -95,6 +96,7 @@ class ScopedConnection implements DatabaseConnection {
         this.tenantId,
         compiled.sql,
         compiled.parameters as unknown[],
+        this.preparedPreamble,
       );
       return { rows: result.rows as R[] };
     }
@@ -225,6 +227,8 @@ export interface ScopeRequest {
   observeQuery?: (seconds: number) => void;
   /** Collects the scope's signals for the caller to act on after the commit. */
   signals: Set<string>;
+  /** False behind a transaction pooler, which keeps no prepared statement across transactions. */
+  preparedPreamble: boolean;
 }
 
 /**
@@ -240,6 +244,7 @@ export async function runInScope<T>(
     request.tenantId,
     request.access,
     request.observeQuery,
+    request.preparedPreamble,
   );
   const db = request.handles.bind(connection);
   const tasks: Array<() => Promise<void>> = [];

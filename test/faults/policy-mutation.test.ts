@@ -329,3 +329,112 @@ describe('every break of the schema and database fences fails a check', () => {
     expect(unhealthy(await checkIsolation(tb.services.tenancy))).toEqual([]);
   });
 });
+
+describe('the doctor checks added for operators fail when broken', () => {
+  /** Applies `mutation` as the platform owner, runs the whole fleet's checks, always restores. */
+  async function fleetUnder(mutation: string, restore: string): Promise<IsolationCheck[]> {
+    await tb.services.tenancy.adminPool.query(mutation);
+    try {
+      return await checkIsolation(tb.services.tenancy);
+    } finally {
+      await tb.services.tenancy.adminPool.query(restore);
+    }
+  }
+  const failed = (results: IsolationCheck[]) => failing(results);
+
+  it('CREATE on a shared schema of the platform database', async () => {
+    const role = quoteIdent(appRole);
+    for (const schema of ['platform', 'public']) {
+      const results = await fleetUnder(
+        `grant create on schema ${schema} to ${role}`,
+        `revoke create on schema ${schema} from ${role}`,
+      );
+      expect(failed(results), schema).toContain('app-role:shared-schemas');
+      const detail = results.find((result) => result.name === 'app-role:shared-schemas')!.detail;
+      expect(detail).toContain(`may create objects in schema ${schema}`);
+      expect(detail).toContain('Fix: as the owner, REVOKE CREATE ON SCHEMA');
+    }
+  });
+
+  it('a unique key or a foreign key of a tenant table without tenant_id, in every model', async () => {
+    const schemaName = tb.services.tenancy.endpoints.names.schemaFor(TENANTS.schema as TenantId);
+    const cases: Array<[tenant: string, schema: string, label: string]> = [
+      [TENANTS.poolA, 'pool', 'pool'],
+      [TENANTS.schema, schemaName, `schema:${TENANTS.schema}`],
+      [TENANTS.database, 'public', `database:${TENANTS.database}`],
+    ];
+    for (const [tenant, schema, label] of cases) {
+      const s = quoteIdent(schema);
+      const unique = await underMutation(
+        tenant,
+        `create unique index doctor_loose_key on ${s}.deployments (id)`,
+        `drop index ${s}.doctor_loose_key`,
+      );
+      expect(unique, `${label} unique`).toContain(`${label}:tenant-keys`);
+      const foreign = await underMutation(
+        tenant,
+        `create unique index doctor_user_id on ${s}.users (id);
+         alter table ${s}.user_roles add constraint doctor_loose_fk foreign key (user_id) references ${s}.users (id)`,
+        `alter table ${s}.user_roles drop constraint doctor_loose_fk; drop index ${s}.doctor_user_id`,
+      );
+      expect(foreign, `${label} foreign`).toContain(`${label}:tenant-keys`);
+    }
+    const results = await checkIsolation(tb.services.tenancy, { tenantId: TENANTS.poolA });
+    expect(results.find((result) => result.name === 'pool:tenant-keys')?.status).toBe('ok');
+  });
+
+  it('a schema or database with no live tenant, a missing schema, and migrations behind', async () => {
+    const names = tb.services.tenancy.endpoints.names;
+    const ghostSchema = names.schemaFor('pm-ghost' as TenantId);
+    const orphanSchema = await fleetUnder(
+      `create schema ${quoteIdent(ghostSchema)}`,
+      `drop schema ${quoteIdent(ghostSchema)}`,
+    );
+    expect(failed(orphanSchema)).toContain('storage:orphaned');
+    expect(orphanSchema.find((r) => r.name === 'storage:orphaned')!.detail).toContain(ghostSchema);
+
+    const ghostDatabase = names.databaseFor('pm-ghost' as TenantId);
+    await tb.services.tenancy.adminPool.query(`create database ${quoteIdent(ghostDatabase)}`);
+    try {
+      const results = await checkIsolation(tb.services.tenancy);
+      expect(results.find((r) => r.name === 'storage:orphaned')).toMatchObject({
+        status: 'fail',
+        detail: expect.stringContaining(ghostDatabase),
+      });
+    } finally {
+      await tb.services.tenancy.adminPool.query(`drop database ${quoteIdent(ghostDatabase)}`);
+    }
+
+    const schemaName = quoteIdent(names.schemaFor(TENANTS.schema as TenantId));
+    const moved = quoteIdent(`${names.schemaFor(TENANTS.schema as TenantId)}_moved`);
+    const missing = await fleetUnder(
+      `alter schema ${schemaName} rename to ${moved}`,
+      `alter schema ${moved} rename to ${schemaName}`,
+    );
+    expect(missing.find((r) => r.name === 'storage:missing')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining(`tenant ${TENANTS.schema} is missing`),
+    });
+
+    const storage = `schema:${TENANTS.schema}`;
+    const { rows } = await tb.services.tenancy.adminPool.query<{ migration_id: string }>(
+      `delete from platform.storage_migrations where storage = $1
+        and migration_id = (select max(migration_id) from platform.storage_migrations where storage = $1)
+       returning migration_id`,
+      [storage],
+    );
+    try {
+      const behind = await checkIsolation(tb.services.tenancy, { tenantId: TENANTS.schema });
+      expect(behind.find((r) => r.name === 'storage:migrations')).toMatchObject({
+        status: 'fail',
+        detail: expect.stringContaining('tenantbase migrate'),
+      });
+    } finally {
+      await tb.services.tenancy.adminPool.query(
+        `insert into platform.storage_migrations (storage, migration_id) values ($1, $2)`,
+        [storage, rows[0]!.migration_id],
+      );
+    }
+    expect(unhealthy(await checkIsolation(tb.services.tenancy))).toEqual([]);
+  });
+});

@@ -44,6 +44,8 @@ const TenantsPage = page(() => import('./pages/platform/tenants-page'), 'Tenants
 const TenantDetailPage = page(() => import('./pages/platform/tenant-detail-page'), 'TenantDetailPage');
 const DemoRequestsPage = page(() => import('./pages/platform/demo-requests-page'), 'DemoRequestsPage');
 const OutboxPage = page(() => import('./pages/platform/outbox-page'), 'OutboxPage');
+const FleetPage = page(() => import('./pages/platform/fleet-page'), 'FleetPage');
+const DoctorPage = page(() => import('./pages/platform/doctor-page'), 'DoctorPage');
 const TrafficPage = page(() => import('./pages/platform/traffic-page'), 'TrafficPage');
 const PlatformAdminsPage = page(() => import('./pages/platform/platform-admins-page'), 'PlatformAdminsPage');
 const AccountPage = page(() => import('./pages/account/account-page'), 'AccountPage');
@@ -88,6 +90,8 @@ export function App() {
             <Route path="console/tenants/:id" element={<TenantDetailPage />} />
             <Route path="console/demo-requests" element={<DemoRequestsPage />} />
             <Route path="console/outbox" element={<OutboxPage />} />
+            <Route path="console/fleet" element={<FleetPage />} />
+            <Route path="console/doctor" element={<DoctorPage />} />
             <Route path="console/traffic" element={<TrafficPage />} />
             <Route path="console/admins" element={<PlatformAdminsPage />} />
           </Route>

@@ -1,3 +1,4 @@
+import { ISOLATIONS, TIERS } from '../../tenancy/tiers.js';
 import { createTenant } from '../../modules/tenants/create-tenant.js';
 import { toTenantView } from '../../modules/tenants/tenant-view.js';
 import { isTenantId } from '../../tenancy/tenant-id.js';
@@ -14,6 +15,7 @@ export const createTenantCommand: CliCommand = {
   name: 'tenants create',
   usage:
     'tenants create <id> --name <name> --admin-email <email> [--admin-password <pw>] [--tier t] [--isolation i] [--business-domain d] [--no-wait] [--json]',
+  choices: { tier: TIERS, isolation: ISOLATIONS },
   options: {
     name: { type: 'string' },
     'admin-email': { type: 'string' },

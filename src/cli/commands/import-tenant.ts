@@ -1,3 +1,4 @@
+import { ISOLATIONS, TIERS } from '../../tenancy/tiers.js';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { importTenant } from '../../modules/tenant-archive/import-tenant.js';
@@ -10,6 +11,7 @@ export const importTenantCommand: CliCommand = {
   name: 'tenants import',
   usage:
     'tenants import <file> --tenant <id> [--isolation i] [--tier t] [--name n] [--json]   load an archive into a new or empty tenant',
+  choices: { tier: TIERS, isolation: ISOLATIONS },
   options: {
     tenant: { type: 'string' },
     isolation: { type: 'string' },

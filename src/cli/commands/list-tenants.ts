@@ -2,12 +2,15 @@ import { findTenants } from '../../modules/tenants/find-tenants.js';
 import { toTenantView } from '../../modules/tenants/tenant-view.js';
 import type { CliCommand } from '../cli-command.js';
 import { EXIT } from '../cli-io.js';
+import { formatTable } from '../print-table.js';
+import { TENANT_STATUSES } from '../../tenancy/registry/tenant-record.js';
 
 /** `tenants list [--status s] [--json]`: every tenant, a page of 100 at a time. */
 export const listTenantsCommand: CliCommand = {
   name: 'tenants list',
   usage: 'tenants list [--status <status>] [--json]     list tenants with tier, isolation and status',
   options: { status: { type: 'string' } },
+  choices: { status: TENANT_STATUSES },
   async run({ services }, { values }, io) {
     const views = [];
     for (let page = 1; ; page++) {
@@ -24,8 +27,9 @@ export const listTenantsCommand: CliCommand = {
       io.out(JSON.stringify(views, null, 2));
       return EXIT.ok;
     }
-    io.out(['ID', 'STATUS', 'TIER', 'ISOLATION', 'PLACEMENT', 'NAME'].join('\t'));
-    for (const t of views) io.out([t.id, t.status, t.tier, t.isolation, t.placement, t.name].join('\t'));
+    const rows = views.map((t) => [t.id, t.status, t.tier, t.isolation, t.placement ?? '', t.name]);
+    for (const line of formatTable(['ID', 'STATUS', 'TIER', 'ISOLATION', 'PLACEMENT', 'NAME'], rows))
+      io.out(line);
     io.err(`${views.length} tenant(s)`);
     return EXIT.ok;
   },

@@ -14,6 +14,7 @@ export function requestMetricsPlugin(app: FastifyInstance, services: HttpService
     metrics.requests.inc({ tenant, route, method, status: String(reply.statusCode) });
     metrics.requestDuration.observe({ tenant, route, method }, reply.elapsedTime / 1000);
     if (reply.errorCode) metrics.errors.inc({ tenant, route, code: reply.errorCode });
+    if (request.tenant) metrics.traffic.record(request.tenant.id, reply.statusCode, reply.elapsedTime);
   });
 
   app.get(

@@ -1,5 +1,45 @@
 import type pg from 'pg';
+import { quoteIdent } from '../../db/sql-identifier.js';
 import { type IsolationCheck, verdict } from './isolation-check.js';
+
+const quoted = (name: string) => quoteIdent(name);
+
+/**
+ * The platform database itself: the application role owns neither the database nor any schema or
+ * table in it, and may create objects in no schema (`platform`, `public`, `pool`, a tenant's).
+ * A role that may create could plant a function or table a privileged session later trusts.
+ */
+async function checkSharedSchemas(app: pg.ClientBase, role: string): Promise<IsolationCheck[]> {
+  const { rows } = await app.query<{ creates: string[]; owns: string[]; owns_database: boolean }>(
+    `select array(select n.nspname::text from pg_namespace n
+                   where n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'
+                     and has_schema_privilege(current_user, n.oid, 'create') order by 1) as creates,
+            array(select n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                   where n.nspname = 'platform' and c.relkind in ('r', 'p', 'v', 'm', 'S')
+                     and pg_has_role(current_user, c.relowner, 'member') order by 1) as owns,
+            pg_has_role(current_user, (select datdba from pg_database where datname = current_database()), 'member')
+              as owns_database`,
+  );
+  const found = rows[0]!;
+  const name = quoted(role);
+  return [
+    verdict(
+      'app-role:shared-schemas',
+      found.creates.map((schema) => `${role} may create objects in schema ${schema}`),
+      'the application role creates nothing in any schema of the platform database',
+      `as the owner, REVOKE CREATE ON SCHEMA <schema> FROM ${name}, PUBLIC`,
+    ),
+    verdict(
+      'app-role:ownership',
+      [
+        ...(found.owns_database ? [`${role} owns the platform database`] : []),
+        ...found.owns.map((table) => `${role} owns ${table}`),
+      ],
+      'the application role owns neither the platform database nor a platform table',
+      'as the owner, ALTER DATABASE/TABLE ... OWNER TO the migration owner, then restart (grants are re-applied)',
+    ),
+  ];
+}
 
 /** Platform columns the application role must not read: private keys, password hashes, its own password. */
 const SECRET_COLUMNS: Array<[table: string, column: string]> = [
@@ -51,17 +91,26 @@ export async function checkAppRole(app: pg.ClientBase): Promise<IsolationCheck[]
                  else has_table_privilege(current_user, 'platform.platform_audit', 'update, delete, truncate')
             end as rewritable`,
   );
+  const name = quoted(role.rolname);
   return [
     verdict(
       'app-role:attributes',
       [...attributes, ...borrowed],
       `${role.rolname}: no superuser, bypassrls, createrole or createdb`,
+      `as the owner, ALTER ROLE ${name} NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB, and REVOKE the borrowed role FROM ${name}`,
     ),
-    verdict('platform:secret-columns', readable, 'private keys, password hashes and secrets are owner-only'),
+    ...(await checkSharedSchemas(app, role.rolname)),
+    verdict(
+      'platform:secret-columns',
+      readable,
+      'private keys, password hashes and secrets are owner-only',
+      `as the owner, REVOKE SELECT ON the named table FROM ${name} (and re-grant only the public columns)`,
+    ),
     verdict(
       'platform:audit-append-only',
       rewritable.rows[0]!.rewritable ? ['platform.platform_audit can be updated or deleted'] : [],
       'the platform audit is append-only for the application role',
+      `as the owner, REVOKE UPDATE, DELETE, TRUNCATE ON platform.platform_audit FROM ${name}`,
     ),
   ];
 }

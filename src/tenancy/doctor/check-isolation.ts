@@ -1,10 +1,14 @@
 import type pg from 'pg';
+import { quoteIdent } from '../../db/sql-identifier.js';
 import type { TenantLocation } from '../isolation/isolation-model.js';
 import type { Tenancy } from '../tenancy.js';
 import { isTenantId } from '../tenant-id.js';
 import { ISOLATIONS } from '../tiers.js';
 import { checkAppRole } from './check-app-role.js';
-import { checkStorageCatalogue } from './check-storage-catalogue.js';
+import { checkStorageCatalogues } from './check-storage-catalogue.js';
+import { checkStorageRegistry } from './check-storage-registry.js';
+import { checkTenantKeys } from './check-tenant-keys.js';
+import { runBounded } from '../migrations/migrate-tenant-storages.js';
 import { type IsolationCheck, verdict } from './isolation-check.js';
 import { probeCrossTenant } from './probe-cross-tenant.js';
 
@@ -24,7 +28,12 @@ async function checkDatabaseWall(app: pg.ClientBase, label: string): Promise<Iso
     ...(row.public_connects ? [`every role may connect to ${row.database}`] : []),
     ...(row.creates ? [`the application role may create schemas in ${row.database}`] : []),
   ];
-  return verdict(`${label}:database-access`, broken, `only granted roles connect to ${row.database}`);
+  return verdict(
+    `${label}:database-access`,
+    broken,
+    `only granted roles connect to ${row.database}`,
+    `as the owner, REVOKE CONNECT, CREATE ON DATABASE ${quoteIdent(row.database)} FROM PUBLIC, <application role>`,
+  );
 }
 
 async function liveTenants(tenancy: Tenancy, only?: string): Promise<TenantLocation[]> {
@@ -53,40 +62,84 @@ async function withClient<T>(client: pg.PoolClient, work: (app: pg.PoolClient) =
   }
 }
 
+/** Storages whose connections are checked at once: bounds the connections one run takes. */
+const CONCURRENCY = 4;
+/** Schemas per catalogue query. */
+const BATCH = 500;
+
 /**
  * Every isolation invariant checked against the live databases through the application role, one
- * result per check (the seed of `tenantbase doctor`): the role's attributes and platform secrets,
- * then per storage the catalogue (row-level security, policies, ownership) and a live
- * cross-tenant read and write. The shared pool schema is checked once; each `schema` and
- * `database` tenant once. `tenantId` narrows the storages to that tenant's.
+ * result per check (`tenantbase doctor`, `GET /platform/doctor`): the role's attributes, its
+ * rights in the platform database and platform secrets; per storage the catalogue (row-level
+ * security, policies, ownership, keys that include tenant_id) and a live cross-tenant read and
+ * write; and the storages against the registry and the current migrations. The pool schema is
+ * checked once; tenant schemas in batched catalogue queries; tenant databases `CONCURRENCY` at a
+ * time. `tenantId` narrows the storages to that tenant's.
  */
 export async function checkIsolation(
   tenancy: Tenancy,
   options: { tenantId?: string } = {},
 ): Promise<IsolationCheck[]> {
   const tenants = await liveTenants(tenancy, options.tenantId);
+  const role = tenancy.endpoints.names.appRole;
   const results = await withClient(await tenancy.appPool.connect(), checkAppRole);
   const pooled = tenants.filter((tenant) => tenant.isolation === 'pool');
   if (pooled.length > 0 || !options.tenantId) {
-    const schema = tenancy.endpoints.names.poolSchema;
+    const target = { label: 'pool', schema: tenancy.endpoints.names.poolSchema };
     const ids = pooled.map((tenant) => tenant.id);
     results.push(
       ...(await withClient(await tenancy.appPool.connect(), async (app) => [
-        ...(await checkStorageCatalogue(app, 'pool', schema)),
-        ...(await probeCrossTenant(app, 'pool', schema, ids)),
+        ...(await checkStorageCatalogues(app, [target], role)),
+        ...(await checkTenantKeys(app, [target])),
+        ...(await probeCrossTenant(app, target.label, target.schema, ids)),
       ])),
     );
   }
-  for (const tenant of tenants.filter((candidate) => candidate.isolation !== 'pool')) {
-    const label = `${tenant.isolation}:${tenant.id}`;
-    const { client, schema } = await tenancy.model(tenant.isolation).connect(tenant);
-    results.push(
-      ...(await withClient(client, async (app) => [
-        ...(tenant.isolation === 'database' ? [await checkDatabaseWall(app, label)] : []),
-        ...(await checkStorageCatalogue(app, label, schema)),
+  const schemaTenants = tenants.filter((tenant) => tenant.isolation === 'schema');
+  const bySchema: IsolationCheck[][] = schemaTenants.map(() => []);
+  for (let from = 0; from < schemaTenants.length; from += BATCH) {
+    const batch = schemaTenants.slice(from, from + BATCH).map((tenant) => ({
+      label: `schema:${tenant.id}`,
+      schema: tenancy.endpoints.names.schemaFor(tenant.id),
+    }));
+    const found = await withClient(await tenancy.appPool.connect(), async (app) => [
+      ...(await checkStorageCatalogues(app, batch, role)),
+      ...(await checkTenantKeys(app, batch)),
+    ]);
+    batch.forEach((target, i) => {
+      bySchema[from + i]!.push(...found.filter((result) => result.name.startsWith(`${target.label}:`)));
+    });
+  }
+  await runBounded(
+    schemaTenants.map((tenant, i) => ({ tenant, i })),
+    CONCURRENCY,
+    async ({ tenant, i }) => {
+      const { client, schema } = await tenancy.model('schema').connect(tenant);
+      bySchema[i]!.push(
+        ...(await withClient(client, (app) =>
+          probeCrossTenant(app, `schema:${tenant.id}`, schema, [tenant.id]),
+        )),
+      );
+    },
+  );
+  const databaseTenants = tenants.filter((tenant) => tenant.isolation === 'database');
+  const byDatabase: IsolationCheck[][] = databaseTenants.map(() => []);
+  await runBounded(
+    databaseTenants.map((tenant, i) => ({ tenant, i })),
+    CONCURRENCY,
+    async ({ tenant, i }) => {
+      const label = `database:${tenant.id}`;
+      const { client, schema } = await tenancy.model('database').connect(tenant);
+      const target = { label, schema };
+      byDatabase[i] = await withClient(client, async (app) => [
+        await checkDatabaseWall(app, label),
+        ...(await checkStorageCatalogues(app, [target], role)),
+        ...(await checkTenantKeys(app, [target])),
         ...(await probeCrossTenant(app, label, schema, [tenant.id])),
-      ])),
-    );
-  }
+      ]);
+    },
+  );
+  results.push(...bySchema.flat(), ...byDatabase.flat());
+  results.push(...(await checkStorageRegistry(tenancy, options.tenantId)));
   return results;
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { quoteIdent } from '../../db/sql-identifier.js';
 import { TENANT_SETTING } from '../tenant-database.js';
 import { type IsolationCheck, verdict } from './isolation-check.js';
 
@@ -9,6 +10,7 @@ export const TENANT_POLICY_EXPRESSION = `(tenant_id = current_setting('${TENANT_
 const BOOKKEEPING = 'tenant_migrations';
 
 interface TableRow {
+  schema: string;
   table: string;
   tenant_keyed: boolean;
   rls: boolean;
@@ -26,7 +28,7 @@ interface TableRow {
 }
 
 const TABLES = `
-  select c.relname as table,
+  select n.nspname as schema, c.relname as table,
          exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id'
                    and not a.attisdropped) as tenant_keyed,
          c.relrowsecurity as rls, c.relforcerowsecurity as forced,
@@ -39,8 +41,21 @@ const TABLES = `
                      'check', pg_get_expr(p.polwithcheck, p.polrelid)) order by p.polname)
                      from pg_policy p where p.polrelid = c.oid), '[]') as policies
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-   where n.nspname = $1 and c.relkind in ('r', 'p')
-   order by c.relname`;
+   where n.nspname = any($1::text[]) and c.relkind in ('r', 'p')
+   order by n.nspname, c.relname`;
+
+const SCHEMA_RIGHTS = `
+  select n.nspname as schema, has_schema_privilege(current_user, n.oid, 'create') as creates,
+         pg_has_role(current_user, n.nspowner, 'member') as owns,
+         array(select a.privilege_type from aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
+                where a.grantee = 0) as public
+    from pg_namespace n where n.nspname = any($1::text[])`;
+
+/** One storage to check: its result label (`pool`, `schema:acme`) and the schema holding its tables. */
+export interface CatalogueTarget {
+  label: string;
+  schema: string;
+}
 
 /** What is wrong with one tenant table's policies; an empty list when they fence by tenant_id. */
 function policyFaults(row: TableRow): string[] {
@@ -59,17 +74,41 @@ function policyFaults(row: TableRow): string[] {
 }
 
 /**
- * Catalogue checks of one tenant storage (a schema of the connected database), run on an
- * application-role connection: every tenant table has forced row-level security and only the
- * tenant_id policy, none is owned by the application role, the bookkeeping is read-only to it,
- * and it cannot create objects in the schema.
+ * Catalogue checks of tenant storages (schemas of the connected database), run on an
+ * application-role connection, two catalogue queries for all of them: every tenant table has
+ * forced row-level security and only the tenant_id policy, none is owned by the application role,
+ * the bookkeeping is read-only to it, and it cannot create objects in the schema.
  */
-export async function checkStorageCatalogue(
+export async function checkStorageCatalogues(
   app: pg.ClientBase,
-  label: string,
-  schema: string,
+  targets: CatalogueTarget[],
+  role: string,
 ): Promise<IsolationCheck[]> {
-  const { rows } = await app.query<TableRow>(TABLES, [schema]);
+  const schemas = targets.map((target) => target.schema);
+  const tables = await app.query<TableRow>(TABLES, [schemas]);
+  const rights = await app.query<{ schema: string; creates: boolean; owns: boolean; public: string[] }>(
+    SCHEMA_RIGHTS,
+    [schemas],
+  );
+  const bySchema = new Map<string, TableRow[]>();
+  for (const row of tables.rows) bySchema.set(row.schema, [...(bySchema.get(row.schema) ?? []), row]);
+  const rightsOf = new Map(rights.rows.map((row) => [row.schema, row]));
+  return targets.flatMap((target) =>
+    storageVerdicts(target, bySchema.get(target.schema) ?? [], rightsOf.get(target.schema), role),
+  );
+}
+
+/** Catalogue checks of one tenant storage; see `checkStorageCatalogues`. */
+export function checkStorageCatalogue(app: pg.ClientBase, label: string, schema: string, role: string) {
+  return checkStorageCatalogues(app, [{ label, schema }], role);
+}
+
+function storageVerdicts(
+  { label, schema }: CatalogueTarget,
+  rows: TableRow[],
+  rights: { creates: boolean; owns: boolean; public: string[] } | undefined,
+  role: string,
+): IsolationCheck[] {
   const tenantTables = rows.filter((row) => row.tenant_keyed);
   const others = rows.filter((row) => !row.tenant_keyed);
   const unfenced = tenantTables.flatMap((row) => [
@@ -85,15 +124,6 @@ export async function checkStorageCatalogue(
       ? [`${row.table} has no tenant_id and the application reaches it`]
       : [];
   });
-  const schemaRights = await app.query<{ creates: boolean; owns: boolean; public: string[] }>(
-    `select has_schema_privilege(current_user, n.oid, 'create') as creates,
-            pg_has_role(current_user, n.nspowner, 'member') as owns,
-            array(select a.privilege_type from aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
-                   where a.grantee = 0) as public
-       from pg_namespace n where n.nspname = $1`,
-    [schema],
-  );
-  const rights = schemaRights.rows[0];
   // A tenant database's own "public" schema is open to PUBLIC by default; the database is its wall.
   const publicGrants = (rights?.public ?? []).filter(
     (privilege) => privilege === 'CREATE' || schema !== 'public',
@@ -104,22 +134,34 @@ export async function checkStorageCatalogue(
     ...publicGrants.map((privilege) => `PUBLIC has ${privilege} on ${schema}`),
   ];
   const count = `${tenantTables.length} tenant tables`;
+  const s = quoteIdent(schema);
+  const r = quoteIdent(role);
   return [
     verdict(
       `${label}:row-security`,
       tenantTables.length ? unfenced : [`no tenant table in ${schema}`],
       `${count}: enabled and forced`,
+      tenantTables.length
+        ? `as the owner, ALTER TABLE ${s}.<table> ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY`
+        : `run \`tenantbase migrate\` (the storage has no tables)`,
     ),
     verdict(
       `${label}:policies`,
       tenantTables.flatMap(policyFaults),
       `${count}: only tenant_id = the scope's tenant`,
+      `as the owner, DROP the extra policy and re-create tenant_isolation on ${s}.<table> USING ${TENANT_POLICY_EXPRESSION}`,
     ),
     verdict(
       `${label}:ownership`,
       [...owned, ...schemaFaults],
       'the application role owns nothing and creates nothing',
+      `as the owner, ALTER TABLE ${s}.<table> OWNER TO the migration owner; REVOKE CREATE ON SCHEMA ${s} FROM ${r}, PUBLIC; REVOKE ALL ON SCHEMA ${s} FROM PUBLIC`,
     ),
-    verdict(`${label}:untenanted-tables`, loose, `${others.length} tables without tenant_id, none writable`),
+    verdict(
+      `${label}:untenanted-tables`,
+      loose,
+      `${others.length} tables without tenant_id, none writable`,
+      `as the owner, REVOKE ALL ON ${s}.<table> FROM ${r} (grant SELECT only on ${BOOKKEEPING})`,
+    ),
   ];
 }

@@ -8,9 +8,11 @@ export interface IsolationCheck {
   detail: string;
 }
 
-/** A check that passes when `broken` is empty and fails naming what is. */
-export function verdict(name: string, broken: string[], okDetail: string): IsolationCheck {
-  return broken.length === 0
-    ? { name, status: 'ok', detail: okDetail }
-    : { name, status: 'fail', detail: broken.join('; ') };
+/**
+ * A check that passes when `broken` is empty and fails naming what is, followed by `fix`: an
+ * operator reads what to run without a database console open beside the report.
+ */
+export function verdict(name: string, broken: string[], okDetail: string, fix?: string): IsolationCheck {
+  if (broken.length === 0) return { name, status: 'ok', detail: okDetail };
+  return { name, status: 'fail', detail: `${broken.join('; ')}${fix ? `. Fix: ${fix}` : ''}` };
 }

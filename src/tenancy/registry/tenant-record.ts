@@ -6,6 +6,16 @@ import type { BusinessDomain, TenantLimits, Tier } from '../tiers.js';
 
 export type TenantStatus = 'provisioning' | 'active' | 'suspended' | 'failed' | 'deleting' | 'deleted';
 
+/** Every registry status, for validating a filter before it reaches a query. */
+export const TENANT_STATUSES: readonly TenantStatus[] = [
+  'provisioning',
+  'active',
+  'suspended',
+  'failed',
+  'deleting',
+  'deleted',
+];
+
 /** A tenant as the registry knows it, before effective features and limits are derived. */
 export interface TenantRecord {
   id: TenantId;

@@ -128,3 +128,8 @@ export interface CursorPagination {
   cursor: string | null;
   has_next: boolean;
 }
+
+export type DoctorReport = DataOf<'runDoctor'>;
+export type TenantReport = ItemOf<'listTenantReports'>;
+export type FleetSummary = DataOf<'getFleetSummary'>;
+export type ReportTrends = DataOf<'getReportTrends'>;

@@ -30,9 +30,11 @@ const ADMINISTRATION: NavItem[] = [
 
 const PLATFORM: NavItem[] = [
   { to: '/console/tenants', label: 'Tenants' },
+  { to: '/console/fleet', label: 'Fleet', roles: ['platform_admin', 'platform_support', 'platform_billing'] },
   { to: '/console/demo-requests', label: 'Demo requests', roles: ['platform_admin', 'platform_support'] },
   { to: '/console/outbox', label: 'Mail outbox', roles: ['platform_admin'] },
   { to: '/console/traffic', label: 'Traffic' },
+  { to: '/console/doctor', label: 'Isolation doctor', roles: ['platform_admin', 'platform_support'] },
   { to: '/console/admins', label: 'Platform admins', roles: ['platform_admin'] },
 ];
 
