@@ -75,4 +75,10 @@ export const entryMigrations: TenantMigration[] = [
       );
       ${tenantRowSecurity(s, 'entry_domain_seeds')}`,
   },
+  {
+    // `json` keeps the author's key order, which is the order of the fields in the console's form
+    // (jsonb sorts keys by length). Rows stored before keep jsonb's order.
+    id: '0002_entry_type_schema_json',
+    up: (s) => `alter table ${s}.entry_types alter column schema type json using schema::json;`,
+  },
 ];
