@@ -30,7 +30,7 @@ function insertFor(schema: string): string {
   let text = insertText.get(schema);
   if (!text) {
     if (insertText.size >= 1024) insertText.clear();
-    text = `insert into ${quoteIdent(schema)}.audit_log
+    text = `insert into ${quoteIdent(schema)}.${quoteIdent('audit_log')}
       (tenant_id, id, created_at, actor_type, actor_id, action, target_type, target_id, request_id, before, after)
       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)`;
     insertText.set(schema, text);

@@ -30,7 +30,7 @@ function statementsFor(schema: string): Statements {
   let found = statements.get(schema);
   if (!found) {
     if (statements.size >= 1024) statements.clear();
-    const table = `${quoteIdent(schema)}.audit_log`;
+    const table = `${quoteIdent(schema)}.${quoteIdent('audit_log')}`;
     found = {
       tail: `select entry.id, head.seq as head_seq, head.hash as head_hash,
           pg_try_advisory_xact_lock(hashtext('tenantbase:audit'), hashtext($1)) as locked
