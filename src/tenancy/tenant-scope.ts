@@ -32,6 +32,8 @@ export interface TenantScope {
   readonly tenantId: TenantId;
   readonly isolation: Isolation;
   readonly access: ScopeAccess;
+  /** The storage schema `db` qualifies tenant tables with (for statement text a hot path keeps compiled). */
+  readonly schema: string;
   readonly db: Kysely<TenantDatabase>;
   /**
    * Runs `task` once the scope's work has committed and its connection is back in the pool: for
@@ -203,7 +205,10 @@ const driver = new ScopedDriver();
 export class ScopeHandles {
   private readonly executor;
 
-  constructor(schema: string, plugins: KyselyPlugin[]) {
+  constructor(
+    readonly schema: string,
+    plugins: KyselyPlugin[],
+  ) {
     this.executor = new Kysely<TenantDatabase>({ dialect, plugins }).withSchema(schema).getExecutor();
   }
 
@@ -253,6 +258,7 @@ export async function runInScope<T>(
     tenantId: request.tenantId,
     isolation: request.isolation,
     access: request.access,
+    schema: request.handles.schema,
     db,
     afterCommit(task) {
       if (settled) throw new Error('the tenant scope has ended');
