@@ -107,7 +107,25 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bench/**/*.ts', 'src/cli/**/*.ts', 'src/main.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
+    files: ['bin/**/*.mjs', 'scripts/**/*.mjs'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['process', 'console', 'URL', 'fetch', 'setTimeout', 'clearTimeout'].map((name) => [
+          name,
+          'readonly',
+        ]),
+      ),
+    },
+  },
+  {
+    files: [
+      'bench/**/*.ts',
+      'src/cli/**/*.ts',
+      'src/main.ts',
+      'test/**/*.ts',
+      'scripts/**/*.{ts,mjs}',
+      'bin/**/*.mjs',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -2,6 +2,7 @@ import type { ZipfSummary } from './database-tenants.js';
 import { GOALS } from './goals.js';
 import type { ListOverheadOptions, TargetSummary } from './list-overhead.js';
 import type { Machine } from './machine.js';
+import type { PreambleAb } from './preamble-ab.js';
 import { cpuText, failures, int, ms, pct, range } from './report-format.js';
 import { listP95Goal, type PacedList, pacedListSection, zipfSweepSection } from './report-paced.js';
 import { writesSection } from './report-writes.js';
@@ -20,6 +21,8 @@ export interface BenchReport {
   /** Concurrent scopes one enterprise tenant may run (TENANT_CONCURRENCY). */
   enterpriseConcurrency: number;
   list?: { options: ListOverheadOptions; targets: TargetSummary[]; paced: PacedList };
+  /** The read preamble prepared vs unnamed (behind a transaction pooler), on the list. */
+  preamble?: PreambleAb;
   zipf?: {
     seedSeconds: number;
     summary: ZipfSummary;
@@ -70,6 +73,34 @@ function listSection(list: NonNullable<BenchReport['list']>): string[] {
   return lines;
 }
 
+const signed = (fraction: number) => `${fraction >= 0 ? '+' : ''}${pct(fraction)}`;
+
+function preambleSection(ab: PreambleAb): string[] {
+  const [prepared, unnamed] = ab.sides;
+  const total = (side: PreambleAb['sides'][number]) => side.cpu.node + (side.cpu.postgres ?? 0);
+  const lines = [
+    `#### Read preamble: prepared once per connection vs unnamed with every statement (${ab.model} list)`,
+    '',
+    'Behind a transaction pooler (PgBouncer 1.18, `DATABASE_DIRECT_URL` set) a named prepared statement may be missing or ' +
+      "another client's on the next transaction's server connection, so the read preamble is parsed unnamed with each statement. " +
+      `Same instance and tenant, both direct to PostgreSQL, ${ab.rounds} alternating rounds × ${ab.seconds} s, ${ab.connections} connections.`,
+    '',
+    '| preamble | req/s | req/s per round | p50 ms | p95 ms | server CPU ms/req (Node + PG) | responses | failures |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const side of ab.sides)
+    lines.push(
+      `| ${side.name} | ${int(side.rps)} | ${range(side.rpsPerRound, int)} | ${ms(side.latency.p50)} | ${ms(side.latency.p95)} | ${cpuText(side.cpu)} | ${int(side.responses)} | ${side.failures} |`,
+    );
+  if (prepared && unnamed && prepared.cpu.postgres !== undefined)
+    lines.push(
+      '',
+      `Unnamed against prepared: server CPU per request ${signed(total(unnamed) / total(prepared) - 1)}, throughput ${signed(unnamed.rps / prepared.rps - 1)} ` +
+        '(on a busy machine compare the CPU per request; req/s moves with whatever else runs).',
+    );
+  return lines;
+}
+
 function zipfSection(zipf: NonNullable<BenchReport['zipf']>): string[] {
   const z = zipf.summary;
   return [
@@ -107,6 +138,7 @@ export function renderReport(report: BenchReport): string {
     '',
   ];
   if (report.list) lines.push(...listSection(report.list), '');
+  if (report.preamble) lines.push(...preambleSection(report.preamble), '');
   if (report.zipf) lines.push(...zipfSection(report.zipf), '');
   if (report.writes) lines.push(...writesSection(report.writes), '');
   return lines.join('\n');

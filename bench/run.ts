@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only list|zipf|writes] [--profile] [--tenants N] [--duration S] [--rounds N]
+ * `npm run bench [-- --quick] [--only list|zipf|writes|entries] [--rows N] [--profile] [--tenants N] [--duration S] [--rounds N]
  *   [--rate N] [--zipf-rates N,N,...] [--cap N] [--env NAME=VALUE ...]`
  *
  * Starts a throwaway Tenantbase on 127.0.0.1 (DATABASE_URL's server, else an embedded
@@ -13,6 +13,9 @@
  * 100,200,400; quick 100,200).
  * `--profile` also writes CPU profiles of the server (the profiler slows the profiled runs).
  * `--env` passes configuration to the instance, e.g. `--env TENANT_DB_POOL_MAX=10`.
+ * `--only entries` (issue 14, bench/entries-bench.ts) runs alone: `--rows` entries and deployments per
+ * model (default 100,000; quick 20,000), filtered lists side by side, then creates with validation;
+ * it writes bench/results/entries-latest.md.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -25,7 +28,9 @@ import { CpuProfiler } from './cpu-profiler.js';
 import { measureZipf, seedZipfTenants, type ZipfOptions } from './database-tenants.js';
 import { type ListOverheadOptions, measureListOverhead, seedListTenants } from './list-overhead.js';
 import { defaultPacedRate, measurePacedList } from './list-paced.js';
+import { measurePreambleAb } from './preamble-ab.js';
 import { LoadClient } from './load-client.js';
+import { measureEntries, renderEntries } from './entries-bench.js';
 import { describeMachine } from './machine.js';
 import { type BenchReport, renderReport } from './report.js';
 import { noAuditRoutes } from './no-audit-route.js';
@@ -44,6 +49,7 @@ const { values: args } = parseArgs({
     'zipf-rates': { type: 'string' },
     cap: { type: 'string' },
     env: { type: 'string', multiple: true, default: [] },
+    rows: { type: 'string' },
   },
 });
 
@@ -55,8 +61,8 @@ function positive(name: string, raw: string | undefined, fallback: number): numb
   return value;
 }
 
-if (args.only !== undefined && !['list', 'zipf', 'writes'].includes(args.only))
-  throw new Error('--only: expected list, zipf or writes');
+if (args.only !== undefined && !['list', 'zipf', 'writes', 'entries'].includes(args.only))
+  throw new Error('--only: expected list, zipf, writes or entries');
 const quick = args.quick;
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 const roundSeconds = positive('duration', args.duration, quick ? 3 : 10);
@@ -107,6 +113,44 @@ const log = (line: string) => console.error(line);
 const started = performance.now();
 const startedAt = new Date();
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+
+if (args.only === 'entries') {
+  const rows = positive('rows', args.rows, quick ? 20_000 : 100_000);
+  log(`tenantbase bench entries: ${rows} rows per model`);
+  const instance = await startBenchInstance({
+    connectionCap,
+    provisioningConcurrency: 1,
+    env,
+    extraRoutes: () => {},
+    log,
+  });
+  const load = LoadClient.start();
+  try {
+    const loadStart = os.loadavg()[0]!;
+    const summary = await measureEntries(
+      instance,
+      load,
+      {
+        rows,
+        connections: 32,
+        warmupSeconds: quick ? 1 : 3,
+        durationSeconds: roundSeconds,
+        rounds: positive('rounds', args.rounds, quick ? 1 : 3),
+        pacedSeconds: quick ? 3 : roundSeconds,
+        createSeconds: quick ? 10 : roundSeconds,
+      },
+      log,
+    );
+    const markdown = `${renderEntries(summary)}\n\nPostgreSQL ${instance.postgres.version} (${instance.postgres.source}); ${os.cpus().length} CPUs; load average ${loadStart.toFixed(2)} at start, ${os.loadavg()[0]!.toFixed(2)} at end; \`${command}\`, ${startedAt.toISOString()}.\n`;
+    console.log(`\n${markdown}`);
+    await mkdir(resultsDir, { recursive: true });
+    await writeFile(path.join(resultsDir, 'entries-latest.md'), markdown);
+  } finally {
+    await load.close().catch(() => undefined);
+    await instance.destroy();
+  }
+  process.exit(0);
+}
 
 let machine: ReturnType<typeof describeMachine> | undefined;
 let report: BenchReport | undefined;
@@ -168,6 +212,8 @@ if (args.only !== 'writes') {
           targets: await measurePacedList(instance, load, tenants, list, rate, log),
         },
       };
+      log('  read preamble A/B: prepared once per connection vs unnamed with each statement (PgBouncer)');
+      report.preamble = await measurePreambleAb(instance, load, tenants, list, log);
     }
     if (args.only !== 'list') {
       log(

@@ -50,6 +50,39 @@ export async function seedShowcase(tb: TestInstance): Promise<void> {
       config: { schedule: i % 2 ? '0 3 * * *' : '@hourly', steps: (i % 3) + 1 },
     });
   }
+  const PATIENTS = [
+    ['Maria Garcia', '+34 600 123 456', 'maria.garcia@example.com', '1984-03-12', ['penicillin']],
+    ['James Smith', '+44 20 7946 0018', 'j.smith@example.com', '1971-11-02', []],
+    ['Aiko Tanaka', '+81 3 1234 5678', 'aiko.t@example.com', '1999-07-25', ['latex', 'ibuprofen']],
+    ['Lars Nilsson', '+46 8 123 456', 'lars@example.com', '1962-01-30', []],
+    ['Fatima Khan', '+92 21 3456 7890', 'fatima.khan@example.com', '2004-09-14', ['lidocaine']],
+  ] as const;
+  const patientIds: string[] = [];
+  for (const [name, phone, email, birth, allergies] of PATIENTS) {
+    const patient = await call<{ id: string }>(tb, owner, 'POST', '/entries/patients', {
+      data: { name, phone, email, birth_date: birth, allergies: [...allergies] },
+    });
+    patientIds.push(patient.id);
+  }
+  for (const [i, [tooth, code, cost]] of (
+    [
+      [36, 'D2740', 850],
+      [11, 'D1110', 95],
+      [47, 'D3330', 1100],
+      [24, 'D2391', 180],
+    ] as const
+  ).entries()) {
+    await call(tb, owner, 'POST', '/entries/treatments', {
+      data: {
+        patient: patientIds[i],
+        tooth,
+        procedure_code: code,
+        date: `2026-11-${10 + i}`,
+        cost,
+        status: i % 2 ? 'planned' : 'done',
+      },
+    });
+  }
   await call(tb, owner, 'POST', '/roles', {
     name: 'release-manager',
     permissions: ['tenant:read', 'deployments:read', 'deployments:write'],

@@ -11,6 +11,7 @@ import {
   signIn,
   startConsoleWorld,
 } from '../test/e2e/support/console-world.js';
+import { tokenIn, waitForMail } from '../test/support/outbox.js';
 import { seedShowcase, SHOWCASE_OWNER } from './screenshot-data.js';
 
 /**
@@ -110,6 +111,27 @@ it.skipIf(missing)('takes a screenshot of each main page', async () => {
   await shoot(owner, 'branding');
   await visit(owner, '/admin/features', 'Patient management');
   await shoot(owner, 'features');
+  await visit(owner, '/entries/patients', 'Maria Garcia');
+  await shoot(owner, 'entries-patients');
+  await owner.getByRole('button', { name: 'New entry' }).click();
+  const entry = owner.getByRole('dialog', { name: 'New patients entry' });
+  await entry.getByLabel('Full name *').fill('Ada Lovelace');
+  await entry.getByLabel('Email').fill('ada@');
+  await entry.getByLabel('Birth date').fill('1815-12-10');
+  await entry.getByRole('button', { name: 'Create entry' }).click();
+  await entry.locator('.field-error').first().waitFor();
+  await shoot(owner, 'entries-validation');
+  await entry.getByRole('button', { name: 'Cancel' }).click();
+  await visit(owner, '/entries/treatments', 'D2740');
+  await shoot(owner, 'entries-treatments');
+  await visit(owner, '/admin/entry-types', 'dental_supplies');
+  await owner
+    .getByRole('row', { name: /treatments/ })
+    .getByRole('button', { name: 'Edit' })
+    .click();
+  await owner.getByRole('region', { name: 'Schema preview' }).getByLabel('Tooth (FDI)').waitFor();
+  await shoot(owner, 'entry-type-editor');
+  await owner.getByRole('button', { name: 'Cancel' }).click();
   await visit(owner, '/admin/identity-provider', 'Save identity provider');
   await shoot(owner, 'identity-provider');
   await visit(owner, '/admin/audit', 'user.invite');
@@ -162,5 +184,64 @@ it.skipIf(missing)('takes a screenshot of each main page', async () => {
   await admin.getByText('Acting inside tenant acme').waitFor();
   await admin.getByText('Deployments by status').waitFor();
   await shoot(admin, 'platform-acting-in-tenant');
+  expect(true).toBe(true);
+});
+
+it.skipIf(missing)('takes the signup, platform admin, billing and profile pages', async () => {
+  const visitor = await world.newPage(DESKTOP);
+  await visit(visitor, '/signup', 'Create your workspace');
+  await visitor.getByLabel('Company').fill('Stark Dental Group');
+  await visitor.getByLabel('Work email').fill('pepper@stark.test');
+  await visitor.getByLabel('Password').fill('stark-password-1');
+  await visitor.getByLabel('Business').selectOption('dental');
+  await visitor.getByText('stark-dental-group is available.').waitFor();
+  await shoot(visitor, 'signup');
+  await visitor.getByRole('button', { name: 'Create workspace' }).click();
+  await visitor.getByRole('heading', { name: 'Check your mail' }).waitFor();
+  await shoot(visitor, 'signup-check-mail');
+  const mail = await waitForMail(world.tb, 'pepper@stark.test', 'signup_verification', 1, 30_000);
+  await visitor.goto(`/signup/verify?token=${encodeURIComponent(tokenIn(mail))}`);
+  await visitor.getByText('stark-dental-group is ready.').waitFor({ timeout: 60_000 });
+  await shoot(visitor, 'signup-ready');
+
+  const admin = await world.newPage(DESKTOP);
+  await signIn(admin, PLATFORM_ADMIN);
+  await admin.waitForURL('**/console/tenants');
+  for (const [email, role] of [
+    ['sam@operator.test', 'platform_support'],
+    ['bill@operator.test', 'platform_billing'],
+  ] as const) {
+    await world.tb.app.inject({
+      method: 'POST',
+      url: '/api/v1/platform/admins',
+      headers: { authorization: `Bearer ${await world.tb.adminToken()}` },
+      payload: { email, role, password: 'staff-password-1' },
+    });
+  }
+  await visit(admin, '/console/admins', 'bill@operator.test');
+  await shoot(admin, 'platform-admins');
+  await world.tb.app.inject({
+    method: 'PUT',
+    url: '/api/v1/tenants/acme/billing',
+    headers: { authorization: `Bearer ${await world.tb.adminToken()}` },
+    payload: { provider: 'stripe', customer_id: 'cus_NffrFeUfNV2Hib' },
+  });
+  await visit(admin, '/console/tenants/acme', 'cus_NffrFeUfNV2Hib');
+  await admin.getByRole('heading', { name: 'Billing' }).scrollIntoViewIfNeeded();
+  await shoot(admin, 'platform-tenant-billing');
+
+  const owner = await world.newPage(DESKTOP);
+  await signIn(owner, SHOWCASE_OWNER);
+  await owner.waitForURL('**/overview');
+  await visit(owner, '/admin/users', 'seats');
+  await owner
+    .getByRole('button', { name: /^Edit the profile of/ })
+    .first()
+    .click();
+  const profile = owner.getByRole('dialog');
+  await profile.getByLabel('Name').fill('Dana Whitlock');
+  await profile.getByLabel('Job title').fill('Practice manager');
+  await profile.getByLabel('Department').fill('Front desk');
+  await shoot(owner, 'user-profile');
   expect(true).toBe(true);
 });

@@ -112,3 +112,46 @@ describe('database and SMTP timeouts', () => {
         expect(() => loadConfig({ [name]: value }), `${name}=${value}`).toThrow(ConfigError);
   });
 });
+
+describe('DATABASE_DIRECT_URL', () => {
+  it('is unset by default, and names the direct connection beside a pooled DATABASE_URL', () => {
+    expect(loadConfig({}).databaseDirectUrl).toBeUndefined();
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@pgbouncer:6432/tenantbase',
+      DATABASE_DIRECT_URL: 'postgres://u:p@postgres:5432/tenantbase',
+    });
+    expect(config.databaseDirectUrl).toBe('postgres://u:p@postgres:5432/tenantbase');
+  });
+
+  it('refuses what is not a PostgreSQL URL, and a direct URL without DATABASE_URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db', DATABASE_DIRECT_URL: 'mysql://h' })).toThrow(
+      /^DATABASE_DIRECT_URL: /,
+    );
+    expect(() => loadConfig({ DATABASE_DIRECT_URL: 'postgres://u@h/db' })).toThrow(
+      /^DATABASE_DIRECT_URL: needs/,
+    );
+  });
+});
+
+describe('CORS_ORIGINS', () => {
+  it('allows no origin by default', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+  });
+
+  it('takes comma-separated origins', () => {
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins,
+    ).toEqual(['https://app.example.com', 'http://localhost:5173']);
+  });
+
+  it('refuses a path, a wildcard, a trailing slash or another scheme, naming the variable', () => {
+    for (const value of [
+      'https://app.example.com/x',
+      '*',
+      'https://app.example.com/',
+      'ftp://h',
+      'example.com',
+    ])
+      expect(() => loadConfig({ CORS_ORIGINS: value }), value).toThrow(/^CORS_ORIGINS: /);
+  });
+});

@@ -8,8 +8,15 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   databaseAppUrl: string | undefined;
+  /**
+   * A direct connection (same role and database as DATABASE_URL) for what a transaction pooler
+   * cannot carry: migrations, session advisory locks, LISTEN. Set means DATABASE_URL is pooled.
+   */
+  databaseDirectUrl: string | undefined;
   databaseServers: DatabaseServerConfig[];
   redisUrl: string | undefined;
+  /** Origins a browser may call the API from (CORS); empty: none. */
+  corsOrigins: string[];
   baseDomain: string | undefined;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -65,6 +72,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** Lets OIDC fetches reach loopback and private addresses (and plain http on loopback): tests only. */
   oidcAllowPrivateTargets: boolean;
+  /** Self-service signup (`POST /auth/signup`); off answers 403 FORBIDDEN (SIGNUP_ENABLED). */
+  signupEnabled: boolean;
   /** How long a write's answer waits for its audit entry to be sealed; 0 answers at commit. */
   auditSealWaitMs: number;
   /** How often the sweep seals audit entries a dead process left unsealed (AUDIT_SWEEP_EVERY_MS). */
@@ -132,6 +141,13 @@ function isPostgresUrl(raw: string): boolean {
   }
 }
 
+function directUrl(env: Env): string | undefined {
+  const url = postgresUrl(env, 'DATABASE_DIRECT_URL');
+  if (url !== undefined && optional(env, 'DATABASE_URL') === undefined)
+    throw new ConfigError('DATABASE_DIRECT_URL', 'needs DATABASE_URL (the pooled connection) as well');
+  return url;
+}
+
 function databaseServers(env: Env): DatabaseServerConfig[] {
   const raw = optional(env, 'DATABASE_SERVERS');
   if (raw === undefined) return [];
@@ -151,6 +167,28 @@ function databaseServers(env: Env): DatabaseServerConfig[] {
       throw new ConfigError('DATABASE_SERVERS', 'expected a comma-separated list of [name=]postgres:// URLs');
     }
     return { name, url };
+  });
+}
+
+/** `CORS_ORIGINS=https://app.example.com,http://localhost:5173`: exact origins, no paths, no wildcards. */
+function corsOrigins(env: Env): string[] {
+  const raw = optional(env, 'CORS_ORIGINS');
+  if (raw === undefined) return [];
+  return raw.split(',').map((entry) => {
+    const trimmed = entry.trim();
+    let url: URL | undefined;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== trimmed) {
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `expected comma-separated origins such as https://app.example.com (scheme, host, optional port), got "${trimmed}"`,
+      );
+    }
+    return url.origin;
   });
 }
 
@@ -258,6 +296,8 @@ export function loadConfig(env: Env = process.env): Config {
     host: optional(env, 'HOST') ?? '127.0.0.1',
     databaseUrl: postgresUrl(env, 'DATABASE_URL'),
     databaseAppUrl: postgresUrl(env, 'DATABASE_APP_URL'),
+    databaseDirectUrl: directUrl(env),
+    corsOrigins: corsOrigins(env),
     databaseServers: databaseServers(env),
     redisUrl,
     baseDomain,
@@ -305,6 +345,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: trustProxy(env),
     metricsToken,
     oidcAllowPrivateTargets: boolean(env, 'OIDC_ALLOW_PRIVATE_TARGETS', false),
+    signupEnabled: boolean(env, 'SIGNUP_ENABLED', true),
     auditSealWaitMs: integer(env, 'AUDIT_SEAL_WAIT_MS', 2000, 0, 60000),
     auditSweepEveryMs: integer(env, 'AUDIT_SWEEP_EVERY_MS', 30_000, 1000, 3_600_000),
     trafficFlushMs: integer(env, 'TRAFFIC_FLUSH_MS', 10_000, 100, 300_000),

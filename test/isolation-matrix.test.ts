@@ -53,18 +53,18 @@ describe.for(ISOLATIONS)('%s isolation', (isolation) => {
       if (route.param) {
         const otherId = rowOf(b, route);
         const before = await readBack(tb, routes, world, b, route.collection, otherId);
-        const response = await call(tb, route, { token: aToken, id: otherId, body });
+        const response = await call(tb, route, { token: aToken, id: otherId, body, side: a });
         expect(response.statusCode, route.label).toBe(404);
         // SPEC §5: another tenant's row is NOT_FOUND exactly like a missing one.
-        const missing = await call(tb, route, { token: aToken, id: randomUUID(), body });
+        const missing = await call(tb, route, { token: aToken, id: randomUUID(), body, side: a });
         expect(response.json().error).toEqual(missing.json().error);
         expect(response.json().error.code).toBe('NOT_FOUND');
         expectNoTrace(response, secretsOf(b), route.label);
         expect(await readBack(tb, routes, world, b, route.collection, otherId)).toEqual(before);
       } else if (route.method === 'GET') {
         // The other tenant reads the same URL first, so a shared cache entry would show here.
-        await call(tb, route, { token: world.adminToken, headers: { 'x-tenant-id': b.id } });
-        const response = await call(tb, route, { token: aToken });
+        await call(tb, route, { token: world.adminToken, headers: { 'x-tenant-id': b.id }, side: b });
+        const response = await call(tb, route, { token: aToken, side: a });
         expect(response.statusCode, route.label).toBe(200);
         // A collection answers an array; a tenant-wide summary (GET /audit/verify) one object.
         const data = response.json().data as Record<string, unknown> | Array<Record<string, unknown>>;
@@ -74,7 +74,7 @@ describe.for(ISOLATIONS)('%s isolation', (isolation) => {
         if (own) expect(rows.map((row) => row.id)).toContain(own);
         expectNoTrace(response, secretsOf(b), route.label);
       } else {
-        const response = await call(tb, route, { token: aToken, body });
+        const response = await call(tb, route, { token: aToken, body, side: a });
         expect(response.statusCode, `${route.label}: ${response.body}`).toBeLessThan(300);
         const created = response.json().data as Record<string, unknown>;
         if ('tenant_id' in created) expect(created.tenant_id).toBe(a.id);
@@ -101,7 +101,7 @@ describe.for(ISOLATIONS)('%s isolation', (isolation) => {
       for (const other of [b.id, GHOST]) {
         for (const [how, extra] of Object.entries(naming(other))) {
           const label = `${route.label} with ${how} ${other}`;
-          const response = await call(tb, route, { token: aToken, id, body, ...extra });
+          const response = await call(tb, route, { token: aToken, id, body, side: a, ...extra });
           expect(response.statusCode, label).toBe(403);
           expect(response.json().error.code, label).toBe('TENANT_MISMATCH');
           expectNoTrace(response, [...secretsOf(b), GHOST], label);
@@ -112,7 +112,7 @@ describe.for(ISOLATIONS)('%s isolation', (isolation) => {
       // repeated parameter stays malformed even then).
       const own = Object.entries(naming(a.id)).filter(([how]) => !how.startsWith('repeated'));
       for (const [how, extra] of own) {
-        const response = await call(tb, route, { token: aToken, id, ...extra });
+        const response = await call(tb, route, { token: aToken, id, side: a, ...extra });
         expect(response.statusCode, `${route.label} with ${how} ${a.id}`).toBe(200);
       }
     });

@@ -2,6 +2,7 @@ import type { HttpServices } from '../http/http-services.js';
 import type { JobWorker } from '../jobs/job-worker.js';
 import type { MailQueue } from '../mail/mail-queue.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { ForecastEngine } from '../modules/forecasting/engine/forecast-engine.js';
 
 /**
  * What use cases read of the registered modules. The full declarations (modules/module.ts)
@@ -21,4 +22,6 @@ export interface AppServices extends HttpServices {
   mailer: Mailer;
   /** Queues mail as `send_mail` jobs, after the caller's transaction commits. */
   mail: MailQueue;
+  /** Fits forecasts in worker threads; one per process, closed at shutdown. */
+  forecastEngine: ForecastEngine;
 }

@@ -13,6 +13,9 @@ import { exportGaveUp } from '../modules/tenant-archive/export-gave-up.js';
 import { DELETE_JOB } from '../modules/tenant-deletion/delete-tenant.js';
 import { deleteTenantJob } from '../modules/tenant-deletion/delete-tenant-job.js';
 import { AUDIT_SWEEP_JOB, auditSweepJob } from '../modules/audit/audit-sweep-job.js';
+import { FORECAST_RUN_JOB } from '../modules/forecasting/create-forecast-run.js';
+import { forecastRunGaveUp, forecastRunJob } from '../modules/forecasting/forecast-run-job.js';
+import { purgeExpiredSignups } from '../modules/signup/verify-signup.js';
 import { FLEET_ROLLUP_JOB, fleetRollupJob } from '../modules/fleet-reports/rollup-job.js';
 import { IMPORT_GUARD_JOB, interruptedImportJob } from '../modules/tenant-archive/interrupted-import-job.js';
 
@@ -24,13 +27,21 @@ export function registerJobHandlers(services: AppServices): void {
   const { worker, tenancy } = services;
   worker.register(PROVISION_JOB, provisionTenantJob(tenancy, services.mail), provisioningGaveUp(tenancy));
   worker.register(MEASURE_STORAGE_JOB, measureStorageJob(tenancy, services.jobs));
-  worker.register(MAINTENANCE_JOB, maintenanceJob(services.jobs));
+  worker.register(
+    MAINTENANCE_JOB,
+    maintenanceJob(services.jobs, { signups_expired: () => purgeExpiredSignups(tenancy) }),
+  );
   worker.register(DELETE_JOB, deleteTenantJob(services));
   worker.register(EXPORT_JOB, exportTenantJob(services), exportGaveUp(tenancy));
   worker.register(IMPORT_GUARD_JOB, interruptedImportJob(tenancy));
   worker.register(SEND_MAIL_JOB, sendMailJob(services.mailer));
   worker.register(PASSWORD_RESET_JOB, passwordResetJob(tenancy, services.mail));
   worker.register(AUDIT_SWEEP_JOB, auditSweepJob(tenancy, services.jobs, services.config.auditSweepEveryMs));
+  worker.register(
+    FORECAST_RUN_JOB,
+    forecastRunJob(tenancy, services.jobs, services.forecastEngine),
+    forecastRunGaveUp(tenancy, services.jobs),
+  );
   worker.register(FLEET_ROLLUP_JOB, fleetRollupJob(tenancy, services.jobs, services.metrics.traffic));
   worker.register('noop.wake', async () => ({ woke: true }));
   worker.register(MIGRATE_JOB, async () => migrateTenantStorages(tenancy, { concurrency: 2 }));

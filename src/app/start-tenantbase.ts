@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { Histogram } from 'prom-client';
 import type { Config } from '../config.js';
 import { bootstrapDatabase } from '../db/bootstrap-database.js';
 import { ownerPlatformDb } from '../db/owner-platform-db.js';
@@ -18,6 +17,7 @@ import { AuditSealer } from '../modules/audit/audit-sealer.js';
 import { scheduleAuditSweep } from '../modules/audit/audit-sweep-job.js';
 import { installModuleCatalogue } from '../modules/module-catalogue.js';
 import { registeredModules } from '../modules/registered-modules.js';
+import { LazyForecastEngine } from '../modules/forecasting/lazy-forecast-engine.js';
 import { bootstrapPlatform } from '../platform/bootstrap-platform.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { JobWorker } from '../jobs/job-worker.js';
@@ -69,11 +69,11 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
   installModuleCatalogue(modules);
   const endpoints = await bootstrapDatabase(config, log, modules);
   const metrics = new Metrics({ maxTenantLabels: config.metricsTenantLabels });
-  // Children bound to their label once: every tenant query observes one, and label lookup is not free.
-  const byIsolation = (histogram: Histogram<'isolation'>) =>
-    Object.fromEntries(
-      ISOLATIONS.map((isolation) => [isolation, histogram.labels({ isolation })]),
-    ) as unknown as Record<Isolation, { observe(value: number): void }>;
+  const byIsolation = (histogram: Metrics['queryDuration']) =>
+    Object.fromEntries(ISOLATIONS.map((isolation) => [isolation, histogram.labels(isolation)])) as Record<
+      Isolation,
+      { observe(value: number): void }
+    >;
   const queryDuration = byIsolation(metrics.queryDuration);
   const scopeWait = byIsolation(metrics.scopeWait);
   const tenancy = new Tenancy(
@@ -143,7 +143,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
     windowSeconds: config.accessTokenTtlSeconds + 60,
     pollMs: 2000,
     staleAfterMs: 15_000,
-    listenUrl: endpoints.appUrl,
+    listenUrl: endpoints.listenUrl,
     onRolesChanged: (tenantId) => permissions.invalidate(tenantId),
     onError: (error) => log(`token revocations: ${error instanceof Error ? error.message : String(error)}`),
   });
@@ -160,7 +160,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       concurrency: Math.max(1, config.jobConcurrency),
       pollMs: 1000,
       leaseSeconds: config.jobLeaseSeconds,
-      listenUrl: endpoints.appUrl,
+      listenUrl: endpoints.listenUrl,
       onOutcome: (kind, outcome) => metrics.jobs.inc({ kind, outcome }),
       onError: (error) => log(`job worker: ${error instanceof Error ? error.message : String(error)}`),
     });
@@ -181,6 +181,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       mailer: createMailer(config, tenancy.platformDb),
       revocations,
       mail: new MailQueue(jobs, config.publicUrl),
+      forecastEngine: new LazyForecastEngine(),
     };
     registerJobHandlers(services);
     const edge = moduleEdge(services, modules);
@@ -217,7 +218,10 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
           app,
           worker,
           graceMs: config.shutdownGraceSeconds * 1000,
-          closeMailer: () => services.mailer.close(),
+          closeMailer: async () => {
+            await services.forecastEngine.close();
+            await services.mailer.close();
+          },
           closePools: async () => {
             await trafficFlush.stop();
             await revocations.stop();

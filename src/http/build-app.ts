@@ -17,6 +17,7 @@ import { resolveRequestTenantPlugin } from './plugins/resolve-request-tenant.js'
 import { responseCachePlugin } from './plugins/response-cache.js';
 import { storageLimitPlugin } from './plugins/storage-limit.js';
 import { trustProxyOption } from './trust-proxy.js';
+import { corsPlugin } from './plugins/cors.js';
 import { internalRoutes } from './routes/internal.routes.js';
 import { opsRoutes } from './routes/ops.routes.js';
 import { webConsoleRoutes } from './routes/web-console.routes.js';
@@ -97,6 +98,8 @@ export async function buildApp<S extends HttpServices>(
   app.decorateReply('errorCode', null);
 
   errorEnvelope(app);
+  // First: a preflight is answered before the guards that would refuse it for carrying no token.
+  corsPlugin(app, services.config.corsOrigins);
   inputGuardPlugin(app);
   requestContextPlugin(app);
   authenticatePlugin(app, services, edge.credentials);

@@ -24,6 +24,11 @@ declare module 'fastify' {
     cache?: boolean;
     /** A bearer METRICS_TOKEN or INTERNAL_TOKEN is checked by the route, not verified as a JWT. */
     scrapeToken?: boolean;
+    /**
+     * Path parameters before the row's own that name a row of another collection, e.g.
+     * `{ type: '/entry-types' }` on `/entries/:type/:id`: the isolation suites fill them from it.
+     */
+    parentParams?: Readonly<Record<string, string>>;
     /** The module that registered the route (set automatically). */
     module?: string;
   }

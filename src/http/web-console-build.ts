@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Vite from 'vite';
 
-/** The web console's sources (`web/`) and its build (`web/dist`), beside `src/`. */
+/** The web console's sources (`web/`) and its build (`web/dist`), beside `src/` and `dist/` (the build keeps the depth). */
 export const WEB_DIR = fileURLToPath(new URL('../../web', import.meta.url));
 export const WEB_DIST = path.join(WEB_DIR, 'dist');
 

@@ -3,12 +3,16 @@ import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
 import { AppError } from '../errors.js';
 import type { Permission } from './permissions.js';
 import { isTenantId, type TenantId } from '../tenancy/tenant-id.js';
+import { platformRoleOf } from './platform-roles.js';
 import { SIGNING_ALG, type SigningKeys } from './signing-keys.js';
 
 export const TOKEN_ISSUER = 'tenantbase';
 export const TOKEN_AUDIENCE = 'tenantbase-api';
 
-/** Who is calling: a platform administrator (no tenant) or a user of exactly one tenant. */
+/**
+ * Who is calling: platform staff (no tenant; kind `platform_admin` whatever their platform role,
+ * which `roles` carries) or a user of exactly one tenant.
+ */
 export interface Principal {
   /** `api_key`: a tenant service account, holding exactly `permissions` and no roles. */
   kind: 'platform_admin' | 'tenant_user' | 'api_key';
@@ -100,7 +104,7 @@ export class AccessTokens {
         : [];
       const tenantClaim = payload.tenant_id;
       if (tenantClaim !== undefined && !isTenantId(tenantClaim)) throw unauthenticated('bad tenant claim');
-      const isAdmin = tenantClaim === undefined && roles.includes('platform_admin');
+      const isAdmin = tenantClaim === undefined && platformRoleOf(roles) !== undefined;
       if (tenantClaim === undefined && !isAdmin) throw unauthenticated('no tenant and not an administrator');
       const principal: Principal = {
         kind: isAdmin ? 'platform_admin' : 'tenant_user',

@@ -32,8 +32,14 @@ export async function scheduleMaintenance(queue: JobQueue, runAt: Date, exceptJo
   });
 }
 
-/** Deletes expired refresh tokens, old token generations and old finished jobs, then queues the next run. */
-export function maintenanceJob(queue: JobQueue) {
+/** A module's own clean-up, run by each maintenance pass; answers how many rows it removed. */
+export type MaintenanceTask = () => Promise<number>;
+
+/**
+ * Deletes expired refresh tokens, old token generations, old finished jobs and whatever the
+ * modules' `tasks` clear (each reported under its name), then queues the next run.
+ */
+export function maintenanceJob(queue: JobQueue, tasks: Record<string, MaintenanceTask> = {}) {
   return async (job: Job) => {
     const refreshTokens = await purgeExpiredRefreshTokens(queue.db);
     const tokenGenerations = await purgeTokenGenerations(queue.db);
@@ -43,11 +49,14 @@ export function maintenanceJob(queue: JobQueue) {
       .where('kind', '<>', 'tenant.provision') // a failed provisioning job is what `retry` re-queues
       .where('updated_at', '<', sql<Date>`now() - make_interval(days => ${KEEP_FINISHED_JOBS_DAYS})`)
       .executeTakeFirst();
+    const cleared: Record<string, number> = {};
+    for (const [name, task] of Object.entries(tasks)) cleared[name] = await task();
     await scheduleMaintenance(queue, new Date(Date.now() + MAINTENANCE_EVERY_MS), job.id);
     return {
       refresh_tokens_deleted: refreshTokens,
       token_generations_deleted: tokenGenerations,
       jobs_deleted: Number(jobs.numDeletedRows),
+      ...cleared,
     };
   };
 }

@@ -39,6 +39,8 @@ describe('the catalogue the registered modules declare', () => {
       'audit:read',
       'branding:manage',
       'oidc:manage',
+      'forecasting:read',
+      'forecasting:write',
     ];
     const sorted = (list: readonly string[]) => [...list].sort();
     expect(sorted(permissionCatalogue())).toEqual(sorted(all));
@@ -46,16 +48,23 @@ describe('the catalogue the registered modules declare', () => {
     expect(sorted(permissionsOf('owner'))).toEqual(sorted(all));
     expect(sorted(permissionsOf('admin'))).toEqual(sorted(all.filter((p) => p !== 'oidc:manage')));
     expect(sorted(permissionsOf('member'))).toEqual(
-      sorted(['tenant:read', 'deployments:read', 'deployments:write', 'workflows:read', 'workflows:write']),
+      sorted([
+        'tenant:read',
+        'deployments:read',
+        'deployments:write',
+        'workflows:read',
+        'workflows:write',
+        'forecasting:read',
+        'forecasting:write',
+      ]),
     );
     expect(sorted(permissionsOf('viewer'))).toEqual(
-      sorted(['tenant:read', 'deployments:read', 'workflows:read']),
+      sorted(['tenant:read', 'deployments:read', 'workflows:read', 'forecasting:read']),
     );
   });
 
-  it('gives each tier the features and limits the core list did', () => {
-    expect(effectiveFeatures('standard', 'default', {})).toEqual(['deployments', 'entries', 'workflows']);
-    for (const tier of ['premium', 'enterprise'] as const)
+  it('gives each tier the features and limits the core list did (forecasting on every tier, SPEC §8)', () => {
+    for (const tier of ['standard', 'premium', 'enterprise'] as const)
       expect(effectiveFeatures(tier, 'default', {})).toEqual([
         'deployments',
         'entries',

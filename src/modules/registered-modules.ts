@@ -4,14 +4,17 @@ import { authModule } from './auth/auth.module.js';
 import { businessDomainsModule } from './business-domains/business-domains.module.js';
 import { demoRequestsModule } from './demo-requests/demo-requests.module.js';
 import { deploymentsModule } from './deployments/deployments.module.js';
+import { forecastingModule } from './forecasting/forecasting.module.js';
+import { entriesModule } from './entries/entries.module.js';
 import { doctorModule } from './doctor/doctor.module.js';
 import { fleetReportsModule } from './fleet-reports/fleet-reports.module.js';
 import { identityModule } from './identity/identity.module.js';
 import { mailModule } from './mail/mail.module.js';
 import type { TenantModule } from './module.js';
 import { oidcModule } from './oidc/oidc.module.js';
-import { plannedFeaturesModule } from './planned-features/planned-features.module.js';
+import { platformAdminsModule } from './platform-admins/platform-admins.module.js';
 import { rolesModule } from './roles/roles.module.js';
+import { signupModule } from './signup/signup.module.js';
 import { tenantArchiveModule } from './tenant-archive/tenant-archive.module.js';
 import { tenantDeletionModule } from './tenant-deletion/tenant-deletion.module.js';
 import { tenantSettingsModule } from './tenant-settings/tenant-settings.module.js';
@@ -33,14 +36,17 @@ export const registeredModules: TenantModule[] = [
   oidcModule,
   mailModule,
   tenantsModule,
+  platformAdminsModule,
   tenantSettingsModule,
   demoRequestsModule,
+  signupModule,
   tenantDeletionModule,
   tenantArchiveModule,
   deploymentsModule,
   workflowsModule,
+  forecastingModule,
   businessDomainsModule,
-  plannedFeaturesModule,
+  entriesModule,
   doctorModule,
   fleetReportsModule,
 ];

@@ -1,8 +1,10 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { LabelledHistogram } from './labelled-histogram.js';
 import { TenantLabels } from './tenant-labels.js';
 import { TenantTraffic } from './tenant-traffic.js';
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+const ISOLATION_LABELS = ['pool', 'schema', 'database'] as const;
 
 /** Every Prometheus metric of one process, in its own registry (tests build several apps). */
 export class Metrics {
@@ -30,20 +32,22 @@ export class Metrics {
     labelNames: ['tenant', 'route', 'code'] as const,
     registers: [this.registry],
   });
-  readonly queryDuration = new Histogram({
-    name: 'tenantbase_db_query_duration_seconds',
-    help: 'Duration of queries on tenant storage by isolation model',
-    labelNames: ['isolation'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  });
-  readonly scopeWait = new Histogram({
-    name: 'tenantbase_db_scope_wait_seconds',
-    help: 'Time a request waited for its tenant share of database work and a connection',
-    labelNames: ['isolation'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  });
+  readonly queryDuration = new LabelledHistogram(
+    'tenantbase_db_query_duration_seconds',
+    'Duration of queries on tenant storage by isolation model',
+    'isolation',
+    ISOLATION_LABELS,
+    LATENCY_BUCKETS,
+    this.registry,
+  );
+  readonly scopeWait = new LabelledHistogram(
+    'tenantbase_db_scope_wait_seconds',
+    'Time a request waited for its tenant share of database work and a connection',
+    'isolation',
+    ISOLATION_LABELS,
+    LATENCY_BUCKETS,
+    this.registry,
+  );
   readonly cacheLookups = new Counter({
     name: 'tenantbase_cache_lookups_total',
     help: 'Tenant cache lookups by result (hit, miss, rejected: a value of another tenant)',

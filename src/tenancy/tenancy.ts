@@ -13,8 +13,13 @@ import { migrationIds, POOL_STORAGE, storageKey } from './migrations/storage-key
 import type { ModuleMigrations } from './migrations/tenant-migration.js';
 import { TenantRegistry } from './registry/tenant-registry.js';
 import { tenantQueryGuard } from './tenant-query-guard.js';
-import { queryTimer } from './query-timer.js';
-import { type Isolation, runInScope, type ScopeAccess, type TenantScope } from './tenant-scope.js';
+import {
+  type Isolation,
+  runInScope,
+  type ScopeAccess,
+  ScopeHandles,
+  type TenantScope,
+} from './tenant-scope.js';
 import { TenantWorkLimiter } from './tenant-work-limiter.js';
 import type { Tier } from './tiers.js';
 
@@ -41,6 +46,11 @@ export interface TenancyOptions {
   idleInTransactionTimeoutMs?: number;
   /** How long a scope waits for an application connection before failing (ms). */
   checkoutTimeoutMs?: number;
+  /**
+   * Whether read scopes prepare their preamble once per connection (default: unless the
+   * endpoints are pooled, where the next transaction may run on another server connection).
+   */
+  preparedPreamble?: boolean;
 }
 
 /** A tenant to open a scope in; the tier decides its share of concurrent database work. */
@@ -72,8 +82,15 @@ export class Tenancy {
   readonly tenantDatabases: DatabasePoolCache;
   private readonly models: Record<Isolation, IsolationModel>;
   private readonly plugins: Record<Isolation, KyselyPlugin[]>;
+  private readonly observeQuery: Record<Isolation, ((seconds: number) => void) | undefined>;
+  private readonly scopeHandles = new Map<string, ScopeHandles>();
   private readonly workLimiter = new TenantWorkLimiter({ maxQueue: 200, maxWaitMs: 10_000 });
   private readonly commitListeners: CommitListener[] = [];
+  /**
+   * Whether read scopes prepare their preamble once per connection; false behind a transaction
+   * pooler. Mutable so the list benchmark can measure both in one run (bench/preamble-ab.ts).
+   */
+  preparedPreamble: boolean;
 
   constructor(
     readonly endpoints: DatabaseEndpoints,
@@ -84,12 +101,19 @@ export class Tenancy {
     // (pg 8.23's, typed by @types/pg 8.23) lets tenant-statement.ts send the preamble and the
     // statement in one flight. pg is pinned to ~8.23: on an upgrade, re-check that ClientConfig
     // still has `pipeline`, and the internals tenant-statement.ts extends (see QueryInternals there).
+    // Behind a transaction pooler the timeouts are the role's defaults instead (bootstrap-database.ts):
+    // PgBouncer refuses startup parameters it does not know.
     const appConnection: pg.ClientConfig = {
       pipeline: true,
-      statement_timeout: options.statementTimeoutMs,
-      idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
+      ...(endpoints.pooled
+        ? {}
+        : {
+            statement_timeout: options.statementTimeoutMs,
+            idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
+          }),
       connectionTimeoutMillis: options.checkoutTimeoutMs,
     };
+    this.preparedPreamble = options.preparedPreamble ?? !endpoints.pooled;
     this.appPool = guardPoolClients(
       new pg.Pool({
         connectionString: endpoints.appUrl,
@@ -108,7 +132,9 @@ export class Tenancy {
       },
       (key) => {
         const slash = key.indexOf('/');
-        const server = this.serverUrl(key.slice(0, slash));
+        const placement = key.slice(0, slash);
+        // The default server is reached the way the application reaches it: through the pooler, if any.
+        const server = placement === 'default' ? endpoints.appUrl : this.serverUrl(placement);
         return {
           connectionString: databaseUrl(server, key.slice(slash + 1), endpoints.appUrl),
           ...appConnection,
@@ -118,12 +144,11 @@ export class Tenancy {
     this.platformDb = new Kysely<PlatformDatabase>({ dialect: new PostgresDialect({ pool: this.appPool }) });
     this.registry = new TenantRegistry(this.platformDb);
     const guard = options.queryGuard ? [tenantQueryGuard(schemaSource.tables)] : [];
-    const timed = (isolation: Isolation) =>
-      options.observeQuery ? [queryTimer((seconds) => options.observeQuery!(isolation, seconds))] : [];
-    this.plugins = {
-      pool: [...guard, ...timed('pool')],
-      schema: [...guard, ...timed('schema')],
-      database: [...guard, ...timed('database')],
+    this.plugins = { pool: guard, schema: guard, database: guard };
+    this.observeQuery = {
+      pool: options.observeQuery && ((seconds) => options.observeQuery!('pool', seconds)),
+      schema: options.observeQuery && ((seconds) => options.observeQuery!('schema', seconds)),
+      database: options.observeQuery && ((seconds) => options.observeQuery!('database', seconds)),
     };
 
     const context: StorageContext = {
@@ -191,11 +216,12 @@ export class Tenancy {
         {
           tenantId: tenant.id,
           isolation: tenant.isolation,
-          schema,
+          handles: this.handlesFor(tenant.isolation, schema),
           client,
-          plugins: this.plugins[tenant.isolation],
+          observeQuery: this.observeQuery[tenant.isolation],
           access,
           signals,
+          preparedPreamble: this.preparedPreamble,
         },
         work,
       );
@@ -203,6 +229,18 @@ export class Tenancy {
     // After the tenant's work slot is given back: a listener may open scopes of its own.
     if (signals.size > 0) await Promise.all(this.commitListeners.map((listen) => listen(tenant, signals)));
     return result;
+  }
+
+  /** Shared per storage schema; bounded, since a fleet of schema tenants has one schema each. */
+  private handlesFor(isolation: Isolation, schema: string): ScopeHandles {
+    const key = `${isolation}\u0000${schema}`;
+    let handles = this.scopeHandles.get(key);
+    if (!handles) {
+      if (this.scopeHandles.size >= 1024) this.scopeHandles.clear();
+      handles = new ScopeHandles(schema, this.plugins[isolation]);
+      this.scopeHandles.set(key, handles);
+    }
+    return handles;
   }
 
   /** Registers follow-up work for committed scopes that signalled a topic (e.g. audit sealing). */

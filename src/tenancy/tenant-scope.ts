@@ -1,5 +1,6 @@
 import {
   type CompiledQuery,
+  type ConnectionProvider,
   type DatabaseConnection,
   type Dialect,
   type Driver,
@@ -10,7 +11,10 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import { TENANT_SETTING, type TenantDatabase } from './tenant-database.js';
 import type { TenantId } from './tenant-id.js';
 import { queryAsTenant } from './tenant-statement.js';
@@ -28,6 +32,8 @@ export interface TenantScope {
   readonly tenantId: TenantId;
   readonly isolation: Isolation;
   readonly access: ScopeAccess;
+  /** The storage schema `db` qualifies tenant tables with (for statement text a hot path keeps compiled). */
+  readonly schema: string;
   readonly db: Kysely<TenantDatabase>;
   /**
    * Runs `task` once the scope's work has committed and its connection is back in the pool: for
@@ -40,6 +46,12 @@ export interface TenantScope {
    * after a rollback), outside the scope, so follow-up work holds none of the scope's locks.
    */
   signal(topic: string): void;
+  /**
+   * Streams `source` (COPY text format) into `statement`, a `COPY <temporary table> FROM STDIN`,
+   * inside this write scope's transaction; answers the rows copied. Only a temporary table: RLS
+   * refuses COPY into a tenant table, so bulk loads stage there and move rows with one INSERT.
+   */
+  copyFrom(statement: string, source: Readable): Promise<number>;
 }
 
 export type ScopeAccess = 'read' | 'write';
@@ -58,6 +70,8 @@ class ScopedConnection implements DatabaseConnection {
     private readonly client: pg.PoolClient,
     private readonly tenantId: TenantId,
     private readonly access: ScopeAccess,
+    private readonly observe: ((seconds: number) => void) | undefined,
+    private readonly preparedPreamble: boolean,
   ) {}
 
   private start(): void {
@@ -70,12 +84,21 @@ class ScopedConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (!this.observe) return this.execute(compiled);
+    const started = performance.now();
+    const result = await this.execute<R>(compiled);
+    this.observe((performance.now() - started) / 1000);
+    return result;
+  }
+
+  private async execute<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     if (this.access === 'read') {
       const result = await queryAsTenant(
         this.client,
         this.tenantId,
         compiled.sql,
         compiled.parameters as unknown[],
+        this.preparedPreamble,
       );
       return { rows: result.rows as R[] };
     }
@@ -92,6 +115,28 @@ class ScopedConnection implements DatabaseConnection {
       };
     } catch (error) {
       throw this.preambleError ?? error;
+    }
+  }
+
+  async copyFrom(statement: string, source: Readable): Promise<number> {
+    if (this.access !== 'write') throw new Error('COPY needs a write scope');
+    if (!/^copy pg_temp\.[a-z_]+ (\([a-z_, ]+\) )?from stdin\b/i.test(statement))
+      throw new Error('COPY is for temporary tables only');
+    if (!this.started) this.start();
+    // Waits for BEGIN and the tenant setting: the pipelined client is idle once this answers.
+    await this.client.query('select 1');
+    if (this.preambleError) throw this.preambleError;
+    // pg refuses copy streams on a pipelining client (they hold the connection across round trips);
+    // nothing else is queued on this pinned client, so it leaves pipelining for the COPY alone.
+    const client = this.client as pg.PoolClient & { pipeline: boolean };
+    const pipelining = client.pipeline;
+    client.pipeline = false;
+    try {
+      const copy = client.query(copyFromStdin(statement));
+      await pipeline(source, copy);
+      return copy.rowCount;
+    } finally {
+      client.pipeline = pipelining;
     }
   }
 
@@ -112,11 +157,11 @@ class ScopedConnection implements DatabaseConnection {
   }
 }
 
+/** Scopes reach their connection through their executor; the driver only refuses nested transactions. */
 class ScopedDriver implements Driver {
-  constructor(private readonly connection: ScopedConnection) {}
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
-    return this.connection;
+    throw new Error('a tenant scope has exactly one connection, given by the tenancy layer');
   }
   async beginTransaction(): Promise<void> {
     throw new Error('a tenant scope is already one transaction; compose use cases inside it');
@@ -127,14 +172,12 @@ class ScopedDriver implements Driver {
   async destroy(): Promise<void> {}
 }
 
-/** A class rather than an object of closures: one is made per scope, on every request. */
 class ScopedDialect implements Dialect {
-  constructor(private readonly connection: ScopedConnection) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver() {
-    return new ScopedDriver(this.connection);
+    return new ScopedDriver();
   }
   createIntrospector(kysely: Kysely<unknown>) {
     return new PostgresIntrospector(kysely);
@@ -144,15 +187,53 @@ class ScopedDialect implements Dialect {
   }
 }
 
+class OneConnection implements ConnectionProvider {
+  constructor(private readonly connection: ScopedConnection) {}
+  provideConnection<T>(consume: (connection: DatabaseConnection) => Promise<T>): Promise<T> {
+    return consume(this.connection);
+  }
+}
+
+const dialect = new ScopedDialect();
+const driver = new ScopedDriver();
+
+/**
+ * What every scope on one storage schema shares: the compiler, the plugins and the schema
+ * qualification are built once, so opening a scope makes one Kysely bound to its connection
+ * instead of a dialect, driver, compiler and two Kysely instances per request.
+ */
+export class ScopeHandles {
+  private readonly executor;
+
+  constructor(
+    readonly schema: string,
+    plugins: KyselyPlugin[],
+  ) {
+    this.executor = new Kysely<TenantDatabase>({ dialect, plugins }).withSchema(schema).getExecutor();
+  }
+
+  bind(connection: ScopedConnection): Kysely<TenantDatabase> {
+    return new Kysely<TenantDatabase>({
+      config: { dialect },
+      dialect,
+      driver,
+      executor: this.executor.withConnectionProvider(new OneConnection(connection)),
+    });
+  }
+}
+
 export interface ScopeRequest {
   tenantId: TenantId;
   isolation: Isolation;
-  schema: string;
+  handles: ScopeHandles;
   client: pg.PoolClient;
-  plugins: KyselyPlugin[];
   access: ScopeAccess;
+  /** Told each statement's duration, when the tenancy measures them. */
+  observeQuery?: (seconds: number) => void;
   /** Collects the scope's signals for the caller to act on after the commit. */
   signals: Set<string>;
+  /** False behind a transaction pooler, which keeps no prepared statement across transactions. */
+  preparedPreamble: boolean;
 }
 
 /**
@@ -163,23 +244,31 @@ export async function runInScope<T>(
   request: ScopeRequest,
   work: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
-  const connection = new ScopedConnection(request.client, request.tenantId, request.access);
-  const db = new Kysely<TenantDatabase>({
-    dialect: new ScopedDialect(connection),
-    plugins: request.plugins,
-  }).withSchema(request.schema);
+  const connection = new ScopedConnection(
+    request.client,
+    request.tenantId,
+    request.access,
+    request.observeQuery,
+    request.preparedPreamble,
+  );
+  const db = request.handles.bind(connection);
   const tasks: Array<() => Promise<void>> = [];
   let settled = false;
   const scope: TenantScope = {
     tenantId: request.tenantId,
     isolation: request.isolation,
     access: request.access,
+    schema: request.handles.schema,
     db,
     afterCommit(task) {
       if (settled) throw new Error('the tenant scope has ended');
       tasks.push(task);
     },
     signal: (topic) => request.signals.add(topic),
+    copyFrom: (statement, source) => {
+      if (settled) throw new Error('the tenant scope has ended');
+      return connection.copyFrom(statement, source);
+    },
   };
   let result: T;
   try {

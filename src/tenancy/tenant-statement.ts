@@ -51,6 +51,7 @@ class TenantStatement extends QueryBase {
     text: string,
     values: unknown[],
     private readonly tenantId: TenantId,
+    private readonly preparedPreamble: boolean,
     callback: (error: Error | undefined, result: pg.QueryResult) => void,
   ) {
     super(text, values, callback);
@@ -66,6 +67,15 @@ class TenantStatement extends QueryBase {
     const stream = connection.stream as pg.Connection['stream'] & { cork?: () => void; uncork?: () => void };
     stream.cork?.();
     try {
+      if (!this.preparedPreamble) {
+        // Behind a transaction pooler the next transaction may land on a server connection that
+        // never saw our Parse, or that another client's Parse of the same name already holds:
+        // the unnamed statement lives exactly as long as this implicit transaction needs it.
+        connection.parse({ text: PREAMBLE, name: '', types: [] }, true);
+        connection.bind({ statement: '', portal: '', values: [this.tenantId] }, true);
+        connection.execute({ portal: '' }, true);
+        return super.submit(connection);
+      }
       this.preparedBy = prepared.get(connection);
       if (!this.preparedBy) {
         connection.parse({ text: PREAMBLE, name: PREAMBLE_NAME, types: [] }, true);
@@ -98,10 +108,16 @@ class TenantStatement extends QueryBase {
   }
 }
 
-function submit(client: pg.ClientBase, tenantId: TenantId, text: string, values: unknown[]) {
+function submit(
+  client: pg.ClientBase,
+  tenantId: TenantId,
+  text: string,
+  values: unknown[],
+  preparedPreamble: boolean,
+) {
   let statement!: TenantStatement;
   const result = new Promise<pg.QueryResult>((resolve, reject) => {
-    statement = new TenantStatement(text, values, tenantId, (error, result) =>
+    statement = new TenantStatement(text, values, tenantId, preparedPreamble, (error, result) =>
       error ? reject(error) : resolve(result),
     );
     client.query(statement as unknown as pg.Submittable);
@@ -109,18 +125,22 @@ function submit(client: pg.ClientBase, tenantId: TenantId, text: string, values:
   return { statement, result };
 }
 
-/** Runs `text` read-only as `tenantId` in one round trip; see TenantStatement. */
+/**
+ * Runs `text` read-only as `tenantId` in one round trip; see TenantStatement. `preparedPreamble`
+ * false (behind a transaction pooler) parses the preamble with each statement instead.
+ */
 export async function queryAsTenant(
   client: pg.ClientBase,
   tenantId: TenantId,
   text: string,
   values: unknown[],
+  preparedPreamble = true,
 ): Promise<pg.QueryResult> {
-  const first = submit(client, tenantId, text, values);
+  const first = submit(client, tenantId, text, values, preparedPreamble);
   try {
     return await first.result;
   } catch (error) {
     if (!first.statement.preambleLost) throw error;
-    return submit(client, tenantId, text, values).result;
+    return submit(client, tenantId, text, values, preparedPreamble).result;
   }
 }

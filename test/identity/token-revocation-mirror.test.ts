@@ -80,7 +80,7 @@ describe('the revocation mirror of a process', () => {
   });
 
   it('re-opens a lost LISTEN connection and hears revocations on it again', async () => {
-    const listening = await mirror({ pollMs: 600_000, listenUrl: tb.services.tenancy.endpoints.appUrl });
+    const listening = await mirror({ pollMs: 600_000, listenUrl: tb.services.tenancy.endpoints.listenUrl });
     const db = tb.services.tenancy.platformDb;
     const listenerPids = async () =>
       (

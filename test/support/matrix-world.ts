@@ -1,6 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Isolation } from '../../src/tenancy/tenant-scope.js';
 import type { Tier } from '../../src/tenancy/tiers.js';
+import { READ_BACK_AT, ROW_SEEDS } from './matrix-seeds.js';
 import { sampleValue } from './sample-body.js';
 import { pathOf, type TenantRoute } from './tenant-routes.js';
 import type { TestInstance } from './test-instance.js';
@@ -37,6 +38,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   query?: Query;
   body?: unknown;
+  /** The tenant whose rows fill the route's parent parameters (`/entries/:type`). */
+  side?: Side;
 }
 
 /** Sends `route` through the app in-process. */
@@ -47,11 +50,23 @@ export function call(
 ): Promise<LightMyRequestResponse> {
   return tb.app.inject({
     method: route.method as InjectOptions['method'],
-    url: pathOf(route, options.id),
+    url: pathOf(route, options.id, options.side ? parentsOf(options.side, route) : {}),
     headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
     ...(options.query ? { query: options.query } : {}),
     ...(options.body !== undefined ? { payload: options.body as InjectOptions['payload'] } : {}),
   });
+}
+
+/** The side's own rows named by the route's parent parameters. */
+export function parentsOf(side: Side, route: TenantRoute): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, collection] of Object.entries(route.parents)) {
+    const row = side.rows.get(collection);
+    if (row === undefined)
+      throw new Error(`${route.label}: ${side.missing.get(collection) ?? `no row in ${collection}`}`);
+    values[name] = row;
+  }
+  return values;
 }
 
 let bodies = 0;
@@ -81,12 +96,30 @@ async function makeRows(tb: TestInstance, routes: TenantRoute[], side: Side, as:
   const collections = new Set(routes.filter((r) => r.param).map((r) => r.collection));
   for (const collection of collections) {
     const create = routes.find((r) => r.method === 'POST' && !r.param && r.collection === collection);
+    const seed = ROW_SEEDS[collection];
+    if (seed) {
+      side.rows.set(
+        collection,
+        await seed(
+          (url, body) =>
+            tb.app.inject({
+              method: body === undefined ? 'GET' : 'POST',
+              url,
+              headers: { ...(as.token ? { authorization: `Bearer ${as.token}` } : {}), ...as.headers },
+              ...(body !== undefined ? { payload: body as object } : {}),
+            }),
+          side.marker,
+        ),
+      );
+      continue;
+    }
     if (!create) {
       side.missing.set(collection, `no POST ${collection} route to make a row with`);
       continue;
     }
-    const response = await call(tb, create, { ...as, body: bodyFor(create, side.marker) });
-    const data = response.statusCode === 201 ? response.json().data : undefined;
+    const response = await call(tb, create, { ...as, side, body: bodyFor(create, side.marker) });
+    // 201 made the row; 202 made it and work on it continues in the background (a forecast run).
+    const data = [201, 202].includes(response.statusCode) ? response.json().data : undefined;
     const param = routes.find((r) => r.collection === collection && r.param)!.param!;
     const id = data?.[param] ?? data?.id;
     if (typeof id === 'string') side.rows.set(collection, id);
@@ -128,10 +161,11 @@ export async function readBack(
   routes: TenantRoute[],
   world: World,
   side: Side,
-  collection: string,
+  created: string,
   id: string,
 ): Promise<unknown> {
-  const as = { token: world.adminToken, headers: { 'x-tenant-id': side.id } };
+  const collection = READ_BACK_AT[created] ?? created;
+  const as = { token: world.adminToken, headers: { 'x-tenant-id': side.id }, side };
   // A write that wrongly landed in this tenant would not have dropped its cached reads.
   await tb.services.cache.invalidate(side.id);
   const item = routes.find(

@@ -67,8 +67,10 @@ export async function startTestInstance(
         await owner.end();
       }
     }
+    const pooledUrl = inject('pooledServerUrl');
     env = {
-      DATABASE_URL: withDatabase(serverUrl, `${namespace}_platform`),
+      DATABASE_URL: withDatabase(pooledUrl ?? serverUrl, `${namespace}_platform`),
+      ...(pooledUrl ? { DATABASE_DIRECT_URL: withDatabase(serverUrl, `${namespace}_platform`) } : {}),
       TENANTBASE_NAMESPACE: namespace,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,

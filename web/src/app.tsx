@@ -12,6 +12,9 @@ import { RequestDemoPage } from './pages/sign-in/request-demo-page';
 import { ResetPasswordPage } from './pages/sign-in/reset-password-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
 import { VerifyEmailPage } from './pages/sign-in/verify-email-page';
+import { CheckMailPage } from './pages/sign-in/check-mail-page';
+import { SignUpPage } from './pages/sign-in/sign-up-page';
+import { VerifySignupPage } from './pages/sign-in/verify-signup-page';
 
 /** A page loaded on first visit, so the sign-in page does not carry the charts library. */
 function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
@@ -21,6 +24,12 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 const OverviewPage = page(() => import('./pages/tenant/overview-page'), 'OverviewPage');
 const DeploymentsPage = page(() => import('./pages/tenant/deployments-page'), 'DeploymentsPage');
 const WorkflowsPage = page(() => import('./pages/tenant/workflows-page'), 'WorkflowsPage');
+const DemandItemsPage = page(() => import('./pages/forecasting/demand-items-page'), 'DemandItemsPage');
+const DemandItemPage = page(() => import('./pages/forecasting/demand-item-page'), 'DemandItemPage');
+const ForecastRunsPage = page(() => import('./pages/forecasting/forecast-runs-page'), 'ForecastRunsPage');
+const EntryTypesIndex = page(() => import('./pages/entries/entry-types-index'), 'EntryTypesIndex');
+const EntriesPage = page(() => import('./pages/entries/entries-page'), 'EntriesPage');
+const EntryTypesPage = page(() => import('./pages/entries/entry-types-page'), 'EntryTypesPage');
 const UsersPage = page(() => import('./pages/admin/users-page'), 'UsersPage');
 const RolesPage = page(() => import('./pages/admin/roles-page'), 'RolesPage');
 const ApiKeysPage = page(() => import('./pages/admin/api-keys-page'), 'ApiKeysPage');
@@ -38,6 +47,7 @@ const OutboxPage = page(() => import('./pages/platform/outbox-page'), 'OutboxPag
 const FleetPage = page(() => import('./pages/platform/fleet-page'), 'FleetPage');
 const DoctorPage = page(() => import('./pages/platform/doctor-page'), 'DoctorPage');
 const TrafficPage = page(() => import('./pages/platform/traffic-page'), 'TrafficPage');
+const PlatformAdminsPage = page(() => import('./pages/platform/platform-admins-page'), 'PlatformAdminsPage');
 const AccountPage = page(() => import('./pages/account/account-page'), 'AccountPage');
 
 /** Every console URL; the server answers each with this app (deep links), and it routes here. */
@@ -50,6 +60,9 @@ export function App() {
       <Route path="/accept-invite" element={<AcceptInvitePage />} />
       <Route path="/verify-email" element={<VerifyEmailPage />} />
       <Route path="/request-demo" element={<RequestDemoPage />} />
+      <Route path="/signup" element={<SignUpPage />} />
+      <Route path="/signup/check-mail" element={<CheckMailPage />} />
+      <Route path="/signup/verify" element={<VerifySignupPage />} />
       <Route element={<RequireSession />}>
         <Route element={<AppShell />}>
           <Route index element={<HomeRedirect />} />
@@ -58,6 +71,12 @@ export function App() {
             <Route path="overview" element={<OverviewPage />} />
             <Route path="deployments" element={<DeploymentsPage />} />
             <Route path="workflows" element={<WorkflowsPage />} />
+            <Route path="forecasting" element={<DemandItemsPage />} />
+            <Route path="forecasting/items/:itemId" element={<DemandItemPage />} />
+            <Route path="forecasting/runs" element={<ForecastRunsPage />} />
+            <Route path="entries" element={<EntryTypesIndex />} />
+            <Route path="entries/:type" element={<EntriesPage />} />
+            <Route path="admin/entry-types" element={<EntryTypesPage />} />
             <Route path="admin/users" element={<UsersPage />} />
             <Route path="admin/roles" element={<RolesPage />} />
             <Route path="admin/api-keys" element={<ApiKeysPage />} />
@@ -74,6 +93,7 @@ export function App() {
             <Route path="console/fleet" element={<FleetPage />} />
             <Route path="console/doctor" element={<DoctorPage />} />
             <Route path="console/traffic" element={<TrafficPage />} />
+            <Route path="console/admins" element={<PlatformAdminsPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -10,6 +10,7 @@ import './styles/lists.css';
 import './styles/forms.css';
 import './styles/dashboards.css';
 import './styles/extras.css';
+import './styles/entries.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -3,6 +3,7 @@ import { AppError } from '../../errors.js';
 import { requestContext } from '../../tenancy/tenant-context.js';
 import type { BearerCredential, HttpServices } from '../http-services.js';
 import { isScrapeToken } from '../metrics-access.js';
+import { assertPlatformRoute } from '../platform-route-roles.js';
 
 /** Verifies a bearer token when one is sent; routes not marked public require one (401 first). */
 export function authenticatePlugin(
@@ -45,6 +46,16 @@ export function authenticatePlugin(
     }
     if (config.platformAdmin && request.principal?.kind !== 'platform_admin') {
       throw new AppError('FORBIDDEN', 'Only platform administrators may do this');
+    }
+    // Platform staff: each platform route names the roles that may call it (one table).
+    const url = request.routeOptions.url;
+    if (
+      request.principal?.kind === 'platform_admin' &&
+      !config.public &&
+      config.tenant !== 'required' &&
+      url
+    ) {
+      assertPlatformRoute(request.principal, request.method, url);
     }
   });
 }

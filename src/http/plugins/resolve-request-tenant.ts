@@ -5,6 +5,7 @@ import { resolveTenant } from '../../tenancy/resolution/resolve-tenant.js';
 import { requestContext } from '../../tenancy/tenant-context.js';
 import { featureEnabled } from '../../tenancy/tiers.js';
 import type { HttpServices } from '../http-services.js';
+import { assertMayActInTenant } from '../platform-route-roles.js';
 import { stringField, tenantFromHost } from '../request-hints.js';
 
 /**
@@ -50,6 +51,8 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: HttpS
         );
       }
     }
+    if (principal?.kind === 'platform_admin' && !config.public)
+      assertMayActInTenant(principal, request.method);
     if (config.permission && principal)
       await services.permissions.assertGranted(tenant, principal, config.permission);
     request.tenant = tenant;

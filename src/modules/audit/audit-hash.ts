@@ -37,27 +37,59 @@ export function canonicalJson(value: unknown): string {
   return writeCanonical(JSON.parse(JSON.stringify(value) ?? 'null'));
 }
 
+/** An entry's canonical body around its seq: `head + JSON.stringify(seq) + tail` (see hashAuditEntry). */
+export interface ChainBody {
+  head: string;
+  tail: string;
+}
+
+const member = (key: string, json: string) => `${JSON.stringify(key)}:${json}`;
+
+/**
+ * The canonical body of an entry without its seq, split where the seq goes, so that whoever seals
+ * the entry hashes it for any position without canonicalising it again. The members are written
+ * in the sorted key order canonicalJson would give the whole body (action … request_id, seq,
+ * target_id, target_type, v). `plainJson`: before/after are already plain JSON values (parsed
+ * from jsonb or from their own JSON text), so their JSON round trip is skipped.
+ */
+export function chainBody(entry: Omit<ChainedEntry, 'seq'>, plainJson = false): ChainBody {
+  const json = (value: unknown) => (plainJson ? writeCanonical(value ?? null) : canonicalJson(value ?? null));
+  const head = [
+    member('action', JSON.stringify(entry.action)),
+    member('actor_id', JSON.stringify(entry.actor_id)),
+    member('actor_type', JSON.stringify(entry.actor_type)),
+    member('after', json(entry.after)),
+    member('before', json(entry.before)),
+    member('created_at', JSON.stringify(entry.created_at.toISOString())),
+    member('id', JSON.stringify(entry.id)),
+    member('request_id', JSON.stringify(entry.request_id)),
+  ];
+  const tail = [
+    member('target_id', JSON.stringify(entry.target_id)),
+    member('target_type', JSON.stringify(entry.target_type)),
+    member('v', '1'),
+  ];
+  return { head: `{${head.join(',')},"seq":`, tail: `,${tail.join(',')}}` };
+}
+
+/** The hash of an entry whose body is `body`, chained at `seq` after `prevHash`. */
+export function hashChainBody(prevHash: string, body: ChainBody, seq: string): string {
+  return createHash('sha256')
+    .update(prevHash)
+    .update(body.head)
+    .update(JSON.stringify(seq))
+    .update(body.tail)
+    .digest('hex');
+}
+
 /**
  * hash = hex(sha256(prev_hash || canonicalJson({v: 1, seq, id, created_at, actor_type, actor_id,
  * action, target_type, target_id, request_id, before, after}))), where seq is a decimal string,
  * created_at an ISO-8601 UTC string with milliseconds and before/after their JSON values (null
  * when absent). tenant_id, schema and database names are left out on purpose: the same trail
  * verifies in every isolation model and after an export is imported under another tenant id.
+ * `plainJson` as for chainBody (entries read from the database).
  */
-export function hashAuditEntry(prevHash: string, entry: ChainedEntry): string {
-  const body = canonicalJson({
-    v: 1,
-    seq: entry.seq,
-    id: entry.id,
-    created_at: entry.created_at.toISOString(),
-    actor_type: entry.actor_type,
-    actor_id: entry.actor_id,
-    action: entry.action,
-    target_type: entry.target_type,
-    target_id: entry.target_id,
-    request_id: entry.request_id,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
-  return createHash('sha256').update(prevHash).update(body).digest('hex');
+export function hashAuditEntry(prevHash: string, entry: ChainedEntry, plainJson = false): string {
+  return hashChainBody(prevHash, chainBody(entry, plainJson), entry.seq);
 }

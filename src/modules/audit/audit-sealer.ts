@@ -14,8 +14,11 @@ export interface AuditSealerOptions {
   /**
    * Least time between the starts of two back-to-back passes of one tenant: a busy tenant's
    * commits gather into fewer, larger passes (group sealing); an idle tenant's first pass starts at once.
+   * When passes themselves take longer (a busy database), the interval stretches to twice the last
+   * pass's duration, up to maxPassIntervalMs, so that sealing cost stays per pass, not per write.
    */
   minPassIntervalMs?: number;
+  maxPassIntervalMs?: number;
   onSealed?: (tenantId: string, entries: number) => void;
   onError?: (tenantId: string, error: unknown) => void;
 }
@@ -23,14 +26,16 @@ export interface AuditSealerOptions {
 interface TenantPasses {
   /** The pass that is reading or sealing now. */
   running?: Promise<void>;
-  /** performance.now() when the last pass started. */
+  /** performance.now() when the last pass started, and how long it took. */
   startedAt?: number;
+  tookMs?: number;
   /** The pass that reads next, once the running one ends; every commit until then shares it. */
   queued?: Promise<void>;
 }
 
 const BUSY_PAUSE_MS = 10;
 const DEFAULT_PASS_INTERVAL_MS = 10;
+const DEFAULT_MAX_PASS_INTERVAL_MS = 50;
 const UNIQUE_VIOLATION = '23505';
 
 /**
@@ -47,6 +52,9 @@ export class AuditSealer {
     private readonly options: AuditSealerOptions = {},
   ) {}
 
+  /** Per pass, the same pass bounded by waitMs: every writer it seals shares one timer. */
+  private readonly bounded = new WeakMap<Promise<void>, Promise<void>>();
+
   /** The listener to register with `tenancy.onCommit`. */
   readonly listener: CommitListener = async (tenant, topics) => {
     if (!topics.has(AUDIT_APPENDED)) return;
@@ -54,9 +62,14 @@ export class AuditSealer {
     const waitMs = this.options.waitMs ?? Number.POSITIVE_INFINITY;
     if (waitMs === Number.POSITIVE_INFINITY) return sealed;
     if (waitMs <= 0) return;
-    const timeout = new AbortController();
-    await Promise.race([sealed, sleep(waitMs, undefined, { signal: timeout.signal }).catch(() => undefined)]);
-    timeout.abort();
+    let wait = this.bounded.get(sealed);
+    if (!wait) {
+      let timer: NodeJS.Timeout | undefined;
+      wait = Promise.race([sealed, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+      void sealed.finally(() => clearTimeout(timer));
+      this.bounded.set(sealed, wait);
+    }
+    return wait;
   };
 
   /** Resolves once a pass that began after this call has sealed the tenant's tail (never rejects). */
@@ -69,15 +82,18 @@ export class AuditSealer {
     // A pass that has not read yet will see this caller's commit: join it.
     if (state.queued) return state.queued;
     const passes = state;
-    const interval = this.options.minPassIntervalMs ?? DEFAULT_PASS_INTERVAL_MS;
+    const least = this.options.minPassIntervalMs ?? DEFAULT_PASS_INTERVAL_MS;
+    const most = Math.max(least, this.options.maxPassIntervalMs ?? DEFAULT_MAX_PASS_INTERVAL_MS);
     const pass: Promise<void> = (passes.running ?? Promise.resolve())
       .then(async () => {
+        const interval = Math.min(most, Math.max(least, 2 * (passes.tookMs ?? 0)));
         const early = passes.startedAt === undefined ? 0 : passes.startedAt + interval - performance.now();
         if (early > 0) await sleep(early);
         passes.queued = undefined;
         passes.running = pass;
         passes.startedAt = performance.now();
         await this.sealOnce(tenant);
+        passes.tookMs = performance.now() - passes.startedAt;
       })
       .finally(() => {
         if (passes.running === pass) passes.running = undefined;

@@ -76,4 +76,13 @@ export const auditMigrations: TenantMigration[] = [
       alter table ${s}.audit_log alter column seq drop not null, add column sealed_at timestamptz;
       create index audit_log_unsealed_idx on ${s}.audit_log (tenant_id, created_at, id) where seq is null;`,
   },
+  {
+    // The unsealed tail has no seq: keeping its entries out of the unique seq index spares every
+    // audited write one index entry (the sealer adds the real one). Same guarantee: a seq is
+    // unique per tenant once given, which is what refuses a forked chain.
+    id: '0004_sealed_seq_index',
+    up: (s) => `
+      create unique index audit_log_sealed_seq_idx on ${s}.audit_log (tenant_id, seq) where seq is not null;
+      drop index ${s}.audit_log_seq_idx;`,
+  },
 ];

@@ -1,6 +1,10 @@
+import { CompiledQuery } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { quoteIdent } from '../../db/sql-identifier.js';
 import { requestContext } from '../../tenancy/tenant-context.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
+import { chainBody } from './audit-hash.js';
+import { rememberCommitted } from './committed-audit.js';
 
 export interface AuditEntry {
   action: string;
@@ -14,30 +18,64 @@ export interface AuditEntry {
 export const AUDIT_APPENDED = 'audit:appended';
 
 const toJsonb = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+/** What jsonb hands back for the text stored: the value as plain JSON. */
+const asStored = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+/**
+ * The INSERT's text per storage schema, written once: the statement runs on every audited write,
+ * and building and compiling it through the query builder cost more than the rest of recordAudit.
+ */
+const insertText = new Map<string, string>();
+function insertFor(schema: string): string {
+  let text = insertText.get(schema);
+  if (!text) {
+    if (insertText.size >= 1024) insertText.clear();
+    text = `insert into ${quoteIdent(schema)}.${quoteIdent('audit_log')}
+      (tenant_id, id, created_at, actor_type, actor_id, action, target_type, target_id, request_id, before, after)
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)`;
+    insertText.set(schema, text);
+  }
+  return text;
+}
 
 /**
  * Writes one entry of the tenant's own audit trail in the same transaction as the change it
  * describes, so a change and its record commit or vanish together. The entry joins the unsealed
  * tail: no chain lock is taken, so a tenant's writers never wait for each other here; the sealer
- * gives it its place and hash once the transaction committed (see seal-audit-tail.ts).
+ * gives it its place and hash once the transaction committed (see seal-audit-tail.ts). The
+ * entry's canonical body is kept for this process's sealer once the transaction committed.
  */
 export async function recordAudit(scope: TenantScope, entry: AuditEntry): Promise<void> {
   const context = requestContext.current();
-  await scope.db
-    .insertInto('audit_log')
-    .values({
-      tenant_id: scope.tenantId,
-      id: uuidv7(),
-      created_at: new Date(),
-      actor_type: context?.actorType ?? 'system',
-      actor_id: context?.actorId ?? null,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId,
-      request_id: context?.requestId ?? null,
-      before: toJsonb(entry.before),
-      after: toJsonb(entry.after),
-    })
-    .execute();
+  const row = {
+    id: uuidv7(),
+    created_at: new Date(),
+    actor_type: context?.actorType ?? 'system',
+    actor_id: context?.actorId ?? null,
+    action: entry.action,
+    target_type: entry.targetType,
+    target_id: entry.targetId,
+    request_id: context?.requestId ?? null,
+  };
+  const before = toJsonb(entry.before);
+  const after = toJsonb(entry.after);
+  await scope.db.executeQuery(
+    CompiledQuery.raw(insertFor(scope.schema), [
+      scope.tenantId,
+      row.id,
+      row.created_at,
+      row.actor_type,
+      row.actor_id,
+      row.action,
+      row.target_type,
+      row.target_id,
+      row.request_id,
+      before,
+      after,
+    ]),
+  );
+  const body = chainBody({ ...row, before: asStored(before), after: asStored(after) }, true);
+  const tenantId = scope.tenantId;
+  scope.afterCommit(async () => rememberCommitted(tenantId, row.id, body));
   scope.signal(AUDIT_APPENDED);
 }

@@ -11,13 +11,19 @@ import { AdminMfaStore } from './mfa/admin-mfa-store.js';
 export const sessionEnded = (internal: string) =>
   new AppError('UNAUTHENTICATED', 'The session has ended; sign in again', { internal });
 
-/** An administrator's principal; without MFA under REQUIRE_ADMIN_MFA it only opens enrolment. */
-export function adminPrincipal(admin: { id: string; email: string }, mfaSetupOnly: boolean): Principal {
+/**
+ * An administrator's principal, carrying their platform role; without MFA under
+ * REQUIRE_ADMIN_MFA it only opens enrolment.
+ */
+export function adminPrincipal(
+  admin: { id: string; email: string; role: string },
+  mfaSetupOnly: boolean,
+): Principal {
   return {
     kind: 'platform_admin',
     id: admin.id,
     tenantId: null,
-    roles: ['platform_admin'],
+    roles: [admin.role],
     email: admin.email,
     ...(mfaSetupOnly ? { mfaSetupOnly: true } : {}),
   };
@@ -46,7 +52,7 @@ async function principalNow(
   if (grant.kind === 'platform_admin') {
     const admin = await deps.tenancy.platformDb
       .selectFrom('platform.platform_admins')
-      .select(['id', 'email'])
+      .select(['id', 'email', 'role'])
       .where('id', '=', grant.subject)
       .executeTakeFirst();
     if (!admin) throw sessionEnded('administrator removed');

@@ -4,6 +4,7 @@ import type pg from 'pg';
 export interface AdminCredentials {
   id: string;
   email: string;
+  role: string;
   password_hash: string;
 }
 
@@ -16,7 +17,7 @@ export async function findAdminCredentials(
   email: string,
 ): Promise<AdminCredentials | undefined> {
   const { rows } = await ownerPool.query<AdminCredentials>(
-    'select id, email, password_hash from platform.platform_admins where email = $1',
+    'select id, email, role, password_hash from platform.platform_admins where email = $1',
     [email.toLowerCase()],
   );
   return rows[0];

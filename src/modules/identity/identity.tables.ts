@@ -2,6 +2,7 @@ import type { ColumnType } from 'kysely';
 import { tenantRowSecurity, type TenantMigration } from '../../tenancy/migrations/tenant-migration.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type ProfileText = ColumnType<string | null, string | null | undefined, string | null>;
 
 declare module '../../tenancy/tenant-database.js' {
   interface TenantDatabase {
@@ -11,6 +12,10 @@ declare module '../../tenancy/tenant-database.js' {
       email: string;
       password_hash: string | null;
       status: string;
+      /** Profile (seed 002): shown to the tenant's administrators, null until set. */
+      name: ProfileText;
+      job_title: ProfileText;
+      department: ProfileText;
       created_at: Timestamp;
       updated_at: Timestamp;
     };
@@ -87,5 +92,13 @@ export const identityMigrations: TenantMigration[] = [
         foreign key (tenant_id, user_id) references ${s}.users (tenant_id, id) on delete cascade
       );
       ${tenantRowSecurity(s, 'user_mfa')}`,
+  },
+  {
+    id: '0003_user_profile',
+    up: (s) => `
+      alter table ${s}.users
+        add column name text check (char_length(name) <= 200),
+        add column job_title text check (char_length(job_title) <= 200),
+        add column department text check (char_length(department) <= 200);`,
   },
 ];

@@ -42,12 +42,17 @@ export async function choosePlacement(
 /**
  * Registers a tenant and queues its provisioning in the same transaction, so a tenant is never
  * registered without the job that completes it. Answers with the `provisioning` record (202).
- * `within` runs in that transaction too (an approved demo request commits with its tenant).
+ * `within` runs in that transaction too (an approved demo request, a verified signup commit with
+ * their tenant).
  */
 export async function createTenant(
   tenancy: Tenancy,
   input: CreateTenantBody,
-  options: { within?: (trx: Transaction<PlatformDatabase>) => Promise<void> } = {},
+  options: {
+    within?: (trx: Transaction<PlatformDatabase>) => Promise<void>;
+    /** The first owner's argon2id hash, made earlier (a verified signup); wins over `admin_password`. */
+    ownerPasswordHash?: string;
+  } = {},
 ): Promise<TenantRecord> {
   const id = parseTenantId(input.id, 'id');
   const domainProblem = businessDomainProblem(input.business_domain);
@@ -56,7 +61,8 @@ export async function createTenant(
   const tier = (input.tier ?? 'standard') as Tier;
   const isolation = (input.isolation as Isolation | undefined) ?? tierDefaults[tier].isolation;
   const placement = await choosePlacement(tenancy, isolation, input.placement);
-  const passwordHash = input.admin_password ? await hashPassword(input.admin_password) : null;
+  const passwordHash =
+    options.ownerPasswordHash ?? (input.admin_password ? await hashPassword(input.admin_password) : null);
   const now = new Date();
   const inserted = await tenancy.platformDb.transaction().execute(async (trx) => {
     const row = await trx

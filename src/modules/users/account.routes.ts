@@ -19,6 +19,9 @@ import {
   VerifyEmailBody,
 } from './users.schema.js';
 import { verifyEmail } from './verify-email.js';
+import { SignupProgress } from '../signup/signup.schema.js';
+import { isSignupToken } from '../signup/signup-token.js';
+import { verifySignup } from '../signup/verify-signup.js';
 
 const tags = ['auth'];
 const RESET_ANSWER = 'If an account uses this address, a reset link is on its way.';
@@ -123,13 +126,20 @@ export function accountRoutes(app: TenantRoutes, services: AppServices): void {
         summary: 'Verify an email address with its token',
         operationId: 'verifyEmail',
         tags,
+        description:
+          'A tenant user’s token (`<tenant_id>.<secret>`) verifies their address (200). A signup’s ' +
+          'token (`signup_...`) registers the signed-up tenant and answers 202 with its progress; ' +
+          'following it again answers the tenant’s current status.',
         body: VerifyEmailBody,
-        response: { 200: dataEnvelope(AccountResult) },
+        response: { 200: dataEnvelope(AccountResult), 202: dataEnvelope(SignupProgress) },
       },
       config: { public: true },
     },
     async (request, reply) => {
       const { token } = request.body;
+      if (isSignupToken(token)) {
+        return sendData(reply, await verifySignup(tenancy, token), { status: 202 });
+      }
       const owner = tokenOwner(token);
       if (owner === PLATFORM_TOKEN_PREFIX) throw invalidToken();
       const user = await inTokenTenant(tenancy, owner, (scope) => verifyEmail(scope, token));

@@ -5,7 +5,7 @@ import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { assertSeatFree } from '../identity/assert-seat-free.js';
 import { lockTenantIdentity } from '../identity/lock-tenant-identity.js';
 import { assertMayGrant, type Grantor, permissionsOfRoles } from '../roles/role-grants.js';
-import { USER_COLUMNS, type UserRow } from './user-view.js';
+import { USER_COLUMNS, type UserProfile, type UserRow } from './user-view.js';
 import { isEmailTaken } from '../identity/is-email-taken.js';
 
 /** What adding a user depends on besides its fields: the seat limit, the caller, the mail. */
@@ -22,6 +22,7 @@ export interface NewUser {
   role: string;
   passwordHash: string | null;
   status: 'active' | 'invited';
+  profile?: UserProfile;
 }
 
 /**
@@ -50,6 +51,7 @@ export async function addUser(
       email,
       password_hash: input.passwordHash,
       status: input.status,
+      ...input.profile,
       created_at: now,
       updated_at: now,
     })

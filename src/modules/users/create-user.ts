@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { verificationMail } from './account-mails.js';
 import { addUser, type UserWriteContext } from './add-user.js';
 import { issueUserToken } from './user-tokens.js';
-import { toUsers } from './user-view.js';
+import { toUsers, type UserProfile } from './user-view.js';
 import type { User } from './users.schema.js';
 
 /**
@@ -12,7 +12,7 @@ import type { User } from './users.schema.js';
  */
 export async function createUser(
   scope: TenantScope,
-  input: { email: string; role: string; passwordHash: string },
+  input: { email: string; role: string; passwordHash: string; profile?: UserProfile },
   context: UserWriteContext,
 ): Promise<User> {
   const row = await addUser(scope, { ...input, status: 'active' }, context);

@@ -6,6 +6,7 @@ import { lockTenantIdentity } from '../identity/lock-tenant-identity.js';
 import { assertMayGrant, type Grantor, permissionsOfRoles } from '../roles/role-grants.js';
 import { assertAnotherActiveOwner } from './assert-owner-remains.js';
 import { getUser } from './get-user.js';
+import { profileOf } from './user-view.js';
 import type { UpdateUserBody, User } from './users.schema.js';
 
 /**
@@ -44,6 +45,15 @@ export async function updateUser(
   const losesOwner = removed.includes(OWNER_ROLE) || (disabling && roles.includes(OWNER_ROLE));
   if (losesOwner && before.status !== 'disabled') await assertAnotherActiveOwner(scope, id);
 
+  const profile = profileOf(input);
+  if (Object.keys(profile).length > 0) {
+    await scope.db
+      .updateTable('users')
+      .set({ ...profile, updated_at: new Date() })
+      .where('tenant_id', '=', scope.tenantId)
+      .where('id', '=', id)
+      .execute();
+  }
   if (status !== before.status) {
     await scope.db
       .updateTable('users')

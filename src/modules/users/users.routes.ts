@@ -20,6 +20,7 @@ import { findUsers } from './find-users.js';
 import { getUser } from './get-user.js';
 import { inviteUser } from './invite-user.js';
 import { updateUser } from './update-user.js';
+import { profileOf } from './user-view.js';
 import { CreateUserBody, UpdateUserBody, User, UserIdParams } from './users.schema.js';
 
 const tags = ['users'];
@@ -86,13 +87,14 @@ export function userRoutes(app: TenantRoutes, services: AppServices): void {
     },
     async (request, reply) => {
       const { email, role, password } = request.body;
+      const profile = profileOf(request.body);
       const context = await writeContext(request, services);
       // Hashed before the transaction, so the seat lock is never held for argon2's work.
       const passwordHash = password === undefined ? null : await hashPassword(password);
       const user = await inTenant(request, services, (scope) =>
         passwordHash === null
-          ? inviteUser(scope, { email, role }, context)
-          : createUser(scope, { email, role, passwordHash }, context),
+          ? inviteUser(scope, { email, role, profile }, context)
+          : createUser(scope, { email, role, passwordHash, profile }, context),
       );
       return sendData(reply, user, { status: 201 });
     },

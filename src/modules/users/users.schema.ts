@@ -11,12 +11,18 @@ export const RoleName = Type.Union([
 
 const Password = Type.String({ minLength: 8, maxLength: 256 });
 const Token = Type.String({ minLength: 1, maxLength: 200 });
+const ProfileText = Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()]));
+/** Seed 002's profile: optional on create and update; null (or empty text) clears a field. */
+const ProfileFields = { name: ProfileText, job_title: ProfileText, department: ProfileText };
 
 export const User = Type.Object({
   id: Type.String({ format: 'uuid' }),
   email: Type.String(),
   roles: Type.Array(Type.String()),
   status: Type.Union(USER_STATUSES.map((s) => Type.Literal(s))),
+  name: Type.Union([Type.String(), Type.Null()]),
+  job_title: Type.Union([Type.String(), Type.Null()]),
+  department: Type.Union([Type.String(), Type.Null()]),
   email_verified_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   created_at: Type.String({ format: 'date-time' }),
 });
@@ -27,6 +33,7 @@ export const CreateUserBody = Type.Object(
     email: Type.String({ format: 'email', maxLength: 254 }),
     role: RoleName,
     password: Type.Optional(Password),
+    ...ProfileFields,
   },
   {
     additionalProperties: false,
@@ -40,6 +47,7 @@ export const UpdateUserBody = Type.Object(
   {
     roles: Type.Optional(Type.Array(RoleName, { minItems: 1, maxItems: 20 })),
     status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
+    ...ProfileFields,
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -45,6 +45,7 @@ async function checkSharedSchemas(app: pg.ClientBase, role: string): Promise<Iso
 const SECRET_COLUMNS: Array<[table: string, column: string]> = [
   ['signing_keys', 'private_jwk'],
   ['platform_admins', 'password_hash'],
+  ['signups', 'password_hash'],
   ['secrets', 'value'],
 ];
 

@@ -29,7 +29,7 @@ export async function seedTenant(tb: TestInstance, id: string): Promise<string> 
 
 /**
  * SPEC §5 fail modes with the shared store out: the general API budget fails open (and is
- * counted), strict limits (login, password reset, demo requests) fail closed with 503, and
+ * counted), strict limits (login, password reset, demo requests, signup) fail closed with 503, and
  * cached reads come from the database. Every request must answer, whatever the store does.
  */
 export async function expectOutageFailModes(
@@ -90,6 +90,22 @@ export async function expectOutageFailModes(
   );
   expect(demo.statusCode, demo.body).toBe(503);
   expect(demo.json().error.code).toBe('UNAVAILABLE');
+
+  const signup = await inject(
+    {
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      payload: {
+        tenant_id: 'outage-inc',
+        company_name: 'Outage Inc',
+        email: 'founder@outage.test',
+        password: 'outage-password-1',
+      },
+    },
+    'a signup',
+  );
+  expect(signup.statusCode, signup.body).toBe(503);
+  expect(signup.json().error.code).toBe('UNAVAILABLE');
 
   const scrape = await inject({ url: '/metrics' }, 'a metrics scrape');
   expect(scrape.statusCode).toBe(200);

@@ -242,6 +242,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/signup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign up for a new tenant (mails a verification link) */
+    post: operations['signup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/signup/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether a tenant id can be signed up for */
+    get: operations['checkSignupAvailability'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/verify-email': {
     parameters: {
       query?: never;
@@ -251,7 +285,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Verify an email address with its token */
+    /**
+     * Verify an email address with its token
+     * @description A tenant user’s token (`<tenant_id>.<secret>`) verifies their address (200). A signup’s token (`signup_...`) registers the signed-up tenant and answers 202 with its progress; following it again answers the tenant’s current status.
+     */
     post: operations['verifyEmail'];
     delete?: never;
     options?: never;
@@ -268,6 +305,41 @@ export interface paths {
     };
     /** Per-tenant request, error and latency totals of this server process */
     get: operations['getConsoleMetrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/demand': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List daily demand */
+    get: operations['listDemand'];
+    put?: never;
+    /** Upsert daily demand rows (JSON or CSV) */
+    post: operations['ingestDemand'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/demand/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List items with demand history */
+    get: operations['listDemandItems'];
     put?: never;
     post?: never;
     delete?: never;
@@ -365,6 +437,183 @@ export interface paths {
     patch: operations['updateDeployment'];
     trace?: never;
   };
+  '/api/v1/entries/{type}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List entries of a type (filter[<field>]=, q, sort) */
+    get: operations['listEntries'];
+    put?: never;
+    /** Create an entry */
+    post: operations['createEntry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/entries/{type}/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an entry */
+    get: operations['getEntry'];
+    put?: never;
+    post?: never;
+    /** Delete an entry */
+    delete: operations['deleteEntry'];
+    options?: never;
+    head?: never;
+    /** Update an entry (JSON merge patch of its data, validated whole) */
+    patch: operations['updateEntry'];
+    trace?: never;
+  };
+  '/api/v1/entry-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List entry types */
+    get: operations['listEntryTypes'];
+    put?: never;
+    /** Create an entry type */
+    post: operations['createEntryType'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/entry-types/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an entry type */
+    get: operations['getEntryType'];
+    put?: never;
+    post?: never;
+    /** Delete an entry type that has no entries */
+    delete: operations['deleteEntryType'];
+    options?: never;
+    head?: never;
+    /** Update an entry type (a schema its entries fail is refused with 409) */
+    patch: operations['updateEntryType'];
+    trace?: never;
+  };
+  '/api/v1/forecast': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start a forecast run (a background job) */
+    post: operations['createForecast'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecast-runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List forecast runs */
+    get: operations['listForecastRuns'];
+    put?: never;
+    /** Start a forecast run (the same as POST /forecast) */
+    post: operations['createForecastRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecast-runs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a forecast run */
+    get: operations['getForecastRun'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecast-runs/{id}/forecasts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a run's forecasts */
+    get: operations['listRunForecasts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecast-runs/{id}/quality': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A run's holdout backtest: MAPE, WAPE, MASE and bias */
+    get: operations['getRunQuality'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inventory/{item_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Lead-time demand, safety stock and reorder point of an item */
+    get: operations['getInventory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/outbox': {
     parameters: {
       query?: never;
@@ -380,6 +629,42 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/platform/admins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List platform administrators with their roles and MFA status */
+    get: operations['listPlatformAdmins'];
+    put?: never;
+    /** Add a platform administrator */
+    post: operations['createPlatformAdmin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/platform/admins/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a platform administrator */
+    delete: operations['deletePlatformAdmin'];
+    options?: never;
+    head?: never;
+    /** Change a platform administrator’s email, role or password */
+    patch: operations['updatePlatformAdmin'];
     trace?: never;
   };
   '/api/v1/platform/doctor': {
@@ -558,6 +843,24 @@ export interface paths {
     head?: never;
     /** Change a tenant’s tier, features, settings or limits */
     patch: operations['updateTenant'];
+    trace?: never;
+  };
+  '/api/v1/tenants/{id}/billing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A tenant’s billing customer */
+    get: operations['getTenantBilling'];
+    /** Set a tenant’s billing customer */
+    put: operations['setTenantBilling'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/tenants/{id}/branding': {
@@ -2321,6 +2624,171 @@ export interface operations {
       };
     };
   };
+  signup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "tenant_id": "acme",
+         *       "company_name": "Acme",
+         *       "email": "owner@acme.example",
+         *       "password": "choose-a-password"
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: business-domain
+           * @description a declared business domain: default, dental, manufacturing
+           */
+          business_domain?: string;
+          company_name: string;
+          /** Format: email */
+          email: string;
+          password: string;
+          /** @description the new workspace id, a slug: ^[a-z][a-z0-9-]{1,38}[a-z0-9]$ */
+          tenant_id: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** @description `pending_verification` until the mailed link is followed, then the tenant’s own status */
+              status: string;
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  checkSignupAvailability: {
+    parameters: {
+      query: {
+        tenant_id: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              available: boolean;
+              reason: 'invalid' | 'reserved' | 'taken' | null;
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   verifyEmail: {
     parameters: {
       query?: never;
@@ -2347,6 +2815,24 @@ export interface operations {
               email: string;
               tenant_id: string | null;
               user_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** @description `pending_verification` until the mailed link is followed, then the tenant’s own status */
+              status: string;
+              tenant_id: string;
             };
             /** @enum {boolean} */
             success: true;
@@ -2455,6 +2941,340 @@ export interface operations {
       };
       /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  listDemand: {
+    parameters: {
+      query?: {
+        /** @description A calendar day, YYYY-MM-DD */
+        from?: string;
+        item_id?: string;
+        page?: number;
+        per_page?: number;
+        tenant_id?: string;
+        /** @description A calendar day, YYYY-MM-DD */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              date: string;
+              item_id: string;
+              units_sold: number;
+            }[];
+            pagination?: {
+              [key: string]: unknown;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  ingestDemand: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON rows, or a text/csv body with the header item_id,date,units_sold (up to 1,000,000 rows, 256 MiB) */
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "rows": [
+         *         {
+         *           "item_id": "sku-1",
+         *           "date": "2026-01-31",
+         *           "units_sold": 12
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': {
+          rows: {
+            /**
+             * Format: date
+             * @description A calendar day, YYYY-MM-DD
+             */
+            date: string;
+            item_id: string;
+            units_sold: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              inserted: number;
+              received: number;
+              updated: number;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  listDemandItems: {
+    parameters: {
+      query?: {
+        page?: number;
+        per_page?: number;
+        q?: string;
+        sort?: 'item_id' | '-item_id' | 'total_units' | '-total_units' | 'last_date' | '-last_date';
+        tenant_id?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              days: number;
+              first_date: string;
+              item_id: string;
+              last_date: string;
+              total_units: number;
+            }[];
+            pagination?: {
+              [key: string]: unknown;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3478,6 +4298,1945 @@ export interface operations {
       };
     };
   };
+  listEntries: {
+    parameters: {
+      query?: {
+        created_from?: string;
+        created_to?: string;
+        cursor?: string;
+        limit?: number;
+        page?: number;
+        per_page?: number;
+        q?: string;
+        sort?: string;
+        tenant_id?: string;
+      };
+      header?: never;
+      path: {
+        type: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              created_by: string | null;
+              data: {
+                [key: string]: unknown;
+              };
+              /** Format: uuid */
+              id: string;
+              type: string;
+              /** Format: date-time */
+              updated_at: string;
+            }[];
+            pagination?: {
+              [key: string]: unknown;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  createEntry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        type: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "data": {
+         *         "name": "Ada Lovelace",
+         *         "email": "ada@example.com"
+         *       }
+         *     }
+         */
+        'application/json': {
+          /** @description The entry's fields, validated against its type's schema */
+          data: {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              created_by: string | null;
+              data: {
+                [key: string]: unknown;
+              };
+              /** Format: uuid */
+              id: string;
+              type: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  getEntry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        type: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              created_by: string | null;
+              data: {
+                [key: string]: unknown;
+              };
+              /** Format: uuid */
+              id: string;
+              type: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  deleteEntry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        type: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  updateEntry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        type: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description A JSON merge patch (RFC 7396) of the data: null removes a field */
+          data: {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              created_by: string | null;
+              data: {
+                [key: string]: unknown;
+              };
+              /** Format: uuid */
+              id: string;
+              type: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  listEntryTypes: {
+    parameters: {
+      query?: {
+        page?: number;
+        per_page?: number;
+        tenant_id?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              entry_count?: number;
+              feature: string | null;
+              /** @description The key again, as every listed row carries an id */
+              id: string;
+              key: string;
+              name: string;
+              schema: {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              updated_at: string;
+            }[];
+            pagination?: {
+              [key: string]: unknown;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  createEntryType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "key": "vehicles",
+         *       "name": "Vehicles",
+         *       "schema": {
+         *         "type": "object",
+         *         "required": [
+         *           "plate"
+         *         ],
+         *         "properties": {
+         *           "plate": {
+         *             "type": "string"
+         *           },
+         *           "status": {
+         *             "enum": [
+         *               "in_service",
+         *               "retired"
+         *             ]
+         *           }
+         *         }
+         *       }
+         *     }
+         */
+        'application/json': {
+          feature?: string | null;
+          key: string;
+          name: string;
+          /** @description JSON Schema (draft 2020-12) of the entries' data; `x-entry-ref: "<type>"` marks a reference */
+          schema: {
+            /** @enum {string} */
+            type: 'object';
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              entry_count?: number;
+              feature: string | null;
+              /** @description The key again, as every listed row carries an id */
+              id: string;
+              key: string;
+              name: string;
+              schema: {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              updated_at: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  getEntryType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              entry_count?: number;
+              feature: string | null;
+              /** @description The key again, as every listed row carries an id */
+              id: string;
+              key: string;
+              name: string;
+              schema: {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              updated_at: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  deleteEntryType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  updateEntryType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          feature?: string | null;
+          name?: string;
+          /** @description JSON Schema (draft 2020-12) of the entries' data; `x-entry-ref: "<type>"` marks a reference */
+          schema?: {
+            /** @enum {string} */
+            type: 'object';
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              entry_count?: number;
+              feature: string | null;
+              /** @description The key again, as every listed row carries an id */
+              id: string;
+              key: string;
+              name: string;
+              schema: {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              updated_at: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  createForecast: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "horizon_days": 28,
+         *       "method": "auto"
+         *     }
+         */
+        'application/json': {
+          holdout_days?: number;
+          horizon_days: number;
+          item_ids?: string[];
+          method?: 'auto' | 'seasonal_naive' | 'ets' | 'arima';
+          season_length?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              error: string | null;
+              finished_at: string | null;
+              holdout_days: number;
+              horizon_days: number;
+              /** Format: uuid */
+              id: string;
+              item_count: number;
+              items_done: number;
+              method: string;
+              season_length: number;
+              started_at: string | null;
+              status: 'queued' | 'running' | 'done' | 'failed';
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  listForecastRuns: {
+    parameters: {
+      query?: {
+        page?: number;
+        per_page?: number;
+        status?: 'queued' | 'running' | 'done' | 'failed';
+        tenant_id?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              error: string | null;
+              finished_at: string | null;
+              holdout_days: number;
+              horizon_days: number;
+              /** Format: uuid */
+              id: string;
+              item_count: number;
+              items_done: number;
+              method: string;
+              season_length: number;
+              started_at: string | null;
+              status: 'queued' | 'running' | 'done' | 'failed';
+              tenant_id: string;
+            }[];
+            pagination?: {
+              [key: string]: unknown;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  createForecastRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "horizon_days": 28,
+         *       "method": "auto"
+         *     }
+         */
+        'application/json': {
+          holdout_days?: number;
+          horizon_days: number;
+          item_ids?: string[];
+          method?: 'auto' | 'seasonal_naive' | 'ets' | 'arima';
+          season_length?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              error: string | null;
+              finished_at: string | null;
+              holdout_days: number;
+              horizon_days: number;
+              /** Format: uuid */
+              id: string;
+              item_count: number;
+              items_done: number;
+              method: string;
+              season_length: number;
+              started_at: string | null;
+              status: 'queued' | 'running' | 'done' | 'failed';
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  getForecastRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              error: string | null;
+              finished_at: string | null;
+              holdout_days: number;
+              horizon_days: number;
+              /** Format: uuid */
+              id: string;
+              item_count: number;
+              items_done: number;
+              method: string;
+              season_length: number;
+              started_at: string | null;
+              status: 'queued' | 'running' | 'done' | 'failed';
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  listRunForecasts: {
+    parameters: {
+      query?: {
+        item_id?: string;
+        page?: number;
+        per_page?: number;
+        tenant_id?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              date: string;
+              item_id: string;
+              lower_80: number;
+              lower_95: number;
+              method: string;
+              units: number;
+              upper_80: number;
+              upper_95: number;
+            }[];
+            pagination?: {
+              [key: string]: unknown;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  getRunQuality: {
+    parameters: {
+      query?: {
+        item_id?: string;
+        tenant_id?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              items: {
+                bias: number | null;
+                holdout_days: number;
+                item_id: string;
+                mape: number | null;
+                mase: number | null;
+                method: string;
+                wape: number | null;
+              }[];
+              overall: {
+                bias: number | null;
+                mape: number | null;
+                mase: number | null;
+                wape: number | null;
+              };
+              run_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  getInventory: {
+    parameters: {
+      query?: {
+        lead_time_days?: number;
+        service_level?: number;
+        tenant_id?: string;
+      };
+      header?: never;
+      path: {
+        item_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              item_id: string;
+              lead_time_days: number;
+              lead_time_demand: number;
+              method: string;
+              reorder_point: number;
+              run_id: string;
+              safety_stock: number;
+              service_level: number;
+              sigma_daily: number;
+              z: number;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   listOutboxMail: {
     parameters: {
       query?: {
@@ -3539,6 +6298,374 @@ export interface operations {
       };
       /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  listPlatformAdmins: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              email: string;
+              /** Format: uuid */
+              id: string;
+              /** @description TOTP: `enabled`, `pending` (enrolment not confirmed) or `off` */
+              mfa: 'enabled' | 'pending' | 'off';
+              role: 'platform_admin' | 'platform_support' | 'platform_billing';
+            }[];
+            pagination?: {
+              [key: string]: unknown;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  createPlatformAdmin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Without `password` the new administrator is mailed a link to choose one. */
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "sam@operator.example",
+         *       "role": "platform_support"
+         *     }
+         */
+        'application/json': {
+          /** Format: email */
+          email: string;
+          password?: string;
+          role: 'platform_admin' | 'platform_support' | 'platform_billing';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              email: string;
+              /** Format: uuid */
+              id: string;
+              /** @description TOTP: `enabled`, `pending` (enrolment not confirmed) or `off` */
+              mfa: 'enabled' | 'pending' | 'off';
+              role: 'platform_admin' | 'platform_support' | 'platform_billing';
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  deletePlatformAdmin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  updatePlatformAdmin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: email */
+          email?: string;
+          password?: string;
+          role?: 'platform_admin' | 'platform_support' | 'platform_billing';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              email: string;
+              /** Format: uuid */
+              id: string;
+              /** @description TOTP: `enabled`, `pending` (enrolment not confirmed) or `off` */
+              mfa: 'enabled' | 'pending' | 'off';
+              role: 'platform_admin' | 'platform_support' | 'platform_billing';
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5183,6 +8310,200 @@ export interface operations {
       };
     };
   };
+  getTenantBilling: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              customer_id: string | null;
+              provider: string | null;
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  setTenantBilling: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "provider": "stripe",
+         *       "customer_id": "cus_NffrFeUfNV2Hib"
+         *     }
+         */
+        'application/json': {
+          /** @description e.g. `cus_NffrFeUfNV2Hib` */
+          customer_id: string;
+          /** @description e.g. `stripe` */
+          provider: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              customer_id: string | null;
+              provider: string | null;
+              tenant_id: string;
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT with the current state (duplicate key, state change). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   getBranding: {
     parameters: {
       query?: never;
@@ -6595,10 +9916,13 @@ export interface operations {
             data: {
               /** Format: date-time */
               created_at: string;
+              department: string | null;
               email: string;
               email_verified_at: string | null;
               /** Format: uuid */
               id: string;
+              job_title: string | null;
+              name: string | null;
               roles: string[];
               status: 'active' | 'invited' | 'disabled';
             }[];
@@ -6693,8 +10017,11 @@ export interface operations {
          *     }
          */
         'application/json': {
+          department?: string | null;
           /** Format: email */
           email: string;
+          job_title?: string | null;
+          name?: string | null;
           password?: string;
           role: 'member' | 'owner' | 'admin' | 'viewer' | string;
         };
@@ -6711,10 +10038,13 @@ export interface operations {
             data: {
               /** Format: date-time */
               created_at: string;
+              department: string | null;
               email: string;
               email_verified_at: string | null;
               /** Format: uuid */
               id: string;
+              job_title: string | null;
+              name: string | null;
               roles: string[];
               status: 'active' | 'invited' | 'disabled';
             };
@@ -6819,10 +10149,13 @@ export interface operations {
             data: {
               /** Format: date-time */
               created_at: string;
+              department: string | null;
               email: string;
               email_verified_at: string | null;
               /** Format: uuid */
               id: string;
+              job_title: string | null;
+              name: string | null;
               roles: string[];
               status: 'active' | 'invited' | 'disabled';
             };
@@ -7001,6 +10334,9 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          department?: string | null;
+          job_title?: string | null;
+          name?: string | null;
           roles?: ('member' | 'owner' | 'admin' | 'viewer' | string)[];
           status?: 'active' | 'disabled';
         };
@@ -7017,10 +10353,13 @@ export interface operations {
             data: {
               /** Format: date-time */
               created_at: string;
+              department: string | null;
               email: string;
               email_verified_at: string | null;
               /** Format: uuid */
               id: string;
+              job_title: string | null;
+              name: string | null;
               roles: string[];
               status: 'active' | 'invited' | 'disabled';
             };

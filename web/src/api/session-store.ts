@@ -20,6 +20,18 @@ export interface SessionAnswer {
 }
 
 const REFRESH_KEY = 'tenantbase.refresh_token';
+
+/** Platform staff roles (SPEC §8); a platform session holds one of them and no tenant. */
+export const PLATFORM_ROLES = ['platform_admin', 'platform_support', 'platform_billing'] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+
+/** The platform role of a session, or null for a tenant user. */
+export function platformRoleOf(session: Session | null): PlatformRole | null {
+  if (session?.kind !== 'platform_admin') return null;
+  return (PLATFORM_ROLES as readonly string[]).find((role) =>
+    session.user.roles.includes(role),
+  ) as PlatformRole;
+}
 type Listener = () => void;
 
 let current: Session | null = null;
@@ -41,7 +53,9 @@ export const sessionStore = {
   /** Why the last session ended without the person signing out (shown on the sign-in page). */
   endedReason: (): string | null => endedReason,
   start(answer: SessionAnswer): Session {
-    const admin = answer.tenant_id === null && answer.user.roles.includes('platform_admin');
+    const admin =
+      answer.tenant_id === null &&
+      answer.user.roles.some((role) => (PLATFORM_ROLES as readonly string[]).includes(role));
     current = {
       accessToken: answer.access_token,
       expiresAt: Date.now() + answer.expires_in * 1000,

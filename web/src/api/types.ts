@@ -54,6 +54,23 @@ export const FEATURE_CATALOGUE: Record<string, string[]> = {
   Manufacturing: ['bom_management', 'production_tracking', 'material_management'],
 };
 
+/** What each feature key switches on, for the features page. */
+export const FEATURE_DESCRIPTIONS: Record<string, string> = {
+  deployments: 'Deployments: the project deployments list and API (/deployments)',
+  workflows: 'Workflows: automation definitions (/workflows)',
+  entries: 'Entries: custom record types with a JSON Schema and their records (/entries)',
+  forecasting: 'Demand forecasting (/demand, /forecast)',
+  patient_management: 'The Patients entry type: contact details, birth date, allergies',
+  treatment_tracking: 'The Treatments entry type: patient, FDI tooth, procedure code, date, cost',
+  dental_supplies: 'The Dental supplies entry type: SKU, quantity, reorder level, expiry',
+  bom_management: 'The Bills of materials entry type: components and quantities',
+  production_tracking: 'The Production orders entry type: BOM, quantity, status, due date',
+  material_management: 'The Materials entry type: SKU, unit, stock, supplier',
+};
+
+export type EntryType = DataOf<'getEntryType'>;
+export type Entry = DataOf<'getEntry'>;
+
 export type Branding = DataOf<'getBranding'>;
 
 /** The document types `limits` as an open map; these are the keys tenancy/tiers.ts fills in. */

@@ -1,21 +1,26 @@
 import { useEffect, useRef } from 'react';
 import { NavLink } from 'react-router';
-import type { Session } from '../api/session-store';
+import { type PlatformRole, platformRoleOf, type Session } from '../api/session-store';
 
 interface NavItem {
   to: string;
   label: string;
+  /** Platform roles that see it (the server's route table decides; this only hides dead ends). */
+  roles?: readonly PlatformRole[];
 }
 
 const WORKSPACE: NavItem[] = [
   { to: '/overview', label: 'Overview' },
   { to: '/deployments', label: 'Deployments' },
   { to: '/workflows', label: 'Workflows' },
+  { to: '/forecasting', label: 'Forecasting' },
+  { to: '/entries', label: 'Entries' },
 ];
 
 const ADMINISTRATION: NavItem[] = [
   { to: '/admin/users', label: 'Users & invitations' },
   { to: '/admin/roles', label: 'Roles' },
+  { to: '/admin/entry-types', label: 'Entry types' },
   { to: '/admin/api-keys', label: 'API keys' },
   { to: '/admin/branding', label: 'Branding' },
   { to: '/admin/features', label: 'Features' },
@@ -25,14 +30,15 @@ const ADMINISTRATION: NavItem[] = [
 
 const PLATFORM: NavItem[] = [
   { to: '/console/tenants', label: 'Tenants' },
-  { to: '/console/fleet', label: 'Fleet' },
-  { to: '/console/demo-requests', label: 'Demo requests' },
-  { to: '/console/outbox', label: 'Mail outbox' },
+  { to: '/console/fleet', label: 'Fleet', roles: ['platform_admin', 'platform_support', 'platform_billing'] },
+  { to: '/console/demo-requests', label: 'Demo requests', roles: ['platform_admin', 'platform_support'] },
+  { to: '/console/outbox', label: 'Mail outbox', roles: ['platform_admin'] },
   { to: '/console/traffic', label: 'Traffic' },
-  { to: '/console/doctor', label: 'Isolation doctor' },
+  { to: '/console/doctor', label: 'Isolation doctor', roles: ['platform_admin', 'platform_support'] },
+  { to: '/console/admins', label: 'Platform admins', roles: ['platform_admin'] },
 ];
 
-/** Tenant administration is for owners and admins (seed 002); platform administrators act as both. */
+/** Tenant administration is for owners and admins (seed 002); platform staff see it (the server decides what they may do). */
 export function isTenantAdmin(session: Session): boolean {
   return session.kind === 'platform_admin' || session.user.roles.some((r) => r === 'owner' || r === 'admin');
 }
@@ -95,7 +101,11 @@ export function NavMenu({ session, tenantId, open, onNavigate }: NavMenuProps) {
         ×
       </button>
       {session.kind === 'platform_admin' && (
-        <Section title="Platform" items={PLATFORM} onNavigate={onNavigate} />
+        <Section
+          title="Platform"
+          items={PLATFORM.filter((item) => !item.roles || item.roles.includes(platformRoleOf(session)!))}
+          onNavigate={onNavigate}
+        />
       )}
       {tenantId && <Section title="Workspace" items={WORKSPACE} onNavigate={onNavigate} />}
       {tenantId && isTenantAdmin(session) && (

@@ -31,8 +31,9 @@ export class DatabaseIsolation implements IsolationModel {
       const found = await server.query('select 1 from pg_database where datname = $1', [database]);
       if (found.rowCount === 0) await server.query(`create database ${quoteIdent(database)}`);
       await server.query(`revoke all on database ${quoteIdent(database)} from public`);
+      // TEMPORARY: bulk loads stage rows in a temporary table (COPY into an RLS table is refused).
       await server.query(
-        `grant connect on database ${quoteIdent(database)} to ${quoteIdent(this.storage.names.appRole)}`,
+        `grant connect, temporary on database ${quoteIdent(database)} to ${quoteIdent(this.storage.names.appRole)}`,
       );
     } finally {
       await server.end();

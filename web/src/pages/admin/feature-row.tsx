@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/api-client';
-import type { Tenant } from '../../api/types';
+import { FEATURE_DESCRIPTIONS, type Tenant } from '../../api/types';
 import { humanize } from '../../components/format';
 
 interface FeatureRowProps {
@@ -29,6 +29,7 @@ export function FeatureRow({ tenant, feature, editable, onChanged, onError }: Fe
     <tr>
       <td data-label="Feature">
         <strong>{humanize(feature)}</strong> <code className="muted">{feature}</code>
+        {FEATURE_DESCRIPTIONS[feature] && <div className="muted">{FEATURE_DESCRIPTIONS[feature]}</div>}
       </td>
       <td data-label="State">
         <span className={on ? 'badge badge-good' : 'badge badge-muted'}>{on ? 'on' : 'off'}</span>

@@ -8,8 +8,15 @@ import { TextField } from '../../components/text-field';
 import { submitForm, useSubmit } from '../../hooks/use-submit';
 import { LimitExceededNotice } from './limit-exceeded-notice';
 import { FormActions } from '../../components/form-actions';
+import {
+  EMPTY_PROFILE,
+  PROFILE_FIELDS,
+  profileBody,
+  type ProfileValues,
+  UserProfileFields,
+} from './user-profile-fields';
 
-const FIELDS = ['email', 'role', 'password'] as const;
+const FIELDS = ['email', 'role', 'password', ...PROFILE_FIELDS] as const;
 
 interface InviteUserFormProps {
   roles: string[];
@@ -23,8 +30,14 @@ export function InviteUserForm({ roles, onDone, onCancel }: InviteUserFormProps)
   const [role, setRole] = useState(roles.includes('member') ? 'member' : (roles[0] ?? 'member'));
   const [withPassword, setWithPassword] = useState(false);
   const [password, setPassword] = useState('');
+  const [profile, setProfile] = useState<ProfileValues>(EMPTY_PROFILE);
   const invite = useSubmit(async () => {
-    const body = { email: email.trim(), role, ...(withPassword ? { password } : {}) };
+    const body = {
+      email: email.trim(),
+      role,
+      ...profileBody(profile),
+      ...(withPassword ? { password } : {}),
+    };
     const { data } = await api<User>('/users', { method: 'POST', body });
     onDone(data);
   });
@@ -48,6 +61,7 @@ export function InviteUserForm({ roles, onDone, onCancel }: InviteUserFormProps)
         onChange={(event) => setRole(event.target.value)}
         errors={fieldErrors(invite.error, 'role')}
       />
+      <UserProfileFields values={profile} onChange={setProfile} error={invite.error} />
       <label className="checkbox">
         <input
           type="checkbox"

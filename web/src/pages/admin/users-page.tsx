@@ -17,6 +17,7 @@ import { ListToolbar } from '../../lists/list-toolbar';
 import { ResourceList } from '../../lists/resource-list';
 import { RowActions } from '../../lists/row-actions';
 import { useListParams } from '../../lists/use-list-params';
+import { EditProfileForm } from './edit-profile-form';
 import { InviteUserForm } from './invite-user-form';
 import { SeatSummary } from './seat-summary';
 import { UserRoleSelect } from './user-role-select';
@@ -38,6 +39,7 @@ export function UsersPage() {
   const [reloadKey, setReloadKey] = useState(0);
   const [inviting, setInviting] = useState(false);
   const [removing, setRemoving] = useState<User | null>(null);
+  const [editing, setEditing] = useState<User | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const clearFlash = useCallback(() => setFlash(null), []);
@@ -57,7 +59,20 @@ export function UsersPage() {
       setActionError,
     );
   const columns: Column<User>[] = [
-    { key: 'email', label: 'Email', sort: ['name', '-name'], render: (u) => <strong>{u.email}</strong> },
+    {
+      key: 'email',
+      label: 'Email',
+      sort: ['name', '-name'],
+      render: (u) => {
+        const profile = [u.name, u.job_title, u.department].filter(Boolean).join(' · ');
+        return (
+          <>
+            <strong>{u.email}</strong>
+            {profile && <div className="muted">{profile}</div>}
+          </>
+        );
+      },
+    },
     {
       key: 'role',
       label: 'Role',
@@ -83,6 +98,14 @@ export function UsersPage() {
       label: 'Actions',
       render: (u) => (
         <div className="row-actions">
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            aria-label={`Edit the profile of ${u.email}`}
+            onClick={() => setEditing(u)}
+          >
+            Profile
+          </button>
           {u.status === 'active' && (
             <button
               type="button"
@@ -154,6 +177,22 @@ export function UsersPage() {
             changed(user.status === 'invited' ? `Invitation sent to ${user.email}.` : `${user.email} added.`);
           }}
         />
+      </Dialog>
+      <Dialog
+        title={`Profile of ${editing?.email ?? ''}`}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+      >
+        {editing && (
+          <EditProfileForm
+            user={editing}
+            onCancel={() => setEditing(null)}
+            onDone={() => {
+              changed(`Profile of ${editing.email} saved.`);
+              setEditing(null);
+            }}
+          />
+        )}
       </Dialog>
       <ConfirmDialog
         title={removing?.status === 'invited' ? 'Revoke invitation' : 'Remove user'}

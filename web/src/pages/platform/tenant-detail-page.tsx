@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { platformRoleOf } from '../../api/session-store';
 import type { Tenant, TenantStats } from '../../api/types';
+import { useSession } from '../../auth/use-session';
 import { AsyncContent } from '../../components/async-content';
 import { PageHeader } from '../../components/page-header';
 import { StatusBadge } from '../../components/status-badge';
 import { UsageMeter } from '../../components/usage-meter';
 import { useApiGet } from '../../hooks/use-api-get';
 import { useDocumentTitle } from '../../hooks/use-document-title';
+import { BillingPanel } from './billing-panel';
 import { DeletionProgress } from './deletion-progress';
 import { ExportPanel } from './export-panel';
 import { ProvisioningProgress } from './provisioning-progress';
@@ -39,6 +42,8 @@ function Usage({ tenant }: { tenant: Tenant }) {
 function TenantDetail({ initial }: { initial: Tenant }) {
   const [tenant, setTenant] = useState(initial);
   const alive = tenant.status !== 'deleting' && tenant.status !== 'deleted';
+  // Support and billing staff read; the server refuses them the lifecycle acts anyway.
+  const admin = platformRoleOf(useSession()) === 'platform_admin';
   return (
     <div className="stack-lg">
       <PageHeader
@@ -79,7 +84,7 @@ function TenantDetail({ initial }: { initial: Tenant }) {
           <Usage key={tenant.status} tenant={tenant} />
         </section>
       </div>
-      {alive && (
+      {alive && admin && (
         <section className="card" aria-labelledby="manage-title">
           <h2 id="manage-title" className="card-title">
             Manage
@@ -91,6 +96,14 @@ function TenantDetail({ initial }: { initial: Tenant }) {
         </section>
       )}
       {alive && (
+        <section className="card" aria-labelledby="billing-title">
+          <h2 id="billing-title" className="card-title">
+            Billing
+          </h2>
+          <BillingPanel tenantId={tenant.id} />
+        </section>
+      )}
+      {alive && admin && (
         <section className="card" aria-labelledby="export-title">
           <h2 id="export-title" className="card-title">
             Export

@@ -80,6 +80,7 @@ export function PasswordStep({
       </button>
       <p className="auth-links">
         <Link to={forgot}>Forgot your password?</Link>
+        <Link to="/signup">Create a workspace</Link>
         <Link to="/request-demo">Request a demo</Link>
       </p>
     </form>

@@ -1,0 +1,173 @@
+import { sql } from 'kysely';
+import type { Job, JobQueue } from '../../jobs/job-queue.js';
+import { inJobTenant } from '../../jobs/in-job-tenant.js';
+import { PermanentJobError } from '../../jobs/job-worker.js';
+import type { Tenancy } from '../../tenancy/tenancy.js';
+import type { TenantScope } from '../../tenancy/tenant-scope.js';
+import type { ForecastEngine, RequestedMethod } from './engine/forecast-engine.js';
+import { FORECAST_RUN_JOB } from './create-forecast-run.js';
+import { readHistories } from './forecast-histories.js';
+import { writeForecasts } from './write-forecasts.js';
+
+export interface ForecastRunJobOptions {
+  /** Items fitted and written per transaction. */
+  chunkItems?: (method: string) => number;
+  /** After this long a job hands the rest of its run to a fresh job, behind other tenants' work. */
+  sliceMs?: number;
+}
+
+const defaultChunk = (method: string) => (method === 'seasonal_naive' ? 1000 : 200);
+
+interface RunState {
+  id: string;
+  status: string;
+  method: string;
+  horizon_days: number;
+  season_length: number;
+  holdout_days: number;
+  item_count: number;
+  items_done: number;
+  created_at: Date;
+}
+
+async function loadRun(scope: TenantScope, runId: string): Promise<RunState | undefined> {
+  return scope.db
+    .selectFrom('forecast_runs')
+    .select([
+      'id',
+      'status',
+      'method',
+      'horizon_days',
+      'season_length',
+      'holdout_days',
+      'item_count',
+      'items_done',
+      'created_at',
+    ])
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', runId)
+    .executeTakeFirst();
+}
+
+/** The oldest run of the tenant not yet finished: the only one that may work (one at a time per tenant). */
+async function firstUnfinished(scope: TenantScope): Promise<string | undefined> {
+  const row = await scope.db
+    .selectFrom('forecast_runs')
+    .select('id')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('status', 'in', ['queued', 'running'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+async function finish(
+  scope: TenantScope,
+  runId: string,
+  status: 'done' | 'failed',
+  error: string | null,
+): Promise<void> {
+  await scope.db
+    .updateTable('forecast_runs')
+    .set({ status, error, finished_at: new Date() })
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', runId)
+    .where('status', 'in', ['queued', 'running'])
+    .execute();
+}
+
+/** Queues the tenant's next waiting run, if any, once the current one has ended. */
+async function startNext(tenancy: Tenancy, jobs: JobQueue, job: Job): Promise<void> {
+  const next = await inJobTenant(tenancy, job, firstUnfinished);
+  if (next) await jobs.enqueue(FORECAST_RUN_JOB, { run_id: next }, { tenantId: job.tenantId });
+}
+
+/**
+ * Computes a forecast run in chunks: read the chunk's histories, fit them in the engine's worker
+ * threads, write forecasts and quality with `items_done` in one short transaction. A job that
+ * dies is claimed again and continues after the last written chunk; one tenant runs one run at a
+ * time (the oldest), and a long run yields its worker every `sliceMs` so other tenants' runs
+ * interleave with it instead of waiting for it to end.
+ */
+export function forecastRunJob(
+  tenancy: Tenancy,
+  jobs: JobQueue,
+  engine: ForecastEngine,
+  options: ForecastRunJobOptions = {},
+) {
+  const chunkItems = options.chunkItems ?? defaultChunk;
+  const sliceMs = options.sliceMs ?? 5000;
+  return async (job: Job): Promise<unknown> => {
+    const runId = String(job.payload.run_id ?? '');
+    const started = Date.now();
+    const begin = await inJobTenant(tenancy, job, async (scope) => {
+      const run = await loadRun(scope, runId);
+      if (!run) throw new PermanentJobError(`forecast run ${runId} is gone`);
+      if (run.status === 'done' || run.status === 'failed') return { run, go: false };
+      const first = await firstUnfinished(scope);
+      if (first !== run.id) return { run, go: false, waiting: true };
+      if (run.status === 'queued') {
+        await scope.db
+          .updateTable('forecast_runs')
+          .set({ status: 'running', started_at: new Date() })
+          .where('tenant_id', '=', scope.tenantId)
+          .where('id', '=', run.id)
+          .execute();
+        run.status = 'running';
+      }
+      return { run, go: true };
+    });
+    if (!begin.go)
+      return { run_id: runId, skipped: begin.waiting ? 'an older run of this tenant goes first' : 'ended' };
+    const run = begin.run;
+    let done = run.items_done;
+    try {
+      while (done < run.item_count) {
+        const size = chunkItems(run.method);
+        const items = await inJobTenant(tenancy, job, async (scope) => {
+          const row = await scope.db
+            .selectFrom('forecast_runs')
+            .select(sql<string[]>`item_ids[${done + 1}:${done + size}]`.as('items'))
+            .where('tenant_id', '=', scope.tenantId)
+            .where('id', '=', run.id)
+            .executeTakeFirstOrThrow();
+          return row.items;
+        });
+        const series = await inJobTenant(tenancy, job, (scope) => readHistories(scope, items));
+        const forecasts = await engine.forecast(series, {
+          method: run.method as RequestedMethod,
+          horizon: run.horizon_days,
+          seasonLength: run.season_length,
+          holdoutDays: run.holdout_days,
+        });
+        const written = await inJobTenant(tenancy, job, (scope) =>
+          writeForecasts(scope, run.id, done, series, forecasts, items.length),
+        );
+        if (!written) return { run_id: run.id, skipped: 'another worker advanced this run' };
+        done += items.length;
+        if (done < run.item_count && Date.now() - started > sliceMs) {
+          await jobs.enqueue(FORECAST_RUN_JOB, { run_id: run.id }, { tenantId: job.tenantId });
+          return { run_id: run.id, items_done: done, continued: true };
+        }
+      }
+      await inJobTenant(tenancy, job, (scope) => finish(scope, run.id, 'done', null));
+    } catch (error) {
+      if (!(error instanceof PermanentJobError) && job.attempts < job.maxAttempts) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      await inJobTenant(tenancy, job, (scope) => finish(scope, run.id, 'failed', message.slice(0, 500)));
+    }
+    await startNext(tenancy, jobs, job);
+    return { run_id: run.id, items_done: done };
+  };
+}
+
+/** When the run's jobs died on every attempt, the run says so instead of staying `running`. */
+export function forecastRunGaveUp(tenancy: Tenancy, jobs: JobQueue) {
+  return async (job: Job, error: string): Promise<void> => {
+    const runId = String(job.payload.run_id ?? '');
+    await inJobTenant(tenancy, job, (scope) => finish(scope, runId, 'failed', error.slice(0, 500)));
+    await startNext(tenancy, jobs, job);
+  };
+}
