@@ -10,7 +10,5 @@ export const plannedFeaturesModule: TenantModule = {
   feature: null,
   tables: [],
   migrations: [],
-  features: [
-    { key: 'entries', tiers: ['standard', 'premium', 'enterprise'] },
-  ],
+  features: [{ key: 'entries', tiers: ['standard', 'premium', 'enterprise'] }],
 };
