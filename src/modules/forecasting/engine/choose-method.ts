@@ -1,6 +1,7 @@
+import { fitAutoArima } from './arima.js';
 import { averageDemandInterval, fitCrostonSba, INTERMITTENT_ADI } from './croston.js';
 import { etsCandidates, fitEts } from './ets.js';
-import type { RequestedMethod } from './forecast-engine.js';
+import type { RequestedMethod } from './forecast-types.js';
 import type { FittedModel } from './model.js';
 import { normalPoints } from './model.js';
 import { fitNaive, fitSeasonalNaive } from './naive.js';
@@ -19,7 +20,7 @@ export function fitMethod(y: Float64Array, method: RequestedMethod, m: number): 
     case 'ets':
       return bestByAicc(etsModels(y, m));
     case 'arima':
-      throw new Error('ARIMA is not available yet');
+      return y.length >= 20 ? fitAutoArima(y, m) : bestByAicc(etsModels(y, m));
     case 'auto':
     default:
       return fitAuto(y, m);
@@ -27,12 +28,13 @@ export function fitMethod(y: Float64Array, method: RequestedMethod, m: number): 
 }
 
 /**
- * `auto`: intermittent histories (average demand interval ≥ 1.32 days, the Syntetos–Boylan cut-off)
+ * `auto`: intermittent histories (average demand interval ≥ 1.32 days, the Syntetos–Boylan cut-off,
+ * weekdays without any demand left out)
  * get Croston/SBA; every other history the ETS family member or seasonal naive with the lowest
  * AICc, all scored on the same days (after a one-season burn-in) so the criteria compare.
  */
 export function fitAuto(y: Float64Array, m: number): FittedModel {
-  if (averageDemandInterval(y) >= INTERMITTENT_ADI) return fitCrostonSba(y);
+  if (averageDemandInterval(y, m) >= INTERMITTENT_ADI) return fitCrostonSba(y);
   const candidates = etsModels(y, m);
   if (y.length >= 2 * m) candidates.push(fitSeasonalNaive(y, m, scoreStart(y.length, m)));
   return bestByAicc(candidates);

@@ -1,11 +1,23 @@
 import type { FittedModel } from './model.js';
 import { offsetPoints } from './model.js';
 
-/** Average demand interval (days per non-zero day); Infinity when every day is zero. */
-export function averageDemandInterval(y: Float64Array): number {
+/**
+ * Average demand interval (days per non-zero day; Infinity when every day is zero), leaving out
+ * the days of the season (weekdays) that never have demand: a shop closed on Sundays is
+ * seasonal, not intermittent.
+ */
+export function averageDemandInterval(y: Float64Array, m = 1): number {
+  const period = m > 1 && y.length >= 2 * m ? m : 1;
+  const phaseDemand = new Float64Array(period);
+  for (let i = 0; i < y.length; i++) if (y[i]! > 0) phaseDemand[i % period]!++;
+  let days = 0;
   let nonZero = 0;
-  for (let i = 0; i < y.length; i++) if (y[i]! > 0) nonZero++;
-  return nonZero > 0 ? y.length / nonZero : Infinity;
+  for (let i = 0; i < y.length; i++) {
+    if (phaseDemand[i % period]! === 0) continue;
+    days++;
+    if (y[i]! > 0) nonZero++;
+  }
+  return nonZero > 0 ? days / nonZero : Infinity;
 }
 
 /** Syntetos–Boylan–Croston cut-off: demand on fewer than 1 day in 1.32 is intermittent. */

@@ -1,4 +1,4 @@
-import type { ForecastOptions, ItemForecast, SeriesInput } from './forecast-engine.js';
+import type { ForecastOptions, ItemForecast, SeriesInput } from './forecast-types.js';
 import type { Fitter } from './forecast-series.js';
 import { forecastSeries } from './forecast-series.js';
 

@@ -1,5 +1,5 @@
 import { fitMethod } from './choose-method.js';
-import type { ForecastOptions, ItemForecast, SeriesInput } from './forecast-engine.js';
+import type { ForecastOptions, ItemForecast, SeriesInput } from './forecast-types.js';
 import type { FittedModel, Forecast } from './model.js';
 import { fitNaive, fitSeasonalNaive } from './naive.js';
 import { emptyQuality, measureQuality } from './quality.js';
@@ -24,7 +24,7 @@ export function forecastSeries(
   const y = sanitize(input.values);
   const m = Math.max(1, Math.round(options.seasonLength) || 7);
   const opts: ForecastOptions = { ...options, seasonLength: m };
-  const horizon = Math.max(1, Math.min(365, Math.round(options.horizon) || 1));
+  const horizon = effectiveHorizon(options);
   const n = y.length;
   const minTrain = Math.min(2 * m, Math.ceil(n / 2));
   const holdout = Math.max(0, Math.min(Math.round(options.holdoutDays) || 0, n - minTrain));
@@ -64,20 +64,28 @@ export function forecastSeries(
   return result;
 }
 
+/** Days forecast: `horizon` rounded into 1…365. */
+export function effectiveHorizon(options: ForecastOptions): number {
+  return Math.max(1, Math.min(365, Math.round(options.horizon) || 1));
+}
+
 /** The method used when the asked one fails: cheap, total, never throws. */
 export function fallbackModel(y: Float64Array, m: number): FittedModel {
   return y.length >= m ? fitSeasonalNaive(y, m) : fitNaive(y);
 }
 
-/** Demand is finite and ≥ 0: anything else (NaN, ±Infinity, negatives) counts as 0 units. */
+/** Largest daily demand taken as it is; above it squares and sums could overflow a double. */
+export const MAX_UNITS = 1e15;
+
+/** Demand is finite, ≥ 0 and ≤ MAX_UNITS: NaN and negatives count as 0, larger values as MAX_UNITS. */
 function sanitize(values: Float64Array): Float64Array {
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (!(v >= 0) || v === Infinity) {
+    if (!(v >= 0 && v <= MAX_UNITS)) {
       const copy = new Float64Array(values);
       for (let j = i; j < copy.length; j++) {
         const w = copy[j]!;
-        if (!(w >= 0) || w === Infinity) copy[j] = 0;
+        copy[j] = w >= 0 ? Math.min(w, MAX_UNITS) : 0;
       }
       return copy;
     }

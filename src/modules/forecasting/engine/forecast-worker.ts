@@ -4,5 +4,6 @@ import { handleBatch } from './worker-protocol.js';
 
 /** Worker thread entry: answers each batch message with its forecasts. */
 parentPort?.on('message', (request: BatchRequest) => {
-  parentPort?.postMessage(handleBatch(request));
+  const response = handleBatch(request);
+  parentPort?.postMessage(response, 'points' in response ? [response.points.buffer] : []);
 });

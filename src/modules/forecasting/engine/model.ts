@@ -1,4 +1,4 @@
-import type { ForecastPoint } from './forecast-engine.js';
+import type { ForecastPoint } from './forecast-types.js';
 
 /** A model's forecast over the horizon, with the concrete method that made it. */
 export interface Forecast {
@@ -55,7 +55,8 @@ export function offsetPoints(
 }
 
 function orderedPoint(units: number, lo80: number, hi80: number, lo95: number, hi95: number): ForecastPoint {
-  const u = Math.max(0, units);
+  const u = Math.max(0, clean(units));
+  [lo80, hi80, lo95, hi95] = [clean(lo80), clean(hi80), clean(lo95), clean(hi95)];
   const lower80 = Math.min(u, Math.max(0, lo80));
   const upper80 = Math.max(u, hi80);
   return {

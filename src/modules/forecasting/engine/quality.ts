@@ -1,4 +1,4 @@
-import type { ItemQuality } from './forecast-engine.js';
+import type { ItemQuality } from './forecast-types.js';
 import type { Forecast } from './model.js';
 
 /** Quality of an item that had no backtest (history too short): every ratio null, every sum 0. */

@@ -9,10 +9,10 @@ import type {
   ForecastOptions,
   ItemForecast,
   SeriesInput,
-} from './forecast-engine.js';
-import { fallbackModel, forecastSeries } from './forecast-series.js';
+} from './forecast-types.js';
+import { effectiveHorizon, fallbackModel, forecastSeries } from './forecast-series.js';
 import type { BatchResponse } from './worker-protocol.js';
-import { encodeBatch } from './worker-protocol.js';
+import { encodeBatch, unpackResults } from './worker-protocol.js';
 
 interface Call {
   aborted: boolean;
@@ -20,6 +20,7 @@ interface Call {
 
 interface Job {
   series: SeriesInput[];
+  horizon: number;
   options: ForecastOptions;
   call: Call;
   resolve(results: ItemForecast[]): void;
@@ -56,7 +57,7 @@ export function createWorkerPool(options: ForecastEngineOptions): ForecastEngine
       slot.job = null;
       worker.unref();
       if ('error' in response) failJob(job, response.error);
-      else job.resolve(response.results);
+      else job.resolve(unpackResults(response, job.horizon));
       pump();
     });
     worker.on('error', (error) => {
@@ -97,7 +98,14 @@ export function createWorkerPool(options: ForecastEngineOptions): ForecastEngine
     call: Call,
   ): Promise<ItemForecast[]> {
     return new Promise((resolve, reject) => {
-      queue.push({ series, options: forecastOptions, call, resolve, reject });
+      queue.push({
+        series,
+        horizon: effectiveHorizon(forecastOptions),
+        options: forecastOptions,
+        call,
+        resolve,
+        reject,
+      });
       pump();
     });
   }
@@ -158,6 +166,13 @@ export function createWorkerPool(options: ForecastEngineOptions): ForecastEngine
       } finally {
         signal?.removeEventListener('abort', onAbort);
       }
+    },
+    stats() {
+      return {
+        workers: slots.length,
+        busy: slots.filter((s) => s.job !== null).length,
+        queued: queue.length,
+      };
     },
     async close() {
       closed = true;
