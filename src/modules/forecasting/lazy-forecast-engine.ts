@@ -22,6 +22,10 @@ export class LazyForecastEngine implements ForecastEngine {
     return this.engine.forecast(series, options, signal);
   }
 
+  stats(): { workers: number; busy: number; queued: number } {
+    return this.engine?.stats() ?? { workers: 0, busy: 0, queued: 0 };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await this.engine?.close();
