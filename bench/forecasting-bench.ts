@@ -235,7 +235,7 @@ async function main() {
     log('running the engine bench (bench/forecasting-engine.ts)');
     const result = spawnSync(
       process.execPath,
-      ['--import', 'tsx', engineBench, ...(quick ? ['--quick'] : [])],
+      ['--import', 'tsx', engineBench, ...(quick ? ['--items', '400'] : [])],
       { stdio: 'inherit' },
     );
     if (result.status !== 0) throw new Error(`the engine bench exited ${result.status}`);
