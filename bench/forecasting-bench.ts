@@ -13,6 +13,7 @@ import path from 'node:path';
 import { createTenant } from '../src/modules/tenants/create-tenant.js';
 import type { Isolation } from '../src/tenancy/tenant-scope.js';
 import { startBenchInstance } from './bench-instance.js';
+import { type CpuSpent, startCpuMeter } from './cpu-meter.js';
 import { describeMachine } from './machine.js';
 
 const quick = process.argv.includes('--quick');
@@ -86,6 +87,18 @@ function rssSampler() {
 
 const mb = (bytes: number) => Math.round(bytes / 1024 ** 2);
 
+/**
+ * What `count` units of work cost in CPU, and the rate that cost allows on 2 free cores (Node
+ * and PostgreSQL each on a core, or sharing both): the machine is shared, so wall time mostly
+ * measures the neighbours; CPU seconds do not.
+ */
+function cpuLine(count: number, cpu: CpuSpent): { text: string; projected: number } {
+  const node = cpu.node / 1000;
+  const postgres = (cpu.postgres ?? 0) / 1000;
+  const projected = count / Math.max(node, postgres, (node + postgres) / 2);
+  return { text: `CPU node ${node.toFixed(1)} s + PostgreSQL ${postgres.toFixed(1)} s`, projected };
+}
+
 async function main() {
   const instance = await startBenchInstance({
     provisioningConcurrency: 2,
@@ -139,6 +152,7 @@ async function main() {
       const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
       global.gc?.();
       const rss = rssSampler();
+      const ingestCpu = startCpuMeter(instance.postmasterPid);
       const started = performance.now();
       const perRequest = Math.floor(ROWS_PER_REQUEST / DAYS);
       const requests: string[] = [];
@@ -150,12 +164,14 @@ async function main() {
       const seconds = (performance.now() - started) / 1000;
       const peak = rss.stop();
       const rowsPerSecond = (ITEMS * DAYS) / seconds;
+      const ingestCost = cpuLine(ITEMS * DAYS, ingestCpu());
       log(
         `${isolation}: ingest ${seconds.toFixed(2)} s (${requests.join(', ')}), ${Math.round(rowsPerSecond)} rows/s, peak RSS ${mb(peak)} MB`,
       );
 
       const runFor = async (method: string) => {
         const t0 = performance.now();
+        const cpu = startCpuMeter(instance.postmasterPid);
         const startedRun = await fetch(`${baseUrl}/api/v1/forecast`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -175,6 +191,7 @@ async function main() {
           await sleep(20);
         }
         const runSeconds = (performance.now() - t0) / 1000;
+        const cost = cpuLine(ITEMS, cpu());
         const quality = (await (
           await fetch(`${baseUrl}/api/v1/forecast-runs/${run.id}/quality`, {
             headers: { authorization: `Bearer ${token}` },
@@ -192,6 +209,7 @@ async function main() {
           seconds: runSeconds,
           methods,
           overall: quality.data.overall,
+          cost,
         };
       };
       const naive = await runFor('seasonal_naive');
@@ -200,8 +218,9 @@ async function main() {
         .sort((a, b) => b[1] - a[1])
         .map(([m, n]) => `${m} ${n}`)
         .join(', ');
+      const n = (value: number) => Math.round(value).toLocaleString('en');
       out(
-        `| ${isolation} | ${seconds.toFixed(2)} s (${requests.join(' + ')}) | ${Math.round(rowsPerSecond).toLocaleString('en')} | ${mb(peak)} | ${Math.round(naive.itemsPerSecond).toLocaleString('en')} (${naive.seconds.toFixed(2)} s) | ${Math.round(auto.itemsPerSecond).toLocaleString('en')} (${auto.seconds.toFixed(2)} s) | ${mix} |`,
+        `| ${isolation} | ${seconds.toFixed(2)} s (${requests.join(' + ')}); ${ingestCost.text} | ${n(rowsPerSecond)}; ${n(ingestCost.projected)} | ${mb(peak)} | ${n(naive.itemsPerSecond)} (${naive.seconds.toFixed(2)} s); ${n(naive.cost.projected)} (${naive.cost.text}) | ${n(auto.itemsPerSecond)} (${auto.seconds.toFixed(2)} s); ${n(auto.cost.projected)} (${auto.cost.text}) | ${mix} |`,
       );
     }
     out();
@@ -216,7 +235,7 @@ async function main() {
     log('running the engine bench (bench/forecasting-engine.ts)');
     const result = spawnSync(
       process.execPath,
-      ['--import', 'tsx', engineBench, ...(quick ? ['--quick'] : [])],
+      ['--import', 'tsx', engineBench, ...(quick ? ['--items', '400'] : [])],
       { stdio: 'inherit' },
     );
     if (result.status !== 0) throw new Error(`the engine bench exited ${result.status}`);

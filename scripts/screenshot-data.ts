@@ -16,6 +16,37 @@ const WORKFLOWS = [
   'cleanup',
 ];
 
+const SUPPLIES = ['gloves', 'masks', 'floss', 'composite', 'anesthetic', 'x-ray-film', 'toothbrush', 'bib'];
+
+/** Two years of daily sales of dental supplies and a finished forecast over them. */
+async function seedDemand(tb: TestInstance, owner: string): Promise<void> {
+  const end = Date.UTC(2026, 2, 31);
+  const rows = SUPPLIES.flatMap((item, n) =>
+    Array.from({ length: 730 }, (_, i) => {
+      const day = new Date(end - (729 - i) * 86_400_000);
+      const weekly = [0.3, 1.1, 1.2, 1.1, 1.2, 1.3, 0.5][day.getUTCDay()]!;
+      const level = (8 + n * 6) * (1 + i / 1500) * (1 + 0.15 * Math.sin((i / 365) * 2 * Math.PI));
+      const noise = 0.75 + (((i + 1) * (n + 3) * 7919) % 100) / 200;
+      return {
+        item_id: item,
+        date: day.toISOString().slice(0, 10),
+        units_sold: Math.round(level * weekly * noise),
+      };
+    }),
+  );
+  await call(tb, owner, 'POST', '/demand', { rows });
+  const run = await call<{ id: string }>(tb, owner, 'POST', '/forecast', {
+    horizon_days: 28,
+    method: 'auto',
+  });
+  for (;;) {
+    const state = await call<{ status: string }>(tb, owner, 'GET', `/forecast-runs/${run.id}`);
+    if (state.status === 'done') return;
+    if (state.status === 'failed') throw new Error('the showcase forecast run failed');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Sample tenants, rows, people and mail so every page of the console has something to show. */
 export async function seedShowcase(tb: TestInstance): Promise<void> {
   const admin = await tb.adminToken();
@@ -35,6 +66,7 @@ export async function seedShowcase(tb: TestInstance): Promise<void> {
     company_name: 'Acme Dental',
     primary_color: '#0f766e',
   });
+  await seedDemand(tb, owner);
   for (let i = 0; i < 64; i += 1) {
     const project = `${PROJECTS[i % PROJECTS.length]}-${Math.floor(i / PROJECTS.length) + 1}`;
     await call(tb, owner, 'POST', '/deployments', {

@@ -87,6 +87,14 @@ it.skipIf(missing)('takes a screenshot of each main page', async () => {
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await visit(owner, '/workflows?view=scroll&status=active', 'loaded');
   await shoot(owner, 'workflows-infinite-scroll');
+  await visit(owner, '/forecasting', 'anesthetic');
+  await shoot(owner, 'forecasting-items');
+  await visit(owner, '/forecasting/items/composite', 'forecast days');
+  await owner.locator('.recharts-area').first().waitFor();
+  await owner.getByText('Reorder point').waitFor();
+  await shoot(owner, 'forecasting-item', { fullPage: true });
+  await visit(owner, '/forecasting/runs', 'done');
+  await shoot(owner, 'forecasting-runs');
   await visit(owner, '/admin/users', 'seats');
   await shoot(owner, 'users');
   await owner.getByRole('button', { name: 'Invite user' }).click();

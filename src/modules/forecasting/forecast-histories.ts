@@ -19,8 +19,9 @@ export async function readHistories(scope: TenantScope, items: string[]): Promis
     .selectFrom('ts_demand_daily')
     .select([
       'item_id',
-      sql<number[]>`array_agg((date - ${EPOCH}::date) order by date)`.as('days'),
-      sql<number[]>`array_agg(units_sold::float8 order by date)`.as('units'),
+      // Text joined by commas, split here: several times faster to read than int[] and float8[].
+      sql<string>`string_agg((date - ${EPOCH}::date)::text, ',' order by date)`.as('days'),
+      sql<string>`string_agg(units_sold::text, ',' order by date)`.as('units'),
     ])
     .where('tenant_id', '=', scope.tenantId)
     .where('item_id', 'in', items)
@@ -30,11 +31,13 @@ export async function readHistories(scope: TenantScope, items: string[]): Promis
   const series: SeriesInput[] = [];
   for (const item of items) {
     const row = byItem.get(item);
-    if (!row || row.days.length === 0) continue;
-    const first = Number(row.days[0]);
-    const last = Number(row.days[row.days.length - 1]);
+    if (!row?.days) continue;
+    const days = row.days.split(',');
+    const units = row.units.split(',');
+    const first = Number(days[0]);
+    const last = Number(days[days.length - 1]);
     const values = new Float64Array(last - first + 1);
-    for (let i = 0; i < row.days.length; i += 1) values[Number(row.days[i]) - first] = Number(row.units[i]);
+    for (let i = 0; i < days.length; i += 1) values[Number(days[i]) - first] = Number(units[i]);
     series.push({ itemId: item, firstDate: dayAfterEpoch(first), values });
   }
   return series;

@@ -30,6 +30,8 @@ async function duplicateDetail(scope: TenantScope, spooled: SpooledDemand) {
  * INSERT whose tenant_id is the scope's, never the input's. One transaction: all rows or none.
  */
 export async function ingestDemand(scope: TenantScope, spooled: SpooledDemand): Promise<DemandIngest> {
+  // A million rows may take longer than the general statement timeout (SPEC §8: long work may raise its own).
+  await sql`set local statement_timeout = '300s'`.execute(scope.db);
   await sql`create temporary table demand_staging (
       item_id text not null, date date not null, units_sold numeric not null, origin bigint not null
     ) on commit drop`.execute(scope.db);

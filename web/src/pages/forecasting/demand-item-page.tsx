@@ -19,18 +19,30 @@ import {
 
 const HISTORY_DAYS = 100;
 
+/** `YYYY-MM-DD` of `days` days before `day`. */
+function daysBefore(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** One item: its recent history with the latest forecast and bands, backtest quality and reorder advice. */
 export function DemandItemPage() {
   const itemId = useParams().itemId ?? '';
   useDocumentTitle(`Item ${itemId}`);
   const [leadTime, setLeadTime] = useState(7);
   const [serviceLevel, setServiceLevel] = useState(0.95);
+  // The item's last day, then the HISTORY_DAYS days up to it (pages run oldest first).
   const count = useApiGet<DemandPoint[]>('/demand', { item_id: itemId, per_page: 1 });
   const total = (count.result?.pagination as { total?: number } | undefined)?.total;
-  const history = useApiGet<DemandPoint[]>(total === undefined ? null : '/demand', {
+  const last = useApiGet<DemandPoint[]>(total ? '/demand' : null, {
+    item_id: itemId,
+    per_page: 1,
+    page: total,
+  });
+  const lastDate = last.result?.data[0]?.date;
+  const history = useApiGet<DemandPoint[]>(lastDate ? '/demand' : null, {
     item_id: itemId,
     per_page: HISTORY_DAYS,
-    page: Math.max(1, Math.ceil((total ?? 0) / HISTORY_DAYS)),
+    from: lastDate ? daysBefore(lastDate, HISTORY_DAYS - 1) : undefined,
   });
   const inventory = useApiGet<InventoryAdvice>(`/inventory/${encodeURIComponent(itemId)}`, {
     lead_time_days: leadTime,
@@ -58,8 +70,10 @@ export function DemandItemPage() {
           </Link>
         }
       />
-      {count.error || history.error ? (
-        <ErrorPanel error={count.error ?? history.error} onRetry={history.reload} />
+      {count.error || last.error || history.error ? (
+        <ErrorPanel error={count.error ?? last.error ?? history.error} onRetry={count.reload} />
+      ) : total === 0 ? (
+        <p className="notice">This item has no demand history.</p>
       ) : !history.result ? (
         <LoadingState label="Loading demand…" />
       ) : (
