@@ -11,6 +11,7 @@ import { oidcModule } from './oidc/oidc.module.js';
 import { plannedFeaturesModule } from './planned-features/planned-features.module.js';
 import { rolesModule } from './roles/roles.module.js';
 import { tenantArchiveModule } from './tenant-archive/tenant-archive.module.js';
+import { tenantMoveModule } from './tenant-move/tenant-move.module.js';
 import { tenantDeletionModule } from './tenant-deletion/tenant-deletion.module.js';
 import { tenantSettingsModule } from './tenant-settings/tenant-settings.module.js';
 import { tenantsModule } from './tenants/tenants.module.js';
@@ -35,6 +36,7 @@ export const registeredModules: TenantModule[] = [
   demoRequestsModule,
   tenantDeletionModule,
   tenantArchiveModule,
+  tenantMoveModule,
   deploymentsModule,
   workflowsModule,
   businessDomainsModule,

@@ -21,6 +21,8 @@ import {
   type TenantScope,
 } from './tenant-scope.js';
 import { TenantWorkLimiter } from './tenant-work-limiter.js';
+import { TenantWriteFreezes } from './tenant-write-freezes.js';
+import { AppError } from '../errors.js';
 import type { Tier } from './tiers.js';
 
 /** The tenant tables and migrations of every registered module, in registration order. */
@@ -65,6 +67,15 @@ function databaseUrl(serverUrl: string, database: string, credentialsFrom?: stri
   return url.toString();
 }
 
+/** How long a write to a tenant frozen for a move waits for the cutover before its 503. */
+export const FREEZE_WAIT_MS = 2000;
+
+function movingError(): AppError {
+  return new AppError('UNAVAILABLE', 'This tenant is being moved; try again in a moment', {
+    headers: { 'Retry-After': '1' },
+  });
+}
+
 /**
  * The tenancy layer's front door: the registry, the three isolation models and the only
  * function that hands out a TenantScope.
@@ -81,6 +92,8 @@ export class Tenancy {
   private readonly scopeHandles = new Map<string, ScopeHandles>();
   private readonly workLimiter = new TenantWorkLimiter({ maxQueue: 200, maxWaitMs: 10_000 });
   private readonly commitListeners: CommitListener[] = [];
+  /** Tenants frozen for a move: their write scopes wait (up to FREEZE_WAIT_MS), then get 503. */
+  readonly freezes: TenantWriteFreezes;
 
   constructor(
     readonly endpoints: DatabaseEndpoints,
@@ -124,6 +137,8 @@ export class Tenancy {
     );
     this.platformDb = new Kysely<PlatformDatabase>({ dialect: new PostgresDialect({ pool: this.appPool }) });
     this.registry = new TenantRegistry(this.platformDb);
+    this.freezes = new TenantWriteFreezes(this.platformDb);
+    this.freezes.start();
     const guard = options.queryGuard ? [tenantQueryGuard(schemaSource.tables)] : [];
     this.plugins = { pool: guard, schema: guard, database: guard };
     this.observeQuery = {
@@ -165,6 +180,32 @@ export class Tenancy {
     return url;
   }
 
+  /**
+   * An owner connection to the tenant's storage (the platform database for pool and schema, its
+   * own database otherwise) and the schema its tables are in; the caller ends it. For moves.
+   */
+  async ownerStorage(tenant: TenantLocation): Promise<{ client: pg.Client; schema: string }> {
+    const { names } = this.endpoints;
+    const url =
+      tenant.isolation === 'database'
+        ? databaseUrl(this.serverUrl(tenant.placement), names.databaseFor(tenant.id))
+        : this.endpoints.adminUrl;
+    const client = guardClient(new pg.Client({ connectionString: url }));
+    try {
+      await client.connect();
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    const schema =
+      tenant.isolation === 'pool'
+        ? names.poolSchema
+        : tenant.isolation === 'schema'
+          ? names.schemaFor(tenant.id)
+          : 'public';
+    return { client, schema };
+  }
+
   /** Names of the servers a `database` tenant may be placed on. */
   get placements(): string[] {
     return [...this.endpoints.servers.keys()];
@@ -184,6 +225,43 @@ export class Tenancy {
     work: (scope: TenantScope) => Promise<T>,
     access: ScopeAccess = 'write',
     options: { lane?: string } = {},
+  ): Promise<T> {
+    if (access === 'write' && this.freezes.isFrozen(tenant.id)) tenant = await this.waitOutFreeze(tenant);
+    try {
+      return await this.runScope(tenant, work, access, options);
+    } catch (error) {
+      if (access === 'write' && (error as { code?: string }).code === '42501') {
+        throw (await this.fencedWrite(tenant)) ?? error;
+      }
+      throw error;
+    }
+  }
+
+  /** A write to a frozen tenant waits for the cutover, then goes to wherever the tenant is now. */
+  private async waitOutFreeze(tenant: ScopeTarget): Promise<ScopeTarget> {
+    if (!(await this.freezes.waitUntilThawed(tenant.id, FREEZE_WAIT_MS))) throw movingError();
+    this.registry.invalidate(tenant.id);
+    const now = await this.registry.load(tenant.id);
+    return now ? { ...tenant, isolation: now.isolation, placement: now.placement } : tenant;
+  }
+
+  /**
+   * A write refused by a move's fence in the database (this process had not heard of the freeze,
+   * or still had the old location cached): the 503 to answer, or undefined for another refusal.
+   */
+  private async fencedWrite(tenant: ScopeTarget): Promise<AppError | undefined> {
+    await this.freezes.refresh();
+    this.registry.invalidate(tenant.id);
+    const now = await this.registry.load(tenant.id);
+    const moved = now && (now.isolation !== tenant.isolation || now.placement !== tenant.placement);
+    return moved || this.freezes.isFrozen(tenant.id) ? movingError() : undefined;
+  }
+
+  private async runScope<T>(
+    tenant: ScopeTarget,
+    work: (scope: TenantScope) => Promise<T>,
+    access: ScopeAccess,
+    options: { lane?: string },
   ): Promise<T> {
     const limit = this.options.concurrencyFor?.(tenant.tier ?? 'enterprise') ?? Number.POSITIVE_INFINITY;
     const queued = performance.now();
@@ -241,6 +319,11 @@ export class Tenancy {
     await this.recordMigrated(storageKey(tenant));
   }
 
+  /** The tenant tables of every registered module, in registration order (referenced ones first). */
+  get tenantTables(): string[] {
+    return this.schemaSource.tables;
+  }
+
   /** Every tenant migration id the registered modules ship, in order. */
   get latestMigrations(): string[] {
     return migrationIds(this.schemaSource.migrations);
@@ -271,6 +354,7 @@ export class Tenancy {
   }
 
   async close(): Promise<void> {
+    this.freezes.stop();
     await Promise.allSettled([
       this.platformDb.destroy(),
       this.adminPool.end(),
