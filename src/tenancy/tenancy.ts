@@ -92,7 +92,7 @@ export class Tenancy {
   private readonly scopeHandles = new Map<string, ScopeHandles>();
   private readonly workLimiter = new TenantWorkLimiter({ maxQueue: 200, maxWaitMs: 10_000 });
   private readonly commitListeners: CommitListener[] = [];
-  /** Tenants frozen for a move: their write scopes wait (up to FREEZE_WAIT_MS), then get 503. */
+  /** Tenants frozen for a move: a write refused by the fence waits (up to FREEZE_WAIT_MS), then gets 503. */
   readonly freezes: TenantWriteFreezes;
 
   constructor(
@@ -226,35 +226,39 @@ export class Tenancy {
     access: ScopeAccess = 'write',
     options: { lane?: string } = {},
   ): Promise<T> {
-    if (access === 'write' && this.freezes.isFrozen(tenant.id)) tenant = await this.waitOutFreeze(tenant);
     try {
       return await this.runScope(tenant, work, access, options);
     } catch (error) {
-      if (access === 'write' && (error as { code?: string }).code === '42501') {
-        throw (await this.fencedWrite(tenant)) ?? error;
-      }
-      throw error;
+      if (access !== 'write' || (error as { code?: string }).code !== '42501') throw error;
+      const now = await this.afterFence(tenant);
+      if (!now) throw error;
+      // The refused transaction rolled back: run it again where the tenant lives now, once.
+      return this.runScope(now, work, access, options).catch((again: { code?: string }) => {
+        throw again.code === '42501' ? movingError() : again;
+      });
     }
   }
 
-  /** A write to a frozen tenant waits for the cutover, then goes to wherever the tenant is now. */
-  private async waitOutFreeze(tenant: ScopeTarget): Promise<ScopeTarget> {
-    if (!(await this.freezes.waitUntilThawed(tenant.id, FREEZE_WAIT_MS))) throw movingError();
-    this.registry.invalidate(tenant.id);
-    const now = await this.registry.load(tenant.id);
-    return now ? { ...tenant, isolation: now.isolation, placement: now.placement } : tenant;
-  }
-
   /**
-   * A write refused by a move's fence in the database (this process had not heard of the freeze,
-   * or still had the old location cached): the 503 to answer, or undefined for another refusal.
+   * A write refused by a move's fence in the database (the tenant's old storage is read-only
+   * while it moves): waits up to FREEZE_WAIT_MS for the cutover and returns where the tenant
+   * lives now, or throws the 503. Undefined: the refusal was not a move's.
    */
-  private async fencedWrite(tenant: ScopeTarget): Promise<AppError | undefined> {
+  private async afterFence(tenant: ScopeTarget): Promise<ScopeTarget | undefined> {
     await this.freezes.refresh();
+    const frozen = this.freezes.isFrozen(tenant.id);
     this.registry.invalidate(tenant.id);
-    const now = await this.registry.load(tenant.id);
-    const moved = now && (now.isolation !== tenant.isolation || now.placement !== tenant.placement);
-    return moved || this.freezes.isFrozen(tenant.id) ? movingError() : undefined;
+    let now = await this.registry.load(tenant.id);
+    const moved = (record: typeof now) =>
+      record !== undefined &&
+      (record.isolation !== tenant.isolation || record.placement !== tenant.placement);
+    if (!frozen && !moved(now)) return undefined;
+    if (frozen) {
+      if (!(await this.freezes.waitUntilThawed(tenant.id, FREEZE_WAIT_MS))) throw movingError();
+      this.registry.invalidate(tenant.id);
+      now = await this.registry.load(tenant.id);
+    }
+    return now ? { ...tenant, isolation: now.isolation, placement: now.placement } : undefined;
   }
 
   private async runScope<T>(

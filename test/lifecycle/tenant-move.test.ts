@@ -196,30 +196,25 @@ describe('the write freeze', () => {
       await tb.createTenant({ id: 'mv-frz', isolation: 'schema' });
       const owner = await tb.login('owner@mv-frz.test', 'owner-password-1', 'mv-frz');
       const { tenancy } = tb.services;
-      await tenancy.platformDb
-        .insertInto('platform.tenant_write_freezes')
-        .values({
-          tenant_id: 'mv-frz',
-          move_id: '00000000-0000-4000-8000-000000000000',
-          source_isolation: 'schema',
-          thawed: false,
-          created_at: new Date(),
-        })
-        .execute();
-      await tenancy.freezes.refresh();
+      const location = { id: 'mv-frz' as TenantId, isolation: 'schema' as const, placement: 'default' };
+      await fenceStorage(tenancy, location, '00000000-0000-4000-8000-000000000000');
       const refused = await call('POST', '/api/v1/deployments', owner, { project_name: 'frozen' });
       expect(refused.statusCode).toBe(503);
       expect(refused.headers['retry-after']).toBe('1');
       expect(refused.json().error.code).toBe('UNAVAILABLE');
-      expect((await call('GET', '/api/v1/deployments', owner)).statusCode).toBe(200);
+      const read = await call('GET', '/api/v1/deployments', owner);
+      expect(read.statusCode, read.body).toBe(200);
 
       // A write that starts during the freeze and sees it lifted within 2 s goes through.
       const waiting = call('POST', '/api/v1/deployments', owner, { project_name: 'waited' });
       await sleep(300);
-      await tenancy.platformDb.updateTable('platform.tenant_write_freezes').set({ thawed: true }).execute();
-      expect((await waiting).statusCode).toBe(201);
-      await tenancy.platformDb.deleteFrom('platform.tenant_write_freezes').execute();
-      await tenancy.freezes.refresh();
+      await unfenceStorage(tenancy, location);
+      const waited = await waiting;
+      expect(waited.statusCode, waited.body).toBe(201);
+      const names = (await call('GET', '/api/v1/deployments', owner))
+        .json()
+        .data.map((d: { project_name: string }) => d.project_name);
+      expect(names).toEqual(['waited']);
     },
   );
 
