@@ -106,7 +106,29 @@ describe('moving a tenant between isolation models keeps its id, data and creden
         const before = await tenantRows(location);
         expect(before.deployments).toHaveLength(12);
 
-        const move = await moveAndWait(id, { isolation: to });
+        // Writes go on while the move runs: each one the API confirmed must be there afterwards.
+        let moving = true;
+        const kept = new Set<string>();
+        const writer = (async () => {
+          for (let i = 0; moving; i++) {
+            const created = await call('POST', '/api/v1/deployments', owner, { project_name: `live-${i}` });
+            if (created.statusCode === 201) kept.add(created.json().data.id);
+            else expect(created.statusCode, created.body).toBe(503);
+            if (i % 3 === 2 && kept.size > 0) {
+              const victim = [...kept][0]!;
+              const removed = await tb.app.inject({
+                method: 'DELETE',
+                url: `/api/v1/deployments/${victim}`,
+                headers: { authorization: `Bearer ${owner}` },
+              });
+              if (removed.statusCode === 204) kept.delete(victim);
+            }
+          }
+        })();
+        const move = await moveAndWait(id, { isolation: to }).finally(() => {
+          moving = false;
+        });
+        await writer;
         expect(move, JSON.stringify(move)).toMatchObject({
           status: 'done',
           tenant_id: id,
@@ -118,7 +140,19 @@ describe('moving a tenant between isolation models keeps its id, data and creden
 
         const tenant = (await call('GET', `/api/v1/tenants/${id}`)).json().data;
         expect(tenant).toMatchObject({ id, isolation: to, status: 'active' });
-        expect(await tenantRows({ ...location, isolation: to })).toEqual(before);
+        const after = await tenantRows({ ...location, isolation: to });
+        const initial = new Set(before.deployments!.map((row) => JSON.parse(row).id as string));
+        const live = after
+          .deployments!.map((row) => JSON.parse(row).id as string)
+          .filter((d) => !initial.has(d));
+        expect(live.sort()).toEqual([...kept].sort());
+        for (const table of Object.keys(before)) {
+          if (['deployments', 'audit_log', 'api_keys'].includes(table)) continue;
+          expect(after[table], table).toEqual(before[table]);
+        }
+        expect(after.deployments!.filter((row) => initial.has(JSON.parse(row).id))).toEqual(
+          before.deployments,
+        );
         // The old storage is gone: its schema or database, or its rows in the pool.
         const old = await tb.services.tenancy.inspect(location);
         expect(old.rows).toBe(0);
@@ -126,7 +160,7 @@ describe('moving a tenant between isolation models keeps its id, data and creden
 
         const listed = await call('GET', '/api/v1/deployments?per_page=100', owner);
         expect(listed.statusCode).toBe(200);
-        expect(listed.json().data).toHaveLength(12);
+        expect(listed.json().data).toHaveLength(12 + kept.size);
         expect((await call('GET', '/api/v1/deployments', secret)).statusCode).toBe(200);
         const written = await call('POST', '/api/v1/deployments', owner, { project_name: 'after-move' });
         expect(written.statusCode, written.body).toBe(201);

@@ -122,7 +122,10 @@ export function moveTenantJob(services: MoveServices) {
     }
     crashPoint('cutover');
     await new Promise((resolve) => setTimeout(resolve, OLD_STORAGE_GRACE_MS));
-    await dropOldStorage(tenancy, from);
+    await dropOldStorage(tenancy, from).catch((e) => {
+      if (process.env.MOVE_DEBUG) console.error('MOVE DROP ERROR', e);
+      throw e;
+    });
     if (from.isolation !== 'pool' && from.isolation !== to.isolation) {
       await db.deleteFrom('platform.storage_migrations').where('storage', '=', storageKey(from)).execute();
     }

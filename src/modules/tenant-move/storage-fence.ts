@@ -50,17 +50,19 @@ export async function fenceStorage(tenancy: Tenancy, from: TenantLocation, moveI
         `revoke insert, update, delete, truncate on all tables in schema ${quoteIdent(schema)} from ${quoteIdent(tenancy.endpoints.names.appRole)}`,
       );
     }
-    // Every transaction that started before the fence (and so may have written) must end first.
-    const { rows } = await client.query<{ xmax: string }>(
-      `select pg_snapshot_xmax(pg_current_snapshot())::text as xmax`,
+    // Every transaction of this database that had written before the fence must end first.
+    const { rows } = await client.query<{ xids: string[] | null }>(
+      `select array_agg(backend_xid::text) as xids from pg_stat_activity
+        where datname = current_database() and backend_xid is not null and pid <> pg_backend_pid()`,
     );
     const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-    for (;;) {
-      const drained = await client.query<{ done: boolean }>(
-        `select pg_snapshot_xmin(pg_current_snapshot()) >= $1::xid8 as done`,
-        [rows[0]!.xmax],
+    while (rows[0]?.xids?.length) {
+      const left = await client.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and backend_xid::text = any($1::text[])`,
+        [rows[0].xids],
       );
-      if (drained.rows[0]!.done) break;
+      if (left.rows[0]!.n === 0) break;
       if (Date.now() > deadline) throw new Error('writers of the old storage did not finish within 30 s');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
