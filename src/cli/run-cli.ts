@@ -9,6 +9,7 @@ import { createAdminCommand } from './commands/create-admin.js';
 import { createTenantCommand } from './commands/create-tenant.js';
 import { deleteTenantCommand } from './commands/delete-tenant.js';
 import { exportTenantCommand } from './commands/export-tenant.js';
+import { moveTenantCommand } from './commands/move-tenant.js';
 import { importTenantCommand } from './commands/import-tenant.js';
 import { listTenantsCommand } from './commands/list-tenants.js';
 import { migrateCommand } from './commands/migrate-storages.js';
@@ -24,6 +25,7 @@ export const commands: CliCommand[] = [
   deleteTenantCommand,
   exportTenantCommand,
   importTenantCommand,
+  moveTenantCommand,
   migrateCommand,
   createAdminCommand,
   rotateKeysCommand,
