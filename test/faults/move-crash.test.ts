@@ -3,8 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.js';
 import type { TenantId } from '../../src/tenancy/tenant-id.js';
-import { type ServerProcess, startServerProcess } from '../support/server-process.js';
-import { ADMIN, startTestInstance, type TestInstance } from '../support/test-instance.js';
+import { startTestInstance, type TestInstance } from '../support/test-instance.js';
 
 /*
  * A move whose server process is SIGKILLed in each phase in turn (copying, verifying, cutover):
@@ -13,7 +12,6 @@ import { ADMIN, startTestInstance, type TestInstance } from '../support/test-ins
  */
 let tb: TestInstance;
 let env: Record<string, string>;
-let server: ServerProcess | undefined;
 const ID = 'mc-move';
 const DEPLOYMENTS = 25;
 
@@ -46,7 +44,6 @@ beforeAll(async () => {
   await tb.close();
 }, 120_000);
 afterAll(async () => {
-  await server?.kill();
   await tb?.destroy();
 });
 
@@ -101,28 +98,19 @@ describe('a move SIGKILLed in every phase', () => {
       const phases = ['copying', 'verifying', 'cutover'] as const;
       for (const [i, phase] of phases.entries()) {
         if (i === 0) {
-          server = await startServerProcess({
-            ...env,
-            JOB_LEASE_SECONDS: '1',
-            TENANTBASE_TEST_MOVE_CRASH_AT: phase,
-          });
-          const token = await fetch(`${server.url}/api/v1/auth/login`, {
+          // The move is asked for by a process that runs no jobs, then left to the crashing ones.
+          const asker = await startTestInstance({ env: { ...env, JOB_CONCURRENCY: '0' } });
+          const started = await asker.app.inject({
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(ADMIN),
-          }).then(async (r) => (await r.json()).data.access_token as string);
-          const started = await fetch(`${server.url}/api/v1/tenants/${ID}/move`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ isolation: 'pool' }),
+            url: `/api/v1/tenants/${ID}/move`,
+            headers: { authorization: `Bearer ${await asker.adminToken()}` },
+            payload: { isolation: 'pool' },
           });
-          expect(started.status).toBe(202);
-          expect(await server.exited).toBeNull(); // killed by its own SIGKILL while copying
-          server = undefined;
-        } else {
-          // It resumes the move as it starts, perhaps before it answers /health.
-          expect(await crashingServer(phase)).toBe('SIGKILL');
+          expect(started.statusCode).toBe(202);
+          await asker.close();
         }
+        // It resumes the move as it starts, perhaps before it answers /health.
+        expect(await crashingServer(phase)).toBe('SIGKILL');
         const state = await registry();
         // Before the cutover the registry still names the schema, which still exists.
         expect(state).toMatchObject(
@@ -131,7 +119,6 @@ describe('a move SIGKILLed in every phase', () => {
             : { isolation: 'schema', move: phase, schemaExists: true },
         );
       }
-      server = undefined;
       tb = await startTestInstance({ env });
       const move = await until('the move to end', async () => {
         const row = await tb.services.tenancy.platformDb
