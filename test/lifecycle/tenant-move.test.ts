@@ -6,6 +6,7 @@ import { readTableLayout } from '../../src/modules/tenant-archive/table-layout.j
 import type { TenantLocation } from '../../src/tenancy/isolation/isolation-model.js';
 import type { TenantId } from '../../src/tenancy/tenant-id.js';
 import type { Isolation } from '../../src/tenancy/tenant-scope.js';
+import { runCli } from '../../src/cli/run-cli.js';
 import { startTestInstance, type TestInstance } from '../support/test-instance.js';
 
 /*
@@ -293,4 +294,30 @@ describe('the write freeze', () => {
       }
     },
   );
+});
+
+describe('tenantbase tenants move', () => {
+  it('moves a tenant and waits, with --json for scripts', { timeout: 120_000 }, async () => {
+    await tb.createTenant({ id: 'mv-cli', isolation: 'schema' });
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = await runCli(
+      ['tenants', 'move', 'mv-cli', '--isolation', 'database', '--wait', '--json'],
+      {
+        env: tb.env,
+        io: { out: (text) => out.push(text), err: (text) => err.push(text) },
+      },
+    );
+    expect(status, err.join('\n')).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({
+      tenant_id: 'mv-cli',
+      status: 'done',
+      to: { isolation: 'database' },
+    });
+    const bad = await runCli(['tenants', 'move', 'mv-cli', '--isolation', 'nowhere'], {
+      env: tb.env,
+      io: { out: () => undefined, err: () => undefined },
+    });
+    expect(bad).toBe(2);
+  });
 });

@@ -19,17 +19,3 @@ export async function getTenantMove(
   return row;
 }
 
-/** The tenant's latest move, for the console (undefined: never moved). */
-export async function findLatestTenantMove(
-  db: Kysely<PlatformDatabase>,
-  tenantId: string,
-): Promise<TenantMoveRow | undefined> {
-  return db
-    .selectFrom('platform.tenant_moves')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}

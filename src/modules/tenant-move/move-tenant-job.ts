@@ -27,7 +27,6 @@ const MAX_COPY_PASSES = 4;
 const CRASH_AT = process.env.TENANTBASE_TEST_MOVE_CRASH_AT;
 
 function crashPoint(phase: string): void {
-  if (process.env.MOVE_DEBUG) console.error('MOVE PHASE', phase);
   if (CRASH_AT === phase) process.kill(process.pid, 'SIGKILL');
 }
 
@@ -111,7 +110,6 @@ export function moveTenantJob(services: MoveServices) {
       try {
         rowsCopied = await copyAndCutOver(tenancy, move, from, to, setStatus);
       } catch (error) {
-        if (process.env.MOVE_DEBUG) console.error("MOVE ERROR", error);
         // Never leave the tenant frozen while the job waits for its next attempt.
         await unfenceStorage(tenancy, from).catch(() => undefined);
         if (job.attempts >= job.maxAttempts || error instanceof PermanentJobError) {
@@ -122,10 +120,7 @@ export function moveTenantJob(services: MoveServices) {
     }
     crashPoint('cutover');
     await new Promise((resolve) => setTimeout(resolve, OLD_STORAGE_GRACE_MS));
-    await dropOldStorage(tenancy, from).catch((e) => {
-      if (process.env.MOVE_DEBUG) console.error('MOVE DROP ERROR', e);
-      throw e;
-    });
+    await dropOldStorage(tenancy, from);
     if (from.isolation !== 'pool' && from.isolation !== to.isolation) {
       await db.deleteFrom('platform.storage_migrations').where('storage', '=', storageKey(from)).execute();
     }
@@ -161,9 +156,7 @@ async function copyAndCutOver(
       .set({ status: 'copying', started_at: move.started_at ?? new Date() })
       .where('id', '=', move.id)
       .execute();
-    if (process.env.MOVE_DEBUG) console.error('MOVE provision');
     await tenancy.provision(to);
-    if (process.env.MOVE_DEBUG) console.error('MOVE provisioned');
   }
   const pair = await openPair(tenancy, from, to);
   try {
@@ -187,7 +180,6 @@ async function copyAndCutOver(
     }
     crashPoint('verifying');
     await fenceStorage(tenancy, from, move.id);
-    if (process.env.MOVE_DEBUG) console.error('MOVE fenced');
     const final = await finalSync(pair.source, pair.target, tenancy.tenantTables, from.id);
     rowsCopied += final.rowsWritten;
     // One transaction: the registry names the verified copy exactly when the move says so.
