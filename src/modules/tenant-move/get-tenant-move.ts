@@ -18,4 +18,3 @@ export async function getTenantMove(
   if (!row) throw notFound('Move');
   return row;
 }
-
