@@ -18,6 +18,8 @@ import { forecastRunGaveUp, forecastRunJob } from '../modules/forecasting/foreca
 import { purgeExpiredSignups } from '../modules/signup/verify-signup.js';
 import { FLEET_ROLLUP_JOB, fleetRollupJob } from '../modules/fleet-reports/rollup-job.js';
 import { IMPORT_GUARD_JOB, interruptedImportJob } from '../modules/tenant-archive/interrupted-import-job.js';
+import { MOVE_JOB, moveTenantJob } from '../modules/tenant-move/move-tenant-job.js';
+import { moveGaveUp } from '../modules/tenant-move/move-gave-up.js';
 
 /** Brings tenant storages left behind by an upgrade to the latest migrations, in the background. */
 export const MIGRATE_JOB = 'tenants.migrate';
@@ -34,6 +36,7 @@ export function registerJobHandlers(services: AppServices): void {
   worker.register(DELETE_JOB, deleteTenantJob(services));
   worker.register(EXPORT_JOB, exportTenantJob(services), exportGaveUp(tenancy));
   worker.register(IMPORT_GUARD_JOB, interruptedImportJob(tenancy));
+  worker.register(MOVE_JOB, moveTenantJob(services), moveGaveUp(tenancy));
   worker.register(SEND_MAIL_JOB, sendMailJob(services.mailer));
   worker.register(PASSWORD_RESET_JOB, passwordResetJob(tenancy, services.mail));
   worker.register(AUDIT_SWEEP_JOB, auditSweepJob(tenancy, services.jobs, services.config.auditSweepEveryMs));

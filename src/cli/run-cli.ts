@@ -9,6 +9,7 @@ import { createAdminCommand } from './commands/create-admin.js';
 import { createTenantCommand } from './commands/create-tenant.js';
 import { deleteTenantCommand } from './commands/delete-tenant.js';
 import { exportTenantCommand } from './commands/export-tenant.js';
+import { moveTenantCommand } from './commands/move-tenant.js';
 import { importTenantCommand } from './commands/import-tenant.js';
 import { listTenantsCommand } from './commands/list-tenants.js';
 import { doctorCommand } from './commands/run-doctor-command.js';
@@ -25,6 +26,7 @@ export const commands: CliCommand[] = [
   deleteTenantCommand,
   exportTenantCommand,
   importTenantCommand,
+  moveTenantCommand,
   migrateCommand,
   createAdminCommand,
   rotateKeysCommand,

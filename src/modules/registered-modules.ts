@@ -16,6 +16,7 @@ import { platformAdminsModule } from './platform-admins/platform-admins.module.j
 import { rolesModule } from './roles/roles.module.js';
 import { signupModule } from './signup/signup.module.js';
 import { tenantArchiveModule } from './tenant-archive/tenant-archive.module.js';
+import { tenantMoveModule } from './tenant-move/tenant-move.module.js';
 import { tenantDeletionModule } from './tenant-deletion/tenant-deletion.module.js';
 import { tenantSettingsModule } from './tenant-settings/tenant-settings.module.js';
 import { tenantsModule } from './tenants/tenants.module.js';
@@ -42,6 +43,7 @@ export const registeredModules: TenantModule[] = [
   signupModule,
   tenantDeletionModule,
   tenantArchiveModule,
+  tenantMoveModule,
   deploymentsModule,
   workflowsModule,
   forecastingModule,

@@ -21,6 +21,8 @@ import {
   type TenantScope,
 } from './tenant-scope.js';
 import { TenantWorkLimiter } from './tenant-work-limiter.js';
+import { TenantWriteFreezes } from './tenant-write-freezes.js';
+import { AppError } from '../errors.js';
 import type { Tier } from './tiers.js';
 
 /** The tenant tables and migrations of every registered module, in registration order. */
@@ -70,6 +72,15 @@ function databaseUrl(serverUrl: string, database: string, credentialsFrom?: stri
   return url.toString();
 }
 
+/** How long a write to a tenant frozen for a move waits for the cutover before its 503. */
+export const FREEZE_WAIT_MS = 2000;
+
+function movingError(): AppError {
+  return new AppError('UNAVAILABLE', 'This tenant is being moved; try again in a moment', {
+    headers: { 'Retry-After': '1' },
+  });
+}
+
 /**
  * The tenancy layer's front door: the registry, the three isolation models and the only
  * function that hands out a TenantScope.
@@ -91,6 +102,8 @@ export class Tenancy {
    * pooler. Mutable so the list benchmark can measure both in one run (bench/preamble-ab.ts).
    */
   preparedPreamble: boolean;
+  /** Tenants frozen for a move: a write refused by the fence waits (up to FREEZE_WAIT_MS), then gets 503. */
+  readonly freezes: TenantWriteFreezes;
 
   constructor(
     readonly endpoints: DatabaseEndpoints,
@@ -143,6 +156,8 @@ export class Tenancy {
     );
     this.platformDb = new Kysely<PlatformDatabase>({ dialect: new PostgresDialect({ pool: this.appPool }) });
     this.registry = new TenantRegistry(this.platformDb);
+    this.freezes = new TenantWriteFreezes(this.platformDb);
+    this.freezes.start();
     const guard = options.queryGuard ? [tenantQueryGuard(schemaSource.tables)] : [];
     this.plugins = { pool: guard, schema: guard, database: guard };
     this.observeQuery = {
@@ -184,6 +199,32 @@ export class Tenancy {
     return url;
   }
 
+  /**
+   * An owner connection to the tenant's storage (the platform database for pool and schema, its
+   * own database otherwise) and the schema its tables are in; the caller ends it. For moves.
+   */
+  async ownerStorage(tenant: TenantLocation): Promise<{ client: pg.Client; schema: string }> {
+    const { names } = this.endpoints;
+    const url =
+      tenant.isolation === 'database'
+        ? databaseUrl(this.serverUrl(tenant.placement), names.databaseFor(tenant.id))
+        : this.endpoints.adminUrl;
+    const client = guardClient(new pg.Client({ connectionString: url }));
+    try {
+      await client.connect();
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    const schema =
+      tenant.isolation === 'pool'
+        ? names.poolSchema
+        : tenant.isolation === 'schema'
+          ? names.schemaFor(tenant.id)
+          : 'public';
+    return { client, schema };
+  }
+
   /** Names of the servers a `database` tenant may be placed on. */
   get placements(): string[] {
     return [...this.endpoints.servers.keys()];
@@ -203,6 +244,47 @@ export class Tenancy {
     work: (scope: TenantScope) => Promise<T>,
     access: ScopeAccess = 'write',
     options: { lane?: string } = {},
+  ): Promise<T> {
+    try {
+      return await this.runScope(tenant, work, access, options);
+    } catch (error) {
+      if (access !== 'write' || (error as { code?: string }).code !== '42501') throw error;
+      const now = await this.afterFence(tenant);
+      if (!now) throw error;
+      // The refused transaction rolled back: run it again where the tenant lives now, once.
+      return this.runScope(now, work, access, options).catch((again: { code?: string }) => {
+        throw again.code === '42501' ? movingError() : again;
+      });
+    }
+  }
+
+  /**
+   * A write refused by a move's fence in the database (the tenant's old storage is read-only
+   * while it moves): waits up to FREEZE_WAIT_MS for the cutover and returns where the tenant
+   * lives now, or throws the 503. Undefined: the refusal was not a move's.
+   */
+  private async afterFence(tenant: ScopeTarget): Promise<ScopeTarget | undefined> {
+    await this.freezes.refresh();
+    const frozen = this.freezes.isFrozen(tenant.id);
+    this.registry.invalidate(tenant.id);
+    let now = await this.registry.load(tenant.id);
+    const moved = (record: typeof now) =>
+      record !== undefined &&
+      (record.isolation !== tenant.isolation || record.placement !== tenant.placement);
+    if (!frozen && !moved(now)) return undefined;
+    if (frozen) {
+      if (!(await this.freezes.waitUntilThawed(tenant.id, FREEZE_WAIT_MS))) throw movingError();
+      this.registry.invalidate(tenant.id);
+      now = await this.registry.load(tenant.id);
+    }
+    return now ? { ...tenant, isolation: now.isolation, placement: now.placement } : undefined;
+  }
+
+  private async runScope<T>(
+    tenant: ScopeTarget,
+    work: (scope: TenantScope) => Promise<T>,
+    access: ScopeAccess,
+    options: { lane?: string },
   ): Promise<T> {
     const limit = this.options.concurrencyFor?.(tenant.tier ?? 'enterprise') ?? Number.POSITIVE_INFINITY;
     const queued = performance.now();
@@ -261,6 +343,11 @@ export class Tenancy {
     await this.recordMigrated(storageKey(tenant));
   }
 
+  /** The tenant tables of every registered module, in registration order (referenced ones first). */
+  get tenantTables(): string[] {
+    return this.schemaSource.tables;
+  }
+
   /** Every tenant migration id the registered modules ship, in order. */
   get latestMigrations(): string[] {
     return migrationIds(this.schemaSource.migrations);
@@ -291,6 +378,7 @@ export class Tenancy {
   }
 
   async close(): Promise<void> {
+    this.freezes.stop();
     await Promise.allSettled([
       this.platformDb.destroy(),
       this.adminPool.end(),

@@ -1,0 +1,113 @@
+import { quoteIdent } from '../../db/sql-identifier.js';
+import type { TenantLocation } from '../../tenancy/isolation/isolation-model.js';
+import type { Tenancy } from '../../tenancy/tenancy.js';
+
+const FENCE_TRIGGER = 'tenantbase_move_fence';
+const DRAIN_TIMEOUT_MS = 30_000;
+
+/**
+ * Fences the tenant's old storage in the database, so that no process can write there any more,
+ * whether or not it has heard of the freeze: in a schema or database the application role loses
+ * INSERT, UPDATE and DELETE on the storage's tables; in the shared pool a statement trigger on
+ * every pool table refuses the writes of a tenant with a pool freeze. Then waits until every
+ * transaction that may have written before the fence has ended, so the final delta sees it all.
+ */
+export async function fenceStorage(tenancy: Tenancy, from: TenantLocation, moveId: string): Promise<void> {
+  await tenancy.platformDb
+    .insertInto('platform.tenant_write_freezes')
+    .values({
+      tenant_id: from.id,
+      move_id: moveId,
+      source_isolation: from.isolation,
+      thawed: false,
+      created_at: new Date(),
+    })
+    .onConflict((oc) =>
+      oc
+        .column('tenant_id')
+        .doUpdateSet({ move_id: moveId, source_isolation: from.isolation, thawed: false }),
+    )
+    .execute();
+  await tenancy.freezes.refresh();
+  const { client, schema } = await tenancy.ownerStorage(from);
+  try {
+    const qualified = (table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
+    if (from.isolation === 'pool') {
+      const { rows } = await client.query<{ table: string }>(
+        `select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = $1 and c.relname = any($2::text[]) and c.relkind in ('r', 'p')
+            and not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = $3)`,
+        [schema, tenancy.tenantTables, FENCE_TRIGGER],
+      );
+      for (const { table } of rows) {
+        await client.query(
+          `create or replace trigger ${FENCE_TRIGGER} before insert or update or delete on ${qualified(table)}
+             for each statement execute function platform.tenantbase_refuse_frozen_write()`,
+        );
+      }
+    } else {
+      await client.query(
+        `revoke insert, update, delete, truncate on all tables in schema ${quoteIdent(schema)} from ${quoteIdent(tenancy.endpoints.names.appRole)}`,
+      );
+    }
+    // Every transaction of this database that had written before the fence must end first.
+    const { rows } = await client.query<{ xids: string[] | null }>(
+      `select array_agg(backend_xid::text) as xids from pg_stat_activity
+        where datname = current_database() and backend_xid is not null and pid <> pg_backend_pid()`,
+    );
+    const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+    while (rows[0]?.xids?.length) {
+      const left = await client.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and backend_xid::text = any($1::text[])`,
+        [rows[0].xids],
+      );
+      if (left.rows[0]!.n === 0) break;
+      if (Date.now() > deadline) throw new Error('writers of the old storage did not finish within 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Gives the old storage its writes back (a move that did not cut over) and lifts the freeze. */
+export async function unfenceStorage(tenancy: Tenancy, from: TenantLocation): Promise<void> {
+  const storage =
+    from.isolation === 'pool'
+      ? undefined
+      : await tenancy.ownerStorage(from).catch((error: { code?: string }) => {
+          // A storage that is already gone (the tenant was deleted) has nothing to give back.
+          if (error.code === '3D000') return undefined;
+          throw error;
+        });
+  if (storage) {
+    const { client, schema } = storage;
+    try {
+      const role = quoteIdent(tenancy.endpoints.names.appRole);
+      await client.query('begin');
+      await client.query(
+        `grant select, insert, update, delete on all tables in schema ${quoteIdent(schema)} to ${role}`,
+      );
+      await client.query(
+        `revoke insert, update, delete, truncate on ${quoteIdent(schema)}.tenant_migrations from ${role}`,
+      );
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+  await liftFreeze(tenancy, from);
+}
+
+/** Removes the freeze row once the old storage is gone or writable again. */
+export async function liftFreeze(tenancy: Tenancy, from: TenantLocation): Promise<void> {
+  await tenancy.platformDb
+    .deleteFrom('platform.tenant_write_freezes')
+    .where('tenant_id', '=', from.id)
+    .execute();
+  await tenancy.freezes.refresh();
+}
