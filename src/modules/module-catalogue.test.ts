@@ -25,7 +25,7 @@ describe('the catalogue the registered modules declare', () => {
   beforeAll(() => installModuleCatalogue(registeredModules));
 
   // The values the core hard-coded before the modules declared them: nothing may change for tenants.
-  it('seeds the built-in roles exactly as the core list did', () => {
+  it('seeds the built-in roles as the core list did, plus the entries and forecasting permissions', () => {
     const all = [
       'tenant:read',
       'deployments:read',
@@ -41,6 +41,9 @@ describe('the catalogue the registered modules declare', () => {
       'oidc:manage',
       'forecasting:read',
       'forecasting:write',
+      'entries:read',
+      'entries:write',
+      'entry_types:manage',
     ];
     const sorted = (list: readonly string[]) => [...list].sort();
     expect(sorted(permissionCatalogue())).toEqual(sorted(all));
@@ -56,10 +59,12 @@ describe('the catalogue the registered modules declare', () => {
         'workflows:write',
         'forecasting:read',
         'forecasting:write',
+        'entries:read',
+        'entries:write',
       ]),
     );
     expect(sorted(permissionsOf('viewer'))).toEqual(
-      sorted(['tenant:read', 'deployments:read', 'workflows:read', 'forecasting:read']),
+      sorted(['tenant:read', 'deployments:read', 'workflows:read', 'forecasting:read', 'entries:read']),
     );
   });
 
@@ -75,19 +80,19 @@ describe('the catalogue the registered modules declare', () => {
       max_users: 50,
       storage_bytes: 10 * GB,
       api_per_minute: 1000,
-      creates_per_hour: { deployments: 100, workflows: 50 },
+      creates_per_hour: { deployments: 100, workflows: 50, entries: 500 },
     });
     expect(effectiveLimits('premium', {})).toEqual({
       max_users: 200,
       storage_bytes: 50 * GB,
       api_per_minute: 3000,
-      creates_per_hour: { deployments: 300, workflows: 150 },
+      creates_per_hour: { deployments: 300, workflows: 150, entries: 1500 },
     });
     expect(effectiveLimits('enterprise', {})).toEqual({
       max_users: null,
       storage_bytes: null,
       api_per_minute: 10000,
-      creates_per_hour: { deployments: null, workflows: null },
+      creates_per_hour: { deployments: null, workflows: null, entries: null },
     });
   });
 
