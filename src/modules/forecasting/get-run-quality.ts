@@ -1,4 +1,5 @@
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
+import { aggregateQuality } from './engine/forecast-engine.js';
 import { getForecastRun } from './get-forecast-run.js';
 
 interface QualityNumbers {
@@ -45,32 +46,18 @@ export async function getRunQuality(scope: TenantScope, runId: string, itemId?: 
     .orderBy('item_id');
   if (itemId !== undefined) query = query.where('item_id', '=', itemId);
   const rows = await query.execute();
-  let absError = 0;
-  let actual = 0;
-  let forecast = 0;
-  let apeSum = 0;
-  let apeCount = 0;
-  let maseSum = 0;
-  let maseCount = 0;
-  for (const row of rows) {
-    absError += row.abs_error_sum;
-    actual += row.actual_sum;
-    forecast += row.forecast_sum;
-    apeSum += row.ape_sum;
-    apeCount += row.ape_count;
-    if (row.mase !== null && Number.isFinite(row.mase)) {
-      maseSum += row.mase;
-      maseCount += 1;
-    }
-  }
   return {
     run_id: run.id,
-    overall: {
-      mape: apeCount > 0 ? apeSum / apeCount : null,
-      wape: actual > 0 ? absError / actual : null,
-      mase: maseCount > 0 ? maseSum / maseCount : null,
-      bias: actual > 0 ? (forecast - actual) / actual : null,
-    },
+    overall: aggregateQuality(
+      rows.map((row) => ({
+        absErrorSum: row.abs_error_sum,
+        actualSum: row.actual_sum,
+        forecastSum: row.forecast_sum,
+        apeSum: row.ape_sum,
+        apeCount: row.ape_count,
+        mase: finite(row.mase),
+      })),
+    ),
     items: rows.map((row) => ({
       item_id: row.item_id,
       method: row.method,

@@ -87,7 +87,11 @@ export function measureQuality(
  * weighs by its volume), MASE as the mean of the items' MASE (the M-competition convention, since
  * each item has its own scale). Null where nothing defines it.
  */
-export function aggregateQuality(items: ItemQuality[]): {
+export function aggregateQuality(
+  items: ReadonlyArray<
+    Pick<ItemQuality, 'absErrorSum' | 'actualSum' | 'forecastSum' | 'apeSum' | 'apeCount' | 'mase'>
+  >,
+): {
   mape: number | null;
   wape: number | null;
   mase: number | null;
