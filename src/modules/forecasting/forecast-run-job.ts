@@ -7,6 +7,7 @@ import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import type { ForecastEngine, RequestedMethod } from './engine/forecast-engine.js';
 import { FORECAST_RUN_JOB } from './create-forecast-run.js';
 import { readHistories } from './forecast-histories.js';
+import type { ForecastRunRow } from './forecast-run-row.js';
 import { writeForecasts } from './write-forecasts.js';
 
 export interface ForecastRunJobOptions {
@@ -18,17 +19,18 @@ export interface ForecastRunJobOptions {
 
 const defaultChunk = (method: string) => (method === 'seasonal_naive' ? 1000 : 200);
 
-interface RunState {
-  id: string;
-  status: string;
-  method: string;
-  horizon_days: number;
-  season_length: number;
-  holdout_days: number;
-  item_count: number;
-  items_done: number;
-  created_at: Date;
-}
+type RunState = Pick<
+  ForecastRunRow,
+  | 'id'
+  | 'status'
+  | 'method'
+  | 'horizon_days'
+  | 'season_length'
+  | 'holdout_days'
+  | 'item_count'
+  | 'items_done'
+  | 'created_at'
+>;
 
 async function loadRun(scope: TenantScope, runId: string): Promise<RunState | undefined> {
   return scope.db
