@@ -48,8 +48,13 @@ describe.skipIf(missing)('the Fleet and Isolation doctor pages in Chromium', () 
 
     await page.getByRole('button', { name: /^Tenant/ }).click();
     await page.waitForURL(/sort=name/);
-    const names = await page.locator('tbody tr td:first-child a').allInnerTexts();
-    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    // The URL changes before the refetched rows render, so wait for the order rather than read once.
+    await expect
+      .poll(async () => {
+        const names = await page.locator('tbody tr td:first-child a').allInnerTexts();
+        return names.join('|') === [...names].sort((a, b) => a.localeCompare(b)).join('|');
+      })
+      .toBe(true);
 
     await page.getByLabel('Isolation').selectOption('schema');
     await page.waitForURL(/isolation=schema/);
