@@ -346,7 +346,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken,
     oidcAllowPrivateTargets: boolean(env, 'OIDC_ALLOW_PRIVATE_TARGETS', false),
     signupEnabled: boolean(env, 'SIGNUP_ENABLED', true),
-    auditSealWaitMs: integer(env, 'AUDIT_SEAL_WAIT_MS', 2000, 0, 60000),
+    auditSealWaitMs: integer(env, 'AUDIT_SEAL_WAIT_MS', 0, 0, 60000),
     auditSweepEveryMs: integer(env, 'AUDIT_SWEEP_EVERY_MS', 30_000, 1000, 3_600_000),
     trafficFlushMs: integer(env, 'TRAFFIC_FLUSH_MS', 10_000, 100, 300_000),
   };

@@ -76,6 +76,10 @@ export async function startTestInstance(
       ADMIN_PASSWORD: ADMIN.password,
       TENANT_QUERY_GUARD: 'true',
       LOG_LEVEL: 'silent',
+      // The product answers a write at commit and seals its audit entry a few ms later; the suites
+      // assert the chain right after a write, so they wait for the seal (test/audit-seal-wait.test.ts
+      // covers the default).
+      AUDIT_SEAL_WAIT_MS: '2000',
       // Exports and other files go to a throwaway directory, never the user's .data.
       DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'tenantbase-data-')),
       // CI's second run sets REDIS_URL: the same suites then share limits and cache through Redis.
