@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/writes-cpu.ts [--blocks N] [--per-block N] [--concurrency N]`
+ * `npx tsx bench/writes-cpu.ts [--blocks N] [--per-block N] [--concurrency N] [--profile]`
  *
  * Server CPU per create, audited route against the no-audit baseline, for a machine too busy for
  * throughput to mean anything: a fixed number of creates per block (not a fixed time), blocks of
@@ -7,10 +7,13 @@
  * few in flight. Node CPU is this process's; PostgreSQL's is the embedded server's (its own
  * processes only), so other work on the machine is not counted, though it still slows every
  * instruction alike for both routes. Prints one markdown table; the difference (ms) is what the
- * audit trail costs per create.
+ * audit trail costs per create. `--profile` writes a CPU profile of each route's first block per
+ * model to bench/results/writes-cpu-<model>-<route>.cpuprofile.
  */
 import { parseArgs } from 'node:util';
+import path from 'node:path';
 import { startBenchInstance } from './bench-instance.js';
+import { CpuProfiler } from './cpu-profiler.js';
 import { startCpuMeter, type CpuSpent } from './cpu-meter.js';
 import { NO_AUDIT_PATH, noAuditRoutes } from './no-audit-route.js';
 import { seedTenants } from './seed-tenants.js';
@@ -21,12 +24,14 @@ const { values: args } = parseArgs({
     blocks: { type: 'string', default: '4' },
     'per-block': { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '8' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const blocks = Number(args.blocks);
 const perBlock = Number(args['per-block']);
 const concurrency = Number(args.concurrency);
 const log = (line: string) => console.error(line);
+const profiler = args.profile ? new CpuProfiler(path.join(import.meta.dirname, 'results')) : undefined;
 
 const instance = await startBenchInstance({
   provisioningConcurrency: 3,
@@ -71,9 +76,12 @@ try {
     for (let block = 0; block < blocks; block++) {
       const order = block % 2 === 0 ? (['audited', 'baseline'] as const) : (['baseline', 'audited'] as const);
       for (const which of order) {
+        const profiled = profiler && block < 2;
+        if (profiled) await profiler.start();
         const meter = startCpuMeter(instance.postmasterPid);
         failures += await send(which === 'audited' ? CREATE_PATH : NO_AUDIT_PATH, perBlock);
         spent[which].push(meter());
+        if (profiled) log(`profile: ${await profiler.stop(`writes-cpu-${tenant.isolation}-${which}`)}`);
       }
     }
     const per = (list: CpuSpent[]) => ({
@@ -96,5 +104,6 @@ try {
     ].join('\n'),
   );
 } finally {
+  profiler?.close();
   await instance.destroy();
 }

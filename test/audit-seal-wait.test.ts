@@ -41,9 +41,9 @@ describe.each(ISOLATIONS)('audited writes answered at commit in %s isolation', (
       headers: { authorization: `Bearer ${owner}` },
     });
     expect(trail.statusCode).toBe(200);
-    expect(trail.json().data.filter((e: { action: string }) => e.action === 'deployment.create')).toHaveLength(
-      20,
-    );
+    expect(
+      trail.json().data.filter((e: { action: string }) => e.action === 'deployment.create'),
+    ).toHaveLength(20);
 
     let verdict: { ok: boolean; entries: number; sealed_through: number; unsealed: number } | undefined;
     const deadline = Date.now() + 10_000;
