@@ -53,6 +53,13 @@ async function main() {
               (random() * 1e6)::bigint, (random() * 1e4)::bigint, (random() * 900)::int
          from platform.tenants t, generate_series(0, 29) as d`,
     );
+    // What the rollup keeps beside them for the fleet trends.
+    await admin.query(
+      `insert into platform.fleet_report_days (day, tenants, active_tenants, users, storage_bytes, requests, errors, p95_ms)
+       select day, count(*), count(*) filter (where requests > 0), sum(users), sum(storage_bytes), sum(requests),
+              sum(errors), max(p95_ms)
+         from platform.tenant_report_days group by day`,
+    );
     await admin.query(
       `insert into platform.tenant_traffic_hourly (tenant_id, hour, requests, errors, server_errors,
               last_request_at, bucket_0, bucket_1, bucket_2, bucket_3, bucket_4, bucket_5, bucket_6, bucket_7,

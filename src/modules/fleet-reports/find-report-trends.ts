@@ -5,27 +5,34 @@ import { LATENCY_BOUNDS_MS, p95FromBuckets } from '../../observability/tenant-tr
 import { BUCKET_COLUMNS } from './fleet-reports.tables.js';
 import { reportsAsOf } from './find-tenant-reports.js';
 
+interface TrendRow {
+  day: string;
+  tenants: string;
+  active_tenants: string;
+  users: string;
+  storage_bytes: string;
+  requests: string;
+  errors: string;
+  p95_ms: number | null;
+}
+
 /** Daily history of one tenant or the whole fleet, oldest first, from the rollup's daily rows. */
 export async function findReportTrends(db: Kysely<PlatformDatabase>, query: TrendQuery): Promise<Trends> {
   const days = query.days ?? 30;
   const since = new Date(Date.now() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
   const tenant = query.tenant ?? null;
-  const { rows } = await sql<{
-    day: string;
-    tenants: string;
-    active_tenants: string;
-    users: string;
-    storage_bytes: string;
-    requests: string;
-    errors: string;
-    p95_ms: number | null;
-  }>`
-    select to_char(day, 'YYYY-MM-DD') as day, count(*) as tenants, count(*) filter (where requests > 0) as active_tenants,
-           sum(users) as users, sum(storage_bytes) as storage_bytes, sum(requests) as requests,
-           sum(errors) as errors, max(p95_ms) as p95_ms
-      from platform.tenant_report_days
-     where day >= ${since}::date and (${tenant}::text is null or tenant_id = ${tenant})
-     group by day order by day`.execute(db);
+  // The fleet's totals are kept per day by the rollup; one tenant's days are read by its key.
+  const { rows } = await (
+    tenant === null
+      ? sql<TrendRow>`
+        select to_char(day, 'YYYY-MM-DD') as day, tenants, active_tenants, users, storage_bytes, requests,
+               errors, p95_ms
+          from platform.fleet_report_days where day >= ${since}::date order by day`
+      : sql<TrendRow>`
+        select to_char(day, 'YYYY-MM-DD') as day, 1 as tenants, (requests > 0)::int as active_tenants, users,
+               storage_bytes, requests, errors, p95_ms
+          from platform.tenant_report_days where tenant_id = ${tenant} and day >= ${since}::date order by day`
+  ).execute(db);
   return {
     days: rows.map((row) => ({
       day: row.day,

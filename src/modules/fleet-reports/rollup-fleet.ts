@@ -115,14 +115,24 @@ export async function rollupFleet(tenancy: Tenancy, now = new Date()): Promise<R
     on conflict (tenant_id, day) do update set
       users = excluded.users, storage_bytes = excluded.storage_bytes, requests = excluded.requests,
       errors = excluded.errors, p95_ms = excluded.p95_ms`.execute(db);
+  await sql`
+    insert into platform.fleet_report_days as f (day, tenants, active_tenants, users, storage_bytes, requests, errors, p95_ms)
+    select d.day, count(*), count(*) filter (where d.requests > 0), sum(d.users), sum(d.storage_bytes),
+           sum(d.requests), sum(d.errors), max(d.p95_ms)
+      from platform.tenant_report_days d
+     where d.day = ${day}::date
+     group by d.day
+    on conflict (day) do update set
+      tenants = excluded.tenants, active_tenants = excluded.active_tenants, users = excluded.users,
+      storage_bytes = excluded.storage_bytes, requests = excluded.requests, errors = excluded.errors,
+      p95_ms = excluded.p95_ms`.execute(db);
   await db
     .deleteFrom('platform.tenant_traffic_hourly')
     .where('hour', '<', new Date(hour.getTime() - KEEP_HOURS * 3_600_000))
     .execute();
-  await db
-    .deleteFrom('platform.tenant_report_days')
-    .where('day', '<', new Date(dayStart.getTime() - KEEP_DAYS * 86_400_000).toISOString().slice(0, 10))
-    .execute();
+  const oldest = new Date(dayStart.getTime() - KEEP_DAYS * 86_400_000).toISOString().slice(0, 10);
+  await db.deleteFrom('platform.tenant_report_days').where('day', '<', oldest).execute();
+  await db.deleteFrom('platform.fleet_report_days').where('day', '<', oldest).execute();
   const outcome = {
     tenants: Number(written.numAffectedRows ?? 0),
     users_counted: usersCounted,
