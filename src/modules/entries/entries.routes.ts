@@ -22,6 +22,7 @@ import { inEntriesTenant } from './entry-types.routes.js';
 import { findEntries } from './find-entries.js';
 import { getEntry } from './get-entry.js';
 import { getEnabledEntryType } from './get-entry-type.js';
+import { typeFeatureOf } from './type-feature-of.js';
 import { updateEntry } from './update-entry.js';
 
 const tags = ['entries'];
@@ -30,6 +31,7 @@ const parentParams = { type: '/entry-types' };
 
 /** `/entries/{type}`: entries of one type, validated against its JSON Schema. */
 export function entryRoutes(app: TenantRoutes, services: AppServices): void {
+  const featureOf = typeFeatureOf(services);
   app.get(
     '/entries/:type',
     {
@@ -41,7 +43,7 @@ export function entryRoutes(app: TenantRoutes, services: AppServices): void {
         querystring: EntryListQuery,
         response: { 200: listEnvelope(Entry) },
       },
-      config: { tenant: 'required', permission: 'entries:read', parentParams },
+      config: { tenant: 'required', permission: 'entries:read', parentParams, featureOf },
     },
     async (request, reply) => {
       const tenant = request.tenant!;
@@ -63,7 +65,7 @@ export function entryRoutes(app: TenantRoutes, services: AppServices): void {
         body: CreateEntryBody,
         response: { 201: dataEnvelope(Entry) },
       },
-      config: { tenant: 'required', permission: 'entries:write', quota: 'entries', parentParams },
+      config: { tenant: 'required', permission: 'entries:write', quota: 'entries', parentParams, featureOf },
     },
     async (request, reply) => {
       const tenant = request.tenant!;
@@ -84,7 +86,7 @@ export function entryRoutes(app: TenantRoutes, services: AppServices): void {
         params: EntryParams,
         response: { 200: dataEnvelope(Entry) },
       },
-      config: { tenant: 'required', permission: 'entries:read', parentParams },
+      config: { tenant: 'required', permission: 'entries:read', parentParams, featureOf },
     },
     async (request, reply) => {
       const tenant = request.tenant!;
@@ -108,7 +110,7 @@ export function entryRoutes(app: TenantRoutes, services: AppServices): void {
         body: UpdateEntryBody,
         response: { 200: dataEnvelope(Entry) },
       },
-      config: { tenant: 'required', permission: 'entries:write', parentParams },
+      config: { tenant: 'required', permission: 'entries:write', parentParams, featureOf },
     },
     async (request, reply) => {
       const tenant = request.tenant!;
@@ -130,7 +132,7 @@ export function entryRoutes(app: TenantRoutes, services: AppServices): void {
         params: EntryParams,
         response: { 204: Type.Null() },
       },
-      config: { tenant: 'required', permission: 'entries:write', parentParams },
+      config: { tenant: 'required', permission: 'entries:write', parentParams, featureOf },
     },
     async (request, reply) => {
       const tenant = request.tenant!;
