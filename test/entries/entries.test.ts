@@ -118,6 +118,50 @@ describe.for(ISOLATIONS)('entries in a %s tenant', (isolation) => {
     expect(unknownFeature.statusCode).toBe(400);
   });
 
+  it('refuses patterns that backtrack catastrophically at type create and update with 400', async () => {
+    const code = (pattern: string) => ({ type: 'object', properties: { code: { type: 'string', pattern } } });
+    const refusals = [
+      [code('^(a+)+$'), 'schema.properties.code.pattern'],
+      [
+        { type: 'object', patternProperties: { '^(x|xy)*$': { type: 'string' } } },
+        'schema.patternProperties["^(x|xy)*$"]',
+      ],
+      [
+        {
+          type: 'object',
+          properties: { tags: { type: 'array', items: { type: 'string', pattern: '(a)\\1' } } },
+        },
+        'schema.properties.tags.items.pattern',
+      ],
+      [{ type: 'object', $defs: { c: { pattern: '(.*a){12}' } } }, 'schema.$defs.c.pattern'],
+    ] as const;
+    for (const [schema, path] of refusals) {
+      const created = await as('POST', '/entry-types', { key: 'regexy', name: 'R', schema });
+      expect(created.statusCode, JSON.stringify(schema)).toBe(400);
+      expect(created.json().error.details).toEqual([
+        { path, message: expect.stringMatching(/backtrack catastrophically/) },
+      ]);
+    }
+    const safe = await as('POST', '/entry-types', {
+      key: 'regexy',
+      name: 'R',
+      schema: code('^[a-z0-9]+(?:-[a-z0-9]+)*$'),
+    });
+    expect(safe.statusCode, safe.body).toBe(201);
+    const updated = await as('PATCH', '/entry-types/regexy', { schema: code('^(\\w+\\s?)*$') });
+    expect(updated.statusCode).toBe(400);
+    expect(updated.json().error.details[0].path).toBe('schema.properties.code.pattern');
+    // A field named `pattern` is a field, and data holding a regex is data.
+    const named = await as('PATCH', '/entry-types/regexy', {
+      schema: {
+        type: 'object',
+        properties: { pattern: { type: 'string', default: '(a+)+', enum: ['(a+)+'] } },
+      },
+    });
+    expect(named.statusCode, named.body).toBe(200);
+    expect((await as('DELETE', '/entry-types/regexy')).statusCode).toBe(204);
+  });
+
   it('validates entries: one detail per field with data.<field> paths, formats enforced', async () => {
     const response = await as('POST', '/entries/vehicles', {
       data: { plate: '', status: 'flying', seats: 0, bought: '2024-13-45', extra: 1 },
