@@ -1,12 +1,15 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
 import {
   dataEnvelope,
   listEnvelope,
   sendData,
   sendNoContent,
+  stringField,
   type TenantRoutes,
 } from '../../http/route-kit.js';
+import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import { createEntry } from './create-entry.js';
 import { deleteEntry } from './delete-entry.js';
 import {
@@ -20,9 +23,9 @@ import {
 import { toEntry } from './entry-rows.js';
 import { inEntriesTenant } from './entry-types.routes.js';
 import { findEntries } from './find-entries.js';
+import { findTypeFeature } from './find-type-feature.js';
 import { getEntry } from './get-entry.js';
 import { getEnabledEntryType } from './get-entry-type.js';
-import { typeFeatureOf } from './type-feature-of.js';
 import { updateEntry } from './update-entry.js';
 
 const tags = ['entries'];
@@ -31,7 +34,13 @@ const parentParams = { type: '/entry-types' };
 
 /** `/entries/{type}`: entries of one type, validated against its JSON Schema. */
 export function entryRoutes(app: TenantRoutes, services: AppServices): void {
-  const featureOf = typeFeatureOf(services);
+  // Asked by the edge only when the permission check refuses: a switched-off type says so first.
+  const featureOf = (request: FastifyRequest, tenant: TenantRecord) =>
+    services.tenancy.withTenant(
+      tenant,
+      (scope) => findTypeFeature(scope, stringField(request.params, 'type')),
+      'read',
+    );
   app.get(
     '/entries/:type',
     {
