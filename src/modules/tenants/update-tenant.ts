@@ -159,7 +159,6 @@ export async function updateTenant(
   // After the commit, not inside it (no transaction waits on another connection). The change is
   // done either way: a seed that fails here (a tenant mid-move) is redone before the tenant's
   // next entries request, so it must not turn a committed change into an error.
-  if (domainChanged && tenant.status !== 'provisioning')
-    await tenancy.seed(tenant).catch(() => undefined);
+  if (domainChanged && tenant.status !== 'provisioning') await tenancy.seed(tenant).catch(() => undefined);
   return tenant;
 }
