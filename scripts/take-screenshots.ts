@@ -253,3 +253,13 @@ it.skipIf(missing)('takes the signup, platform admin, billing and profile pages'
   await shoot(owner, 'user-profile');
   expect(true).toBe(true);
 });
+
+it.skipIf(missing)("takes a dental tenant's entry types right after provisioning", async () => {
+  await world.tb.createTenant({ id: 'bright', name: 'Bright Smiles', business_domain: 'dental' });
+  const owner = await world.newPage(DESKTOP);
+  await signIn(owner, { tenant: 'bright', email: 'owner@bright.test', password: 'owner-password-1' });
+  await owner.waitForURL('**/overview');
+  await visit(owner, '/admin/entry-types', 'dental_supplies');
+  await shoot(owner, 'entry-types-after-provisioning');
+  expect(true).toBe(true);
+});

@@ -83,6 +83,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
       migrations: modules
         .filter((m) => m.migrations.length > 0)
         .map((m) => ({ module: m.name, migrations: m.migrations })),
+      seeds: modules.flatMap((m) => (m.seedTenant ? [m.seedTenant] : [])),
     },
     {
       poolMax: config.poolMax,

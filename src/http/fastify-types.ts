@@ -16,6 +16,12 @@ declare module 'fastify' {
     mfaSetup?: boolean;
     /** Feature that must be on for the tenant; module routes get their module's by default. */
     feature?: string | null;
+    /**
+     * The feature the addressed row names (an entry type's), when it has one. Consulted only when
+     * the permission check refuses, so the refusal is the feature's if it is off; an allowed
+     * request checks the row's feature in its handler, and pays no lookup here.
+     */
+    featureOf?: (request: FastifyRequest, tenant: TenantRecord) => Promise<string | null>;
     /** The request body's `tenant_id` may name the tenant (login, signup, password reset). */
     tenantFromBody?: boolean;
     /** Creation quota this route consumes (rate limits arrive with the protection issue). */

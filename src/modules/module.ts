@@ -2,6 +2,7 @@ import type { PlatformMigration } from '../db/platform-migrations.js';
 import type { Permission } from '../identity/permissions.js';
 import type { ProductDeclarations } from '../tenancy/product-catalogue.js';
 import type { TenantMigration } from '../tenancy/migrations/tenant-migration.js';
+import type { TenantSeed } from '../tenancy/tenancy.js';
 import type { AppServices } from '../app/app-services.js';
 import type { TenantRoutes } from '../http/route-kit.js';
 
@@ -28,6 +29,11 @@ export interface TenantModule extends ProductDeclarations {
    * the ids existing installs recorded.
    */
   platformMigrations?: PlatformMigration[];
+  /**
+   * What a tenant gets from this module for its business domain: run at provisioning and after a
+   * domain change (idempotent; adds, never removes).
+   */
+  seedTenant?: TenantSeed;
   /** Registers routes under /api/v1 (and its /api alias); called inside an encapsulated context. */
   routes?: (app: TenantRoutes, services: AppServices) => void | Promise<void>;
 }

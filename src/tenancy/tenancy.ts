@@ -11,6 +11,7 @@ import { SchemaIsolation } from './isolation/schema/schema-isolation.js';
 import type { StorageContext } from './isolation/storage-context.js';
 import { migrationIds, POOL_STORAGE, storageKey } from './migrations/storage-key.js';
 import type { ModuleMigrations } from './migrations/tenant-migration.js';
+import type { TenantRecord } from './registry/tenant-record.js';
 import { TenantRegistry } from './registry/tenant-registry.js';
 import { tenantQueryGuard } from './tenant-query-guard.js';
 import {
@@ -25,10 +26,17 @@ import { TenantWriteFreezes } from './tenant-write-freezes.js';
 import { AppError } from '../errors.js';
 import type { Tier } from './tiers.js';
 
-/** The tenant tables and migrations of every registered module, in registration order. */
+/**
+ * Fills a tenant's storage with what its business domain brings (e.g. preset entry types). Runs at
+ * provisioning and after the domain changes, so it must be idempotent and only ever add.
+ */
+export type TenantSeed = (scope: TenantScope, tenant: TenantRecord) => Promise<void>;
+
+/** The tenant tables, migrations and seeds of every registered module, in registration order. */
 export interface TenantSchemaSource {
   tables: string[];
   migrations: ModuleMigrations[];
+  seeds?: TenantSeed[];
 }
 
 export interface TenancyOptions {
@@ -341,6 +349,15 @@ export class Tenancy {
   async provision(tenant: TenantLocation): Promise<void> {
     await this.models[tenant.isolation].provision(tenant);
     await this.recordMigrated(storageKey(tenant));
+  }
+
+  /** Runs every module's seed for the tenant's current business domain, in one transaction. */
+  async seed(tenant: TenantRecord): Promise<void> {
+    const seeds = this.schemaSource.seeds ?? [];
+    if (seeds.length === 0) return;
+    await this.withTenant(tenant, async (scope) => {
+      for (const seed of seeds) await seed(scope, tenant);
+    });
   }
 
   /** The tenant tables of every registered module, in registration order (referenced ones first). */

@@ -1,5 +1,8 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TenantId } from '../../src/tenancy/tenant-id.js';
 import { chromiumMissing } from './support/chromium.js';
 import { type ConsoleWorld, signIn, startConsoleWorld } from './support/console-world.js';
 
@@ -7,6 +10,7 @@ const missing = chromiumMissing();
 if (missing) console.log(`test/e2e/entries: ${missing}`);
 
 const OWNER = { tenant: 'smile', email: 'owner@smile.test', password: 'owner-password-1' };
+const FRESH = { tenant: 'bright', email: 'owner@bright.test', password: 'owner-password-1' };
 
 describe.skipIf(missing)('entries in the console (Chromium)', () => {
   let world: ConsoleWorld;
@@ -35,6 +39,35 @@ describe.skipIf(missing)('entries in the console (Chromium)', () => {
   });
   afterAll(async () => {
     await world?.close();
+  });
+
+  it("shows a dental tenant's preset types right after provisioning, before any entries request", async () => {
+    await world.tb.createTenant({ id: FRESH.tenant, name: 'Bright Smiles', business_domain: 'dental' });
+    // Read from the storage, not through /entry-types (which would seed them itself as a safety net).
+    const { tenancy } = world.tb.services;
+    const tenant = (await tenancy.registry.load(FRESH.tenant as TenantId))!;
+    const stored = await tenancy.withTenant(
+      tenant,
+      (scope) =>
+        scope.db
+          .selectFrom('entry_types')
+          .select('key')
+          .where('tenant_id', '=', scope.tenantId)
+          .orderBy('key')
+          .execute(),
+      'read',
+    );
+    expect(stored.map((row) => row.key)).toEqual(['dental_supplies', 'patients', 'treatments']);
+    const fresh = await world.newPage();
+    await signIn(fresh, FRESH);
+    await fresh.waitForURL('**/overview');
+    await fresh.getByRole('link', { name: 'Entry types', exact: true }).click();
+    for (const key of ['patients', 'treatments', 'dental_supplies'])
+      await fresh.getByRole('cell', { name: key, exact: true }).first().waitFor();
+    await expect.poll(() => fresh.locator('tbody tr').count()).toBe(3);
+    await fresh.waitForLoadState('networkidle');
+    await fresh.screenshot({ path: path.join(os.tmpdir(), 'entry-types-after-provisioning.png') });
+    await fresh.context().close();
   });
 
   it("lists the dental domain's preset types and their entries with the schema's columns", async () => {

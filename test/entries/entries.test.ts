@@ -118,6 +118,50 @@ describe.for(ISOLATIONS)('entries in a %s tenant', (isolation) => {
     expect(unknownFeature.statusCode).toBe(400);
   });
 
+  it('refuses patterns that backtrack catastrophically at type create and update with 400', async () => {
+    const code = (pattern: string) => ({ type: 'object', properties: { code: { type: 'string', pattern } } });
+    const refusals = [
+      [code('^(a+)+$'), 'schema.properties.code.pattern'],
+      [
+        { type: 'object', patternProperties: { '^(x|xy)*$': { type: 'string' } } },
+        'schema.patternProperties["^(x|xy)*$"]',
+      ],
+      [
+        {
+          type: 'object',
+          properties: { tags: { type: 'array', items: { type: 'string', pattern: '(a)\\1' } } },
+        },
+        'schema.properties.tags.items.pattern',
+      ],
+      [{ type: 'object', $defs: { c: { pattern: '(.*a){12}' } } }, 'schema.$defs.c.pattern'],
+    ] as const;
+    for (const [schema, path] of refusals) {
+      const created = await as('POST', '/entry-types', { key: 'regexy', name: 'R', schema });
+      expect(created.statusCode, JSON.stringify(schema)).toBe(400);
+      expect(created.json().error.details).toEqual([
+        { path, message: expect.stringMatching(/backtrack catastrophically/) },
+      ]);
+    }
+    const safe = await as('POST', '/entry-types', {
+      key: 'regexy',
+      name: 'R',
+      schema: code('^[a-z0-9]+(?:-[a-z0-9]+)*$'),
+    });
+    expect(safe.statusCode, safe.body).toBe(201);
+    const updated = await as('PATCH', '/entry-types/regexy', { schema: code('^(\\w+\\s?)*$') });
+    expect(updated.statusCode).toBe(400);
+    expect(updated.json().error.details[0].path).toBe('schema.properties.code.pattern');
+    // A field named `pattern` is a field, and data holding a regex is data.
+    const named = await as('PATCH', '/entry-types/regexy', {
+      schema: {
+        type: 'object',
+        properties: { pattern: { type: 'string', default: '(a+)+', enum: ['(a+)+'] } },
+      },
+    });
+    expect(named.statusCode, named.body).toBe(200);
+    expect((await as('DELETE', '/entry-types/regexy')).statusCode).toBe(204);
+  });
+
   it('validates entries: one detail per field with data.<field> paths, formats enforced', async () => {
     const response = await as('POST', '/entries/vehicles', {
       data: { plate: '', status: 'flying', seats: 0, bought: '2024-13-45', extra: 1 },
@@ -366,5 +410,66 @@ describe.for(ISOLATIONS)('entries in a %s tenant', (isolation) => {
       (await as('POST', '/entry-types', { key: 'v', name: 'V', schema: { type: 'object' } }, viewer)).json()
         .error.code,
     ).toBe('FORBIDDEN');
+  });
+
+  it("names a type's switched-off feature before any permission refusal", async () => {
+    const admin = await tb.adminToken();
+    await api(tb, admin, 'PATCH', `/tenants/${id}`, {
+      payload: { feature_overrides: { bom_management: false } },
+    });
+    const outsiderRole = await as('POST', '/roles', { name: 'outsider', permissions: [] });
+    expect(outsiderRole.statusCode, outsiderRole.body).toBe(201);
+    for (const [email, role] of [
+      [`viewer2@${id}.test`, 'viewer'],
+      [`outsider@${id}.test`, 'outsider'],
+    ] as const) {
+      const user = await as('POST', '/users', { email, role, password: 'user-password-1' });
+      expect(user.statusCode, user.body).toBe(201);
+    }
+    const viewer = await tb.login(`viewer2@${id}.test`, 'user-password-1', id);
+    const outsider = await tb.login(`outsider@${id}.test`, 'user-password-1', id);
+    const staff = await api(tb, admin, 'POST', '/platform/admins', {
+      payload: {
+        email: `support-${isolation}@operator.test`,
+        role: 'platform_support',
+        password: 'staff-password-1',
+      },
+    });
+    expect(staff.statusCode, staff.body).toBe(201);
+    const support = await tb.login(`support-${isolation}@operator.test`, 'staff-password-1');
+    const inTenant = { 'x-tenant-id': id };
+    const entry = `/entries/gated/${randomUUID()}`;
+    const refusals = [
+      await as('POST', '/entries/gated', { data: {} }, viewer),
+      await as('PATCH', entry, { data: {} }, viewer),
+      await as('DELETE', entry, undefined, viewer),
+      await as('GET', '/entries/gated', undefined, outsider),
+      await as('GET', entry, undefined, outsider),
+      await api(tb, support, 'POST', '/entries/gated', { payload: { data: {} }, headers: inTenant }),
+      await api(tb, support, 'DELETE', entry, { headers: inTenant }),
+    ];
+    for (const refused of refusals) {
+      expect(refused.statusCode, refused.body).toBe(403);
+      expect(refused.json().error.code).toBe('FEATURE_DISABLED');
+    }
+    // A type whose feature is on, or one that does not exist, still gets the permission's answer.
+    for (const path of ['/entries/vehicles', '/entries/nothing_here', '/entries/NOT-A-KEY']) {
+      const refused = await as('POST', path, { data: {} }, viewer);
+      expect(refused.json().error.code, path).toBe('FORBIDDEN');
+      expect((await as('GET', path, undefined, outsider)).json().error.code, path).toBe('FORBIDDEN');
+    }
+    // This tenant's gated type says nothing to another tenant's viewer: the lookup is in the caller's tenant.
+    const otherViewer = await as(
+      'POST',
+      '/users',
+      { email: `viewer2@${other}.test`, role: 'viewer', password: 'user-password-1' },
+      otherToken,
+    );
+    expect(otherViewer.statusCode, otherViewer.body).toBe(201);
+    const stranger = await tb.login(`viewer2@${other}.test`, 'user-password-1', other);
+    expect((await as('POST', '/entries/gated', { data: {} }, stranger)).json().error.code).toBe('FORBIDDEN');
+    await api(tb, admin, 'PATCH', `/tenants/${id}`, {
+      payload: { feature_overrides: { bom_management: true } },
+    });
   });
 });

@@ -51,10 +51,18 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: HttpS
         );
       }
     }
-    if (principal?.kind === 'platform_admin' && !config.public)
-      assertMayActInTenant(principal, request.method);
-    if (config.permission && principal)
-      await services.permissions.assertGranted(tenant, principal, config.permission);
+    try {
+      if (principal?.kind === 'platform_admin' && !config.public)
+        assertMayActInTenant(principal, request.method);
+      if (config.permission && principal)
+        await services.permissions.assertGranted(tenant, principal, config.permission);
+    } catch (refusal) {
+      // Feature before permission, also when the feature is the addressed row's (SPEC §8).
+      const feature = await config.featureOf?.(request, tenant);
+      if (feature && !featureEnabled(tenant.tier, tenant.business_domain, tenant.feature_overrides, feature))
+        throw new AppError('FEATURE_DISABLED', `The ${feature} feature is not enabled for this tenant`);
+      throw refusal;
+    }
     request.tenant = tenant;
     const context = requestContext.current();
     if (context) context.tenantId = tenant.id;

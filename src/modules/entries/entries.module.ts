@@ -3,6 +3,7 @@ import { grantToBuiltInRoles } from '../roles/grant-to-built-in-roles.js';
 import { entryRoutes } from './entries.routes.js';
 import { entryMigrations } from './entries.tables.js';
 import { entryTypeRoutes } from './entry-types.routes.js';
+import { seedDomainTypes } from './seed-domain-types.js';
 
 declare module '../../identity/permissions.js' {
   interface PermissionNames {
@@ -34,6 +35,9 @@ export const entriesModule: TenantModule = {
   quotas: [
     { key: 'entries', kind: 'creates_per_hour', tiers: { standard: 500, premium: 1500, enterprise: null } },
   ],
+  // At provisioning and on a domain change; ensure-domain-types.ts is the safety net for tenants
+  // provisioned before this module and for a seed that failed after a domain change committed.
+  seedTenant: (scope, tenant) => seedDomainTypes(scope, tenant.business_domain),
   routes: (app, services) => {
     entryTypeRoutes(app, services);
     entryRoutes(app, services);

@@ -1,12 +1,15 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
 import {
   dataEnvelope,
   listEnvelope,
   sendData,
   sendNoContent,
+  stringField,
   type TenantRoutes,
 } from '../../http/route-kit.js';
+import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import { createEntry } from './create-entry.js';
 import { deleteEntry } from './delete-entry.js';
 import {
@@ -20,6 +23,7 @@ import {
 import { toEntry } from './entry-rows.js';
 import { inEntriesTenant } from './entry-types.routes.js';
 import { findEntries } from './find-entries.js';
+import { findTypeFeature } from './find-type-feature.js';
 import { getEntry } from './get-entry.js';
 import { getEnabledEntryType } from './get-entry-type.js';
 import { updateEntry } from './update-entry.js';
@@ -30,6 +34,13 @@ const parentParams = { type: '/entry-types' };
 
 /** `/entries/{type}`: entries of one type, validated against its JSON Schema. */
 export function entryRoutes(app: TenantRoutes, services: AppServices): void {
+  // Asked by the edge only when the permission check refuses: a switched-off type says so first.
+  const featureOf = (request: FastifyRequest, tenant: TenantRecord) =>
+    services.tenancy.withTenant(
+      tenant,
+      (scope) => findTypeFeature(scope, stringField(request.params, 'type')),
+      'read',
+    );
   app.get(
     '/entries/:type',
     {
@@ -41,7 +52,7 @@ export function entryRoutes(app: TenantRoutes, services: AppServices): void {
         querystring: EntryListQuery,
         response: { 200: listEnvelope(Entry) },
       },
-      config: { tenant: 'required', permission: 'entries:read', parentParams },
+      config: { tenant: 'required', permission: 'entries:read', parentParams, featureOf },
     },
     async (request, reply) => {
       const tenant = request.tenant!;
@@ -63,7 +74,7 @@ export function entryRoutes(app: TenantRoutes, services: AppServices): void {
         body: CreateEntryBody,
         response: { 201: dataEnvelope(Entry) },
       },
-      config: { tenant: 'required', permission: 'entries:write', quota: 'entries', parentParams },
+      config: { tenant: 'required', permission: 'entries:write', quota: 'entries', parentParams, featureOf },
     },
     async (request, reply) => {
       const tenant = request.tenant!;
@@ -84,7 +95,7 @@ export function entryRoutes(app: TenantRoutes, services: AppServices): void {
         params: EntryParams,
         response: { 200: dataEnvelope(Entry) },
       },
-      config: { tenant: 'required', permission: 'entries:read', parentParams },
+      config: { tenant: 'required', permission: 'entries:read', parentParams, featureOf },
     },
     async (request, reply) => {
       const tenant = request.tenant!;
@@ -108,7 +119,7 @@ export function entryRoutes(app: TenantRoutes, services: AppServices): void {
         body: UpdateEntryBody,
         response: { 200: dataEnvelope(Entry) },
       },
-      config: { tenant: 'required', permission: 'entries:write', parentParams },
+      config: { tenant: 'required', permission: 'entries:write', parentParams, featureOf },
     },
     async (request, reply) => {
       const tenant = request.tenant!;
@@ -130,7 +141,7 @@ export function entryRoutes(app: TenantRoutes, services: AppServices): void {
         params: EntryParams,
         response: { 204: Type.Null() },
       },
-      config: { tenant: 'required', permission: 'entries:write', parentParams },
+      config: { tenant: 'required', permission: 'entries:write', parentParams, featureOf },
     },
     async (request, reply) => {
       const tenant = request.tenant!;

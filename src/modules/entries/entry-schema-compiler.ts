@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { AppError, type ErrorDetail } from '../../errors.js';
+import { schemaPatternProblems } from './check-pattern-safety.js';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under NodeNext resolution.
 type AddFormats = (ajv: Ajv2020) => unknown;
@@ -55,7 +56,8 @@ const invalidSchema = (details: ErrorDetail[]) =>
 
 /**
  * Checks that `schema` is a JSON Schema (draft 2020-12) object schema an entry type can use: valid
- * against the meta-schema, object-typed at the root, local references only, every `format` known.
+ * against the meta-schema, object-typed at the root, local references only, every `format` known,
+ * every `pattern` free of the shapes that backtrack catastrophically (check-pattern-safety.ts).
  * Throws 400 with details naming where the schema is wrong.
  */
 export function checkEntrySchema(schema: Record<string, unknown>): void {
@@ -86,6 +88,8 @@ export function checkEntrySchema(schema: Record<string, unknown>): void {
       })),
     );
   }
+  const patterns = schemaPatternProblems(schema);
+  if (patterns.length > 0) throw invalidSchema(patterns.slice(0, 20));
   try {
     ajv.compile(withoutId(schema));
   } catch (error) {

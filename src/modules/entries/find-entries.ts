@@ -5,17 +5,9 @@ import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { type Page, pagePagination } from '../listing/paginate.js';
 import type { EntryListQuery } from './entries.schema.js';
 import { ENTRY_COLUMNS, type EntryRow } from './entry-rows.js';
-import {
-  entrySortKey,
-  type EntrySortKey,
-  fieldMissing,
-  fieldValue,
-  filterValue,
-  searchableFields,
-} from './entry-list-terms.js';
+import { filteredEntries } from './filtered-entries.js';
+import { entrySortKey, type EntrySortKey, fieldMissing, fieldValue } from './entry-list-terms.js';
 import { getEnabledEntryType } from './get-entry-type.js';
-
-const FILTER = /^filter\[([A-Za-z_][A-Za-z0-9_]{0,62})\]$/;
 
 const badCursor = () =>
   new AppError('VALIDATION_FAILED', 'The request is invalid', {
@@ -76,32 +68,7 @@ export async function findEntries(
       details: [{ path: 'cursor', message: 'use either page or cursor, not both' }],
     });
   const key = entrySortKey(type.schema, query.sort);
-  const equal: Record<string, unknown> = {};
-  for (const [name, raw] of Object.entries(query as Record<string, unknown>)) {
-    const match = FILTER.exec(name);
-    if (match) equal[match[1]!] = filterValue(type.schema, match[1]!, String(raw));
-  }
-  let filtered = scope.db
-    .selectFrom('entries')
-    .where('tenant_id', '=', scope.tenantId)
-    .where('type', '=', type.key);
-  if (Object.keys(equal).length > 0)
-    filtered = filtered.where(sql<boolean>`data @> ${JSON.stringify(equal)}::jsonb`);
-  if (query.q) {
-    const fields = searchableFields(type.schema);
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filtered =
-      fields.length === 0
-        ? filtered.where(sql<boolean>`false`)
-        : filtered.where(
-            sql<boolean>`(${sql.join(
-              fields.map((f) => sql`data ->> ${f}::text ilike ${pattern}`),
-              sql` or `,
-            )})`,
-          );
-  }
-  if (query.created_from) filtered = filtered.where('created_at', '>=', new Date(query.created_from));
-  if (query.created_to) filtered = filtered.where('created_at', '<=', new Date(query.created_to));
+  const filtered = filteredEntries(scope, type, query);
 
   const direction = key.descending ? sql`desc` : sql`asc`;
   const selected = key.column

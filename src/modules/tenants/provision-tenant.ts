@@ -26,6 +26,8 @@ export async function provisionTenant(
     await tenancy.provision(tenant);
     await registry.setStatus(tenant.id, { provisioning_step: 'seed_identity' });
     await tenancy.withTenant(tenant, (scope) => seedTenantIdentity(scope, owner));
+    await registry.setStatus(tenant.id, { provisioning_step: 'seed_domain' });
+    await tenancy.seed(tenant);
     if (owner.passwordHash === null) {
       if (!mail) throw new Error('an owner without a password needs a mailer for the invitation');
       await registry.setStatus(tenant.id, { provisioning_step: 'invite_owner' });

@@ -88,7 +88,7 @@ export async function updateTenant(
   options: UpdateTenantOptions,
 ): Promise<TenantRecord> {
   validate(input, options);
-  await tenancy.platformDb.transaction().execute(async (trx) => {
+  const domainChanged = await tenancy.platformDb.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('platform.tenants')
       .selectAll()
@@ -126,7 +126,7 @@ export async function updateTenant(
     const changed = (Object.keys(after) as Array<keyof typeof after>).filter(
       (key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]),
     );
-    if (changed.length === 0) return;
+    if (changed.length === 0) return false;
     await trx
       .updateTable('platform.tenants')
       .set({
@@ -151,9 +151,14 @@ export async function updateTenant(
         after: Object.fromEntries(changed.map((key) => [key, after[key]])),
       },
     });
+    return changed.includes('business_domain');
   });
   tenancy.registry.invalidate(id);
   const tenant = await tenancy.registry.load(id);
   if (!tenant) throw new AppError('TENANT_NOT_FOUND', 'No such tenant');
+  // After the commit, not inside it (no transaction waits on another connection). The change is
+  // done either way: a seed that fails here (a tenant mid-move) is redone before the tenant's
+  // next entries request, so it must not turn a committed change into an error.
+  if (domainChanged && tenant.status !== 'provisioning') await tenancy.seed(tenant).catch(() => undefined);
   return tenant;
 }

@@ -13,6 +13,7 @@ const STEPS = [
   { key: 'queued', label: 'Registered and queued' },
   { key: 'create_storage', label: 'Storage created and migrated' },
   { key: 'seed_identity', label: 'Roles and the first owner seeded' },
+  { key: 'seed_domain', label: 'Business domain types seeded' },
   { key: 'invite_owner', label: 'Invitation mailed to the owner' },
   { key: 'active', label: 'Active' },
 ];
