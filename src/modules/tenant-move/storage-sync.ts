@@ -43,7 +43,8 @@ export interface RangeFix {
   upserts: string[];
 }
 
-export const keyList = (layout: TableLayout) => layout.key.map((c) => `${ROW}.${quoteIdent(c.name)}`).join(', ');
+export const keyList = (layout: TableLayout) =>
+  layout.key.map((c) => `${ROW}.${quoteIdent(c.name)}`).join(', ');
 const keyParams = (layout: TableLayout, from: number) =>
   layout.key.map((c, i) => `$${i + from}::${c.type}`).join(', ');
 
@@ -61,7 +62,11 @@ function rangeWhere(layout: TableLayout, after: string[] | undefined, upTo: stri
   return { where, values };
 }
 
-export async function layoutsOf(source: MoveStorage, target: MoveStorage, tables: string[]): Promise<TablePair[]> {
+export async function layoutsOf(
+  source: MoveStorage,
+  target: MoveStorage,
+  tables: string[],
+): Promise<TablePair[]> {
   const run =
     (client: pg.Client) =>
     async <R>(text: string, values?: unknown[]) =>
