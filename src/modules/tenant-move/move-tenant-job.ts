@@ -8,7 +8,7 @@ import type { TenantId } from '../../tenancy/tenant-id.js';
 import type { Isolation } from '../../tenancy/tenant-scope.js';
 import { recordPlatformAudit } from '../audit/record-platform-audit.js';
 import { dropOldStorage, dropTarget } from './drop-storage.js';
-import { fenceStorage, liftFreeze, unfenceStorage } from './storage-fence.js';
+import { armPoolFence, fenceStorage, liftFreeze, unfenceStorage } from './storage-fence.js';
 import { startChangeLog, stopChangeLog, takeChanges } from './change-log.js';
 import { copyChangedKeys, finalSync } from './final-sync.js';
 import { copyPass, layoutsOf, type MoveStorage, prepareMoveSession } from './storage-sync.js';
@@ -209,6 +209,7 @@ async function copyAndCutOver(
       await setStatus(move.id, 'verifying', { rows_copied: rowsCopied });
     }
     crashPoint('verifying');
+    if (from.isolation === 'pool') await armPoolFence(pair.source.client, pair.source.schema, tables);
     // The full verification, while the tenant serves: what differs is fixed and stays dirty, and
     // what changes from now on is in the log. Nothing is consumed from the log until the fence.
     const check = await copyPass(pair.source, pair.target, tables, from.id, async () => undefined);
