@@ -16,7 +16,7 @@ export async function listDatabaseServers(tenancy: Tenancy): Promise<DatabaseSer
     .selectFrom('platform.tenants')
     .select(['placement', sql<string>`count(*)`.as('n')])
     .where('isolation', '=', 'database')
-    .where('status', 'not in', ['deleting', 'deleted'])
+    .where('status', '<>', 'deleted')
     .groupBy('placement')
     .execute();
   const load = new Map(counts.map((row) => [row.placement, Number(row.n)]));
