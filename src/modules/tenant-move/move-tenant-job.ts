@@ -212,7 +212,9 @@ async function copyAndCutOver(
     if (from.isolation === 'pool') await armPoolFence(pair.source.client, pair.source.schema, tables);
     // The full verification, while the tenant serves: what differs is fixed and stays dirty, and
     // what changes from now on is in the log. Nothing is consumed from the log until the fence.
-    const check = await copyPass(pair.source, pair.target, tables, from.id, async () => undefined);
+    const check = await copyPass(pair.source, pair.target, tables, from.id, async () => undefined, {
+      recheck: true,
+    });
     rowsCopied += check.rowsWritten;
     await fenceStorage(tenancy, from, move.id);
     // After the fence drained the writers, every logged write is committed and visible.
