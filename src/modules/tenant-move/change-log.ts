@@ -16,6 +16,27 @@ export type LoggedKey = Record<string, unknown>;
 /** Logged keys by table, each key once. */
 export type ChangedKeys = Map<string, LoggedKey[]>;
 
+/**
+ * Runs one trigger DDL on a shared table with a short lock_timeout, retrying: waiting in the lock
+ * queue behind a long reader would make every later statement on the table (every pool tenant's)
+ * queue behind the DDL.
+ */
+async function withShortLock(client: pg.ClientBase, ddl: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await client.query('begin');
+    try {
+      await client.query(`set local lock_timeout = '1s'`);
+      await client.query(ddl);
+      await client.query('commit');
+      return;
+    } catch (error) {
+      await client.query('rollback');
+      if ((error as { code?: string }).code !== '55P03' || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
 const triggerName = (moveId: string) => quoteIdent(`tenantbase_move_log_${moveId.replace(/-/g, '')}`);
 
 // SECURITY DEFINER: the application role writes the tenant's rows but has no right on the log.
@@ -78,7 +99,8 @@ export async function startChangeLog(
   });
   for (const [i, layout] of layouts.entries()) {
     const args = [moveId, tenantId, ...layout.key.map((k) => k.name)].map(quoteLiteral).join(', ');
-    await source.client.query(
+    await withShortLock(
+      source.client,
       `create or replace trigger ${triggerName(moveId)} after insert or update or delete
          on ${quoteIdent(source.schema)}.${quoteIdent(tables[i]!)}
          for each row execute function ${LOG_SCHEMA}.log_change(${args})`,
@@ -117,7 +139,8 @@ export async function stopChangeLog(source: MoveStorage, tables: string[], moveI
   );
   for (const { table } of rows) {
     if (!tables.includes(table)) continue;
-    await source.client.query(
+    await withShortLock(
+      source.client,
       `drop trigger if exists ${triggerName(moveId)} on ${quoteIdent(source.schema)}.${quoteIdent(table)}`,
     );
   }
