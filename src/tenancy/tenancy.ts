@@ -4,7 +4,7 @@ import type { DatabaseEndpoints } from '../db/bootstrap-database.js';
 import { guardClient, guardPoolClients } from '../db/connection-faults.js';
 import type { PlatformDatabase } from '../db/platform-database.js';
 import { DatabaseIsolation } from './isolation/database/database-isolation.js';
-import { DatabasePoolCache } from './isolation/database/database-pool-cache.js';
+import { ServerPoolCaches } from './isolation/database/server-pool-caches.js';
 import type { IsolationModel, StorageReport, TenantLocation } from './isolation/isolation-model.js';
 import { PoolIsolation } from './isolation/pool/pool-isolation.js';
 import { SchemaIsolation } from './isolation/schema/schema-isolation.js';
@@ -98,7 +98,7 @@ export class Tenancy {
   readonly platformDb: Kysely<PlatformDatabase>;
   readonly appPool: pg.Pool;
   readonly adminPool: pg.Pool;
-  readonly tenantDatabases: DatabasePoolCache;
+  readonly tenantDatabases: ServerPoolCaches;
   private readonly models: Record<Isolation, IsolationModel>;
   private readonly plugins: Record<Isolation, KyselyPlugin[]>;
   private readonly observeQuery: Record<Isolation, ((seconds: number) => void) | undefined>;
@@ -145,7 +145,7 @@ export class Tenancy {
     this.adminPool = guardPoolClients(
       new pg.Pool({ connectionString: endpoints.adminUrl, max: options.adminPoolMax ?? 3 }),
     );
-    this.tenantDatabases = new DatabasePoolCache(
+    this.tenantDatabases = new ServerPoolCaches(
       {
         perDatabaseMax: options.tenantDbPoolMax,
         connectionCap: options.tenantDbConnectionCap,

@@ -8,8 +8,10 @@ import type { TenantId } from '../../tenancy/tenant-id.js';
 import type { Isolation } from '../../tenancy/tenant-scope.js';
 import { recordPlatformAudit } from '../audit/record-platform-audit.js';
 import { dropOldStorage, dropTarget } from './drop-storage.js';
-import { fenceStorage, liftFreeze, unfenceStorage } from './storage-fence.js';
-import { copyPass, finalSync, type MoveStorage, prepareMoveSession } from './storage-sync.js';
+import { armPoolFence, fenceStorage, liftFreeze, unfenceStorage } from './storage-fence.js';
+import { startChangeLog, stopChangeLog, takeChanges } from './change-log.js';
+import { copyChangedKeys, finalSync } from './final-sync.js';
+import { copyPass, layoutsOf, type MoveStorage, prepareMoveSession } from './storage-sync.js';
 import type { MoveStatus, TenantMoveRow } from './tenant-moves.table.js';
 
 export const MOVE_JOB = 'tenant.move';
@@ -20,8 +22,11 @@ export const MOVE_JOB = 'tenant.move';
  */
 export const OLD_STORAGE_GRACE_MS = 3000;
 
-/** Copy passes while the tenant serves, before the freeze: each one leaves less for the final delta. */
-const MAX_COPY_PASSES = 4;
+/** Rounds of copying logged writes while the tenant serves: each leaves less for the freeze. */
+const MAX_DELTA_ROUNDS = 5;
+
+/** A round with fewer logged keys than this is as small as the freeze needs: stop there. */
+const SMALL_DELTA = 200;
 
 /** Test-only: the phase in which the process kills itself (SIGKILL), to prove a move resumes. */
 const CRASH_AT = process.env.TENANTBASE_TEST_MOVE_CRASH_AT;
@@ -60,10 +65,25 @@ async function openPair(tenancy: Tenancy, from: TenantLocation, to: TenantLocati
   return { source, target, close };
 }
 
+/** Removes the move's change log from its source storage; a source already dropped has none. */
+async function endChangeLog(tenancy: Tenancy, from: TenantLocation, moveId: string): Promise<void> {
+  const storage = await tenancy.ownerStorage(from).catch((error: { code?: string }) => {
+    if (error.code === '3D000') return undefined;
+    throw error;
+  });
+  if (!storage) return;
+  try {
+    await stopChangeLog(storage, tenancy.tenantTables, moveId);
+  } finally {
+    await storage.client.end();
+  }
+}
+
 /** Marks a move that did not cut over `failed`: the old storage serves again, the copy goes. */
 export async function abandonMove(tenancy: Tenancy, move: TenantMoveRow, error: string): Promise<void> {
   const { from, to } = moveLocations(move);
   await unfenceStorage(tenancy, from);
+  await endChangeLog(tenancy, from, move.id);
   const current = await tenancy.registry.load(from.id);
   if (current && current.isolation === from.isolation && current.placement === from.placement) {
     await dropTarget(tenancy, to).catch(() => undefined);
@@ -120,6 +140,7 @@ export function moveTenantJob(services: MoveServices) {
     }
     crashPoint('cutover');
     await new Promise((resolve) => setTimeout(resolve, OLD_STORAGE_GRACE_MS));
+    await endChangeLog(tenancy, from, move.id);
     await dropOldStorage(tenancy, from);
     if (from.isolation !== 'pool' && from.isolation !== to.isolation) {
       await db.deleteFrom('platform.storage_migrations').where('storage', '=', storageKey(from)).execute();
@@ -160,27 +181,48 @@ async function copyAndCutOver(
   }
   const pair = await openPair(tenancy, from, to);
   try {
+    const tables = tenancy.tenantTables;
+    const pairs = await layoutsOf(pair.source, pair.target, tables);
     if (move.status !== 'verifying') {
-      for (let pass = 0; pass < MAX_COPY_PASSES; pass++) {
-        const base = rowsCopied;
-        const result = await copyPass(
-          pair.source,
-          pair.target,
-          tenancy.tenantTables,
-          from.id,
-          async (rows) => {
-            crashPoint('copying');
-            await setStatus(move.id, 'copying', { rows_copied: base + rows });
-          },
-        );
-        rowsCopied = base + result.rowsWritten;
-        if (result.rangesFixed <= 1 && result.rangesSkipped === 0) break;
+      // Before the bulk copy reads a row: from here on every write of the tenant leaves its key.
+      await startChangeLog(
+        pair.source,
+        pairs.map((p) => p.source),
+        pairs.map((p) => p.name),
+        move.id,
+        from.id,
+      );
+      const base = rowsCopied;
+      const bulk = await copyPass(pair.source, pair.target, tables, from.id, async (rows) => {
+        crashPoint('copying');
+        await setStatus(move.id, 'copying', { rows_copied: base + rows });
+      });
+      rowsCopied = base + bulk.rowsWritten;
+      for (let round = 0; round < MAX_DELTA_ROUNDS; round++) {
+        const changes = await takeChanges(pair.source.client, move.id);
+        const keys = [...changes.values()].reduce((sum, k) => sum + k.length, 0);
+        if (keys === 0) break;
+        rowsCopied += await copyChangedKeys(pair.source, pair.target, pairs, from.id, changes);
+        await setStatus(move.id, 'copying', { rows_copied: rowsCopied });
+        if (keys < SMALL_DELTA) break;
       }
       await setStatus(move.id, 'verifying', { rows_copied: rowsCopied });
     }
     crashPoint('verifying');
+    if (from.isolation === 'pool') await armPoolFence(pair.source.client, pair.source.schema, tables);
+    // The full verification, while the tenant serves: what differs is fixed and stays dirty, and
+    // what changes from now on is in the log. Nothing is consumed from the log until the fence.
+    const check = await copyPass(pair.source, pair.target, tables, from.id, async () => undefined, {
+      recheck: true,
+    });
+    rowsCopied += check.rowsWritten;
     await fenceStorage(tenancy, from, move.id);
-    const final = await finalSync(pair.source, pair.target, tenancy.tenantTables, from.id);
+    // After the fence drained the writers, every logged write is committed and visible.
+    const changes = await takeChanges(pair.source.client, move.id);
+    const final = await finalSync(pair.source, pair.target, pairs, from.id, {
+      ranges: check.unverified,
+      keys: changes,
+    });
     rowsCopied += final.rowsWritten;
     // One transaction: the registry names the verified copy exactly when the move says so.
     await db.transaction().execute(async (trx) => {

@@ -1,9 +1,30 @@
+import type pg from 'pg';
 import { quoteIdent } from '../../db/sql-identifier.js';
 import type { TenantLocation } from '../../tenancy/isolation/isolation-model.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
 
 const FENCE_TRIGGER = 'tenantbase_move_fence';
 const DRAIN_TIMEOUT_MS = 30_000;
+
+/**
+ * Puts the pool fence's statement trigger on every pool table that lacks it. It refuses nothing
+ * until a freeze row names a pool tenant, so a move arms it before the freeze: CREATE TRIGGER
+ * waits for every writer of the shared table, which the freeze should not have to wait for.
+ */
+export async function armPoolFence(client: pg.ClientBase, schema: string, tables: string[]): Promise<void> {
+  const { rows } = await client.query<{ table: string }>(
+    `select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = $1 and c.relname = any($2::text[]) and c.relkind in ('r', 'p')
+        and not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = $3)`,
+    [schema, tables, FENCE_TRIGGER],
+  );
+  for (const { table } of rows) {
+    await client.query(
+      `create or replace trigger ${FENCE_TRIGGER} before insert or update or delete on ${quoteIdent(schema)}.${quoteIdent(table)}
+         for each statement execute function platform.tenantbase_refuse_frozen_write()`,
+    );
+  }
+}
 
 /**
  * Fences the tenant's old storage in the database, so that no process can write there any more,
@@ -31,20 +52,8 @@ export async function fenceStorage(tenancy: Tenancy, from: TenantLocation, moveI
   await tenancy.freezes.refresh();
   const { client, schema } = await tenancy.ownerStorage(from);
   try {
-    const qualified = (table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
     if (from.isolation === 'pool') {
-      const { rows } = await client.query<{ table: string }>(
-        `select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
-          where n.nspname = $1 and c.relname = any($2::text[]) and c.relkind in ('r', 'p')
-            and not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = $3)`,
-        [schema, tenancy.tenantTables, FENCE_TRIGGER],
-      );
-      for (const { table } of rows) {
-        await client.query(
-          `create or replace trigger ${FENCE_TRIGGER} before insert or update or delete on ${qualified(table)}
-             for each statement execute function platform.tenantbase_refuse_frozen_write()`,
-        );
-      }
+      await armPoolFence(client, schema, tenancy.tenantTables);
     } else {
       await client.query(
         `revoke insert, update, delete, truncate on all tables in schema ${quoteIdent(schema)} from ${quoteIdent(tenancy.endpoints.names.appRole)}`,

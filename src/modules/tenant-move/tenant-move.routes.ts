@@ -1,9 +1,17 @@
+import { Type } from '@sinclair/typebox';
 import type { AppServices } from '../../app/app-services.js';
 import { dataEnvelope, sendData, type TenantRoutes } from '../../http/route-kit.js';
 import { TenantIdParams } from '../tenants/tenants.schema.js';
 import { getTenantMove } from './get-tenant-move.js';
 import { startTenantMove } from './start-tenant-move.js';
-import { MoveParams, MoveTenantBody, TenantMove, toMoveView } from './tenant-move.schema.js';
+import { listDatabaseServers } from './list-database-servers.js';
+import {
+  DatabaseServerView,
+  MoveParams,
+  MoveTenantBody,
+  TenantMove,
+  toMoveView,
+} from './tenant-move.schema.js';
 
 const tags = ['tenants'];
 
@@ -44,5 +52,19 @@ export async function tenantMoveRoutes(app: TenantRoutes, services: AppServices)
       const row = await getTenantMove(services.tenancy.platformDb, request.params.id, request.params.move_id);
       return sendData(reply, toMoveView(row));
     },
+  );
+
+  app.get(
+    '/platform/database-servers',
+    {
+      schema: {
+        summary: 'List the database servers a database tenant can be placed on or moved to',
+        operationId: 'listDatabaseServers',
+        tags: ['platform'],
+        response: { 200: dataEnvelope(Type.Array(DatabaseServerView)) },
+      },
+      config: { platformAdmin: true },
+    },
+    async (_request, reply) => sendData(reply, await listDatabaseServers(services.tenancy)),
   );
 }

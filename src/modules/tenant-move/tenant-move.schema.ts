@@ -32,6 +32,12 @@ export const TenantMove = Type.Object({
 });
 export type TenantMove = Static<typeof TenantMove>;
 
+/** A database server a tenant can be placed on, as GET /platform/database-servers lists it. */
+export const DatabaseServerView = Type.Object({
+  name: Type.String(),
+  database_tenants: Type.Integer({ minimum: 0 }),
+});
+
 export const MoveParams = Type.Object({
   id: Type.String({ maxLength: 64 }),
   move_id: Type.String({ format: 'uuid' }),

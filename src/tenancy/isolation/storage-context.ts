@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { ModuleMigrations } from '../migrations/tenant-migration.js';
 import type { StorageNames } from '../storage-names.js';
-import type { DatabasePoolCache } from './database/database-pool-cache.js';
+import type { ServerPoolCaches } from './database/server-pool-caches.js';
 
 /** What the isolation models share: pools, names and the registered tenant migrations. */
 export interface StorageContext {
@@ -10,8 +10,8 @@ export interface StorageContext {
   appPool: pg.Pool;
   /** The platform database as the owner, for DDL and migrations. */
   adminPool: pg.Pool;
-  /** Tenant databases as the application role. */
-  tenantDatabases: DatabasePoolCache;
+  /** Tenant databases as the application role, with a connection budget per server. */
+  tenantDatabases: ServerPoolCaches;
   /** Owner connection to a database on a placement server, for DDL; the caller ends it. */
   adminClient(placement: string, database: string): Promise<pg.Client>;
   /** The tenant tables of every registered module, for deletion and inspection. */

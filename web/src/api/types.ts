@@ -110,6 +110,8 @@ export type ApiKey = ItemOf<'listApiKeys'>;
 export type AuditEntry = ItemOf<'listAuditEntries'>;
 export type OutboxMail = ItemOf<'listOutboxMail'>;
 export type DemoRequest = ItemOf<'listDemoRequests'>;
+export type TenantMove = DataOf<'getTenantMove'>;
+export type DatabaseServer = ItemOf<'listDatabaseServers'>;
 /** Every error answer's body. */
 export type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 

@@ -15,6 +15,7 @@ import { ExportPanel } from './export-panel';
 import { ProvisioningProgress } from './provisioning-progress';
 import { TenantActions } from './tenant-actions';
 import { TenantFacts } from './tenant-facts';
+import { TenantMover } from './tenant-mover';
 import { TierChanger } from './tier-changer';
 
 function Usage({ tenant }: { tenant: Tenant }) {
@@ -92,6 +93,7 @@ function TenantDetail({ initial }: { initial: Tenant }) {
           <div className="stack-lg">
             <TenantActions tenant={tenant} onChanged={setTenant} />
             <TierChanger key={tenant.tier} tenant={tenant} onChanged={setTenant} />
+            <TenantMover tenant={tenant} onChanged={setTenant} />
           </div>
         </section>
       )}
