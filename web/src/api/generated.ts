@@ -845,6 +845,23 @@ export interface paths {
     patch: operations['updateTenant'];
     trace?: never;
   };
+  '/api/v1/tenants/{id}/activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The platform’s recent acts on a tenant */
+    get: operations['listTenantActivity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tenants/{id}/billing': {
     parameters: {
       query?: never;
@@ -909,6 +926,23 @@ export interface paths {
     put?: never;
     /** Start an export of a tenant to an archive */
     post: operations['exportTenant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{id}/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a tenant’s exports, newest first */
+    get: operations['listTenantExports'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1543,7 +1577,9 @@ export interface operations {
           'application/json': {
             data: {
               action: string;
+              actor_email: string | null;
               actor_id: string | null;
+              actor_name: string | null;
               actor_type: string;
               after: unknown;
               before: unknown;
@@ -3589,6 +3625,10 @@ export interface operations {
                 };
                 name: string;
                 placement?: string;
+                plan_features?: string[];
+                plan_limits?: {
+                  [key: string]: unknown;
+                };
                 provisioning_error: string | null;
                 provisioning_step: string | null;
                 settings: {
@@ -7743,6 +7783,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {
@@ -7875,6 +7919,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {
@@ -7987,6 +8035,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {
@@ -8102,6 +8154,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {
@@ -8263,6 +8319,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {
@@ -8317,6 +8377,100 @@ export interface operations {
       };
       /** @description CONFLICT with the current state (duplicate key, state change). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  listTenantActivity: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              action: string;
+              actor_email: string | null;
+              actor_id: string | null;
+              actor_type: string;
+              /** Format: date-time */
+              created_at: string;
+              details: unknown;
+              id: string;
+              target_id: string | null;
+              target_type: string | null;
+            }[];
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -8931,6 +9085,106 @@ export interface operations {
       };
     };
   };
+  listTenantExports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              completed_at: string | null;
+              /** Format: date-time */
+              created_at: string;
+              download_url: string | null;
+              error: string | null;
+              /** Format: uuid */
+              id: string;
+              sha256: string | null;
+              size_bytes: number | null;
+              status: 'running' | 'done' | 'failed';
+              tables:
+                | {
+                    name: string;
+                    rows: number;
+                    sha256: string;
+                  }[]
+                | null;
+              tenant_id: string;
+            }[];
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   getTenantExport: {
     parameters: {
       query?: {
@@ -9168,6 +9422,10 @@ export interface operations {
                 };
                 name: string;
                 placement?: string;
+                plan_features?: string[];
+                plan_limits?: {
+                  [key: string]: unknown;
+                };
                 provisioning_error: string | null;
                 provisioning_step: string | null;
                 settings: {
@@ -9736,6 +9994,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {
@@ -9857,6 +10119,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {
@@ -10061,6 +10327,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {

@@ -14,6 +14,7 @@ import { DeletionProgress } from './deletion-progress';
 import { ExportPanel } from './export-panel';
 import { ProvisioningProgress } from './provisioning-progress';
 import { TenantActions } from './tenant-actions';
+import { TenantActivity, TenantConfiguration } from './tenant-configuration';
 import { TenantFacts } from './tenant-facts';
 import { TierChanger } from './tier-changer';
 
@@ -81,7 +82,8 @@ function TenantDetail({ initial }: { initial: Tenant }) {
           <h2 id="usage-title" className="card-title">
             Usage
           </h2>
-          <Usage key={tenant.status} tenant={tenant} />
+          {/* Keyed by the saved tenant: a tier change moves the limits, so the usage card reloads. */}
+          <Usage key={`${tenant.status} ${tenant.updated_at}`} tenant={tenant} />
         </section>
       </div>
       {alive && admin && (
@@ -103,6 +105,7 @@ function TenantDetail({ initial }: { initial: Tenant }) {
           <BillingPanel tenantId={tenant.id} />
         </section>
       )}
+      {alive && admin && <TenantConfiguration tenant={tenant} onChanged={setTenant} />}
       {alive && admin && (
         <section className="card" aria-labelledby="export-title">
           <h2 id="export-title" className="card-title">
@@ -111,6 +114,7 @@ function TenantDetail({ initial }: { initial: Tenant }) {
           <ExportPanel tenantId={tenant.id} />
         </section>
       )}
+      <TenantActivity tenant={tenant} />
     </div>
   );
 }
