@@ -54,7 +54,7 @@ function TenantTrail({ tenantId }: { tenantId: string }) {
 
 /** What the platform did to the tenant, and the latest of what happened inside it, with people named. */
 export function ActivityPanel({ tenant }: { tenant: Tenant }) {
-  const inside = tenant.status === 'active' || tenant.status === 'suspended';
+  const inside = tenant.status === 'active';
   return (
     <div className="detail-grid">
       <div className="stack">
@@ -66,7 +66,7 @@ export function ActivityPanel({ tenant }: { tenant: Tenant }) {
         {inside ? (
           <TenantTrail tenantId={tenant.id} />
         ) : (
-          <p className="muted">No trail until it is active.</p>
+          <p className="muted">Readable while the tenant is active.</p>
         )}
         <p className="muted">The whole trail is under Audit when acting inside the tenant.</p>
       </div>

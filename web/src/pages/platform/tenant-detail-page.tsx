@@ -3,7 +3,9 @@ import { Link, useParams } from 'react-router';
 import { platformRoleOf } from '../../api/session-store';
 import type { Tenant, TenantStats } from '../../api/types';
 import { useSession } from '../../auth/use-session';
+import { isApiError } from '../../api/api-error';
 import { AsyncContent } from '../../components/async-content';
+import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { StatusBadge } from '../../components/status-badge';
 import { UsageMeter } from '../../components/usage-meter';
@@ -68,7 +70,8 @@ function TenantDetail({ initial }: { initial: Tenant }) {
           <h2 id="deletion-title" className="card-title">
             Deletion
           </h2>
-          <DeletionProgress tenant={tenant} />
+          {/* The header's badge follows the job, so it never says “deleting” about a deleted tenant. */}
+          <DeletionProgress tenant={tenant} onGone={() => setTenant((t) => ({ ...t, status: 'deleted' }))} />
         </section>
       )}
       <div className="detail-grid">
@@ -129,9 +132,19 @@ export function TenantDetailPage() {
       <p className="breadcrumb">
         <Link to="/console/tenants">← All tenants</Link>
       </p>
-      <AsyncContent state={tenant} loadingLabel="Loading the tenant…">
-        {(data) => <TenantDetail key={data.id} initial={data} />}
-      </AsyncContent>
+      {isApiError(tenant.error) && tenant.error.code === 'TENANT_NOT_FOUND' ? (
+        // Said to the operator, not to a workspace user: there is no "address your administrator sent".
+        <EmptyState title={`No tenant has the ID “${id}”`}>
+          <p>It was deleted, or the ID in the address is mistyped.</p>
+          <Link className="button button-secondary" to="/console/tenants">
+            Find it among all tenants
+          </Link>
+        </EmptyState>
+      ) : (
+        <AsyncContent state={tenant} loadingLabel="Loading the tenant…">
+          {(data) => <TenantDetail key={data.id} initial={data} />}
+        </AsyncContent>
+      )}
     </>
   );
 }
