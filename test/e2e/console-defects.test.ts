@@ -33,6 +33,11 @@ describe.skipIf(missing)('the console defects of issue 17 stay fixed', () => {
     world = await startConsoleWorld();
     await world.tb.createTenant({ id: 'acme', name: 'Acme', tier: 'standard' });
     await world.tb.createTenant({ id: 'doomed', name: 'Doomed' });
+    // A long name makes the header's tenant selector as wide as its longest option.
+    await world.tb.createTenant({
+      id: 'longname',
+      name: 'The Exceptionally Long-Named Dental and Manufacturing Holding Company of Somewhere',
+    });
     const ownerToken = await world.tb.login(OWNER.email, OWNER.password, OWNER.tenant);
     await call(world.tb, ownerToken, 'POST', '/users', {
       email: 'member@acme.test',
@@ -64,6 +69,7 @@ describe.skipIf(missing)('the console defects of issue 17 stay fixed', () => {
     await signIn(phone, PLATFORM_ADMIN);
     await phone.waitForURL('**/console/tenants');
     await phone.getByRole('heading', { name: 'Tenants' }).waitFor();
+    await phone.locator('option[value="longname"]').waitFor({ state: 'attached' });
     await expectFits(phone);
     // Acting inside a tenant adds the banner and a chosen tenant's name to the selector.
     await phone.getByLabel('Act inside tenant').selectOption('acme');

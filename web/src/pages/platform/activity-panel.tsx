@@ -4,6 +4,13 @@ import { formatDateTime } from '../../components/format';
 import { useApiGet } from '../../hooks/use-api-get';
 import { personOf } from '../admin/audit-person';
 
+const ACTORS: Record<string, string> = {
+  system: 'the system',
+  tenant_user: 'a user of the tenant',
+  api_key: 'an API key',
+  platform_admin: 'a platform administrator',
+};
+
 function PlatformActs({ tenantId, refreshKey }: { tenantId: string; refreshKey: number }) {
   const acts = useApiGet<PlatformActivity[]>(
     `/tenants/${encodeURIComponent(tenantId)}/activity`,
@@ -20,7 +27,7 @@ function PlatformActs({ tenantId, refreshKey }: { tenantId: string; refreshKey: 
             {rows.map((row) => (
               <li key={row.id}>
                 <span className="muted">{formatDateTime(row.created_at)}</span> · <code>{row.action}</code> by{' '}
-                {row.actor_email ?? (row.actor_type === 'system' ? 'the system' : row.actor_type)}
+                {row.actor_email ?? ACTORS[row.actor_type] ?? row.actor_type}
               </li>
             ))}
           </ul>

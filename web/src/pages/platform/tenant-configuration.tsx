@@ -41,10 +41,16 @@ export function TenantConfiguration({ tenant, onChanged }: Props) {
       <Section id="settings" title="Organisation settings">
         <SettingsPanel tenant={tenant} onChanged={onChanged} />
       </Section>
-      <Section id="import" title="Import">
-        <ImportPanel tenantId={tenant.id} />
-      </Section>
     </>
+  );
+}
+
+/** Importing an archive into a new tenant; beside the export that makes one. */
+export function TenantImport({ tenant }: { tenant: Tenant }) {
+  return (
+    <Section id="import" title="Import">
+      <ImportPanel tenantId={tenant.id} />
+    </Section>
   );
 }
 

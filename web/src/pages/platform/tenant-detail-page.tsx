@@ -16,7 +16,7 @@ import { DeletionProgress } from './deletion-progress';
 import { ExportPanel } from './export-panel';
 import { ProvisioningProgress } from './provisioning-progress';
 import { TenantActions } from './tenant-actions';
-import { TenantActivity, TenantConfiguration } from './tenant-configuration';
+import { TenantActivity, TenantConfiguration, TenantImport } from './tenant-configuration';
 import { TenantFacts } from './tenant-facts';
 import { TierChanger } from './tier-changer';
 
@@ -117,6 +117,7 @@ function TenantDetail({ initial }: { initial: Tenant }) {
           <ExportPanel tenantId={tenant.id} />
         </section>
       )}
+      {alive && admin && <TenantImport tenant={tenant} />}
       <TenantActivity tenant={tenant} />
     </div>
   );
