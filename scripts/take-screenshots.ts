@@ -168,6 +168,11 @@ it.skipIf(missing)('takes a screenshot of each main page', async () => {
   await create.getByRole('button', { name: 'Close' }).last().click();
   await visit(admin, '/console/tenants/acme', 'Export data');
   await shoot(admin, 'platform-tenant-detail', { fullPage: true });
+  const phoneAdmin = await world.newPage(PHONE);
+  await signIn(phoneAdmin, PLATFORM_ADMIN);
+  await phoneAdmin.waitForURL('**/console/tenants');
+  await visit(phoneAdmin, '/console/tenants/acme', 'Export data');
+  await shoot(phoneAdmin, 'platform-tenant-detail-phone', { fullPage: true });
   await visit(admin, '/console/demo-requests', 'Initrode');
   await shoot(admin, 'platform-demo-requests');
   await visit(admin, '/console/outbox', 'You are invited');

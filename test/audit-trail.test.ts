@@ -79,6 +79,7 @@ describe.each(ISOLATIONS)('the audit trail in %s isolation', (isolation: Isolati
     expect(created).toMatchObject({
       actor_type: 'tenant_user',
       actor_id: subjectOf(ownerA),
+      actor_email: `owner@${a}.test`,
       target_type: 'deployment',
       target_id: deployments[0],
       before: null,
@@ -98,6 +99,8 @@ describe.each(ISOLATIONS)('the audit trail in %s isolation', (isolation: Isolati
         'seq',
         'actor_type',
         'actor_id',
+        'actor_email',
+        'actor_name',
         'action',
         'target_type',
         'target_id',

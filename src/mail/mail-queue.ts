@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { PlatformDatabase } from '../db/platform-database.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
+import { loadMailBrand } from './mail-brand.js';
 import type { MailMessage } from './mailer.js';
+import { renderMailHtml } from './render-mail-html.js';
 
 /** The job that delivers one queued mail through the mailer (outbox or SMTP), with retries. */
 export const SEND_MAIL_JOB = 'send_mail';
@@ -31,9 +33,12 @@ export class MailQueue {
   /** Queues `message` now, in the transaction of `db` when given (a platform transaction). */
   async enqueue(message: MailMessage, db?: Kysely<PlatformDatabase>): Promise<void> {
     const queue = db ? new JobQueue(db) : this.jobs;
+    // Read through the same connection as the queueing, so no second one is awaited inside a transaction.
+    const { brand: given, ...rest } = message;
+    const brand = given ?? (await loadMailBrand(queue.db, message.tenantId));
     await queue.enqueue(
       SEND_MAIL_JOB,
-      { message },
+      { message: { ...rest, html: renderMailHtml(message, brand) } },
       { tenantId: message.tenantId, maxAttempts: MAIL_ATTEMPTS },
     );
   }

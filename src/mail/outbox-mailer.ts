@@ -23,6 +23,7 @@ export class OutboxMailer implements Mailer {
         recipient: message.to,
         subject: message.subject,
         body: message.text,
+        html: message.html ?? null,
         kind: message.kind,
         created_at: new Date(),
       })

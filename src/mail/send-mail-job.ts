@@ -11,6 +11,7 @@ function messageOf(job: Job): MailMessage {
     !text(message.subject) ||
     !text(message.text) ||
     !text(message.kind) ||
+    !(message.html === undefined || text(message.html)) ||
     !(message.tenantId === null || text(message.tenantId))
   ) {
     throw new PermanentJobError('send_mail job without a complete message');

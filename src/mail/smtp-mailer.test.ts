@@ -71,6 +71,30 @@ it('sends plain-text mail through the SMTP server of SMTP_URL', async () => {
   expect(received[0]).toContain('accept-invite?token=x');
 });
 
+it('sends the HTML part beside the text part when the queue made one', async () => {
+  const mailer = new SmtpMailer(
+    `smtp://127.0.0.1:${port}`,
+    'Acme <no-reply@acme.test>',
+    'https://app.acme.test',
+  );
+  await mailer.send({
+    to: 'bea@acme.test',
+    subject: 'Reset your password',
+    text: 'Choose a new password: https://app.acme.test/reset-password?token=y',
+    html: '<p style="color:#c0ffee">Choose a new password</p>',
+    kind: 'password_reset',
+    tenantId: 'acme',
+  });
+  await mailer.close();
+  const mail = received.at(-1)!;
+  expect(mail).toContain('To: bea@acme.test');
+  expect(mail).toMatch(/Content-Type: multipart\/alternative/i);
+  expect(mail).toMatch(/Content-Type: text\/plain/i);
+  expect(mail).toMatch(/Content-Type: text\/html/i);
+  expect(mail).toContain('reset-password?token=y');
+  expect(mail).toContain('#c0ffee');
+});
+
 it('turns an unreachable server into 503 UNAVAILABLE, so the caller rolls back and may retry', async () => {
   const closed = net.createServer();
   closed.listen(0, '127.0.0.1');

@@ -30,6 +30,7 @@ export class SmtpMailer implements Mailer {
         to: message.to,
         subject: message.subject,
         text: message.text,
+        ...(message.html ? { html: message.html } : {}),
       });
     } catch (error) {
       // The caller's transaction rolls back, so a retry starts clean.

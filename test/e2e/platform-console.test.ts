@@ -90,6 +90,10 @@ describe.skipIf(missing)('the platform console in Chromium', () => {
     await page.getByRole('link', { name: /Initech/ }).click();
     await page.getByRole('heading', { name: 'Initech' }).waitFor();
     await page.getByRole('button', { name: 'Suspend' }).click();
+    await page
+      .getByRole('dialog', { name: 'Suspend initech' })
+      .getByRole('button', { name: 'Suspend' })
+      .click();
     await page.getByRole('button', { name: 'Resume' }).waitFor();
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.getByRole('button', { name: 'Suspend' }).waitFor();

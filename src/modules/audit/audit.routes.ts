@@ -1,10 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { AppServices } from '../../app/app-services.js';
 import { dataEnvelope, inTenant, listEnvelope, sendData, type TenantRoutes } from '../../http/route-kit.js';
+import { findPlatformActors, findTenantActors } from './audit-actors.js';
 import { toAuditEntry } from './audit-entry-row.js';
 import { toAuditVerdict } from './audit-verdict.js';
 import { AuditEntry, AuditQuery, AuditVerdict } from './audit.schema.js';
 import { findAuditEntries } from './find-audit-entries.js';
+import { platformActivityRoutes } from './platform-activity.routes.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
 
 const tags = ['audit'];
@@ -24,8 +26,21 @@ export function auditRoutes(app: TenantRoutes, services: AppServices): void {
       config: { tenant: 'required', permission: 'audit:read' },
     },
     async (request, reply) => {
-      const page = await inTenant(request, services, (scope) => findAuditEntries(scope, request.query));
-      return sendData(reply, page.rows.map(toAuditEntry), { pagination: page.pagination });
+      const { page, users } = await inTenant(request, services, async (scope) => {
+        const found = await findAuditEntries(scope, request.query);
+        return { page: found, users: await findTenantActors(scope, found.rows) };
+      });
+      // A tenant's administrators see that the platform acted, not which of its staff did.
+      const admins =
+        request.principal?.kind === 'platform_admin'
+          ? await findPlatformActors(services.tenancy.platformDb, page.rows)
+          : new Map();
+      const people = { tenant_user: users, platform_admin: admins };
+      return sendData(
+        reply,
+        page.rows.map((row) => toAuditEntry(row, people)),
+        { pagination: page.pagination },
+      );
     },
   );
 
@@ -49,4 +64,6 @@ export function auditRoutes(app: TenantRoutes, services: AppServices): void {
       return sendData(reply, toAuditVerdict(report));
     },
   );
+
+  platformActivityRoutes(app, services);
 }

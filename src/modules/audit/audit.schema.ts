@@ -9,6 +9,9 @@ export const AuditEntry = Type.Object({
   seq: Nullable(Type.Integer()),
   actor_type: Type.String(),
   actor_id: Nullable(Type.String()),
+  /** The tenant's own user (or, for platform viewers, the platform administrator) behind actor_id. */
+  actor_email: Nullable(Type.String()),
+  actor_name: Nullable(Type.String()),
   action: Type.String(),
   target_type: Type.String(),
   target_id: Nullable(Type.String()),

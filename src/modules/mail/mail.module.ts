@@ -1,3 +1,4 @@
+import { mailOutboxHtmlMigration } from '../../mail/mail-outbox.table.js';
 import type { AppServices } from '../../app/app-services.js';
 import { listEnvelope, sendData, type TenantRoutes } from '../../http/route-kit.js';
 import type { TenantModule } from '../module.js';
@@ -33,5 +34,6 @@ export const mailModule: TenantModule = {
   feature: null,
   tables: [],
   migrations: [],
+  platformMigrations: [mailOutboxHtmlMigration],
   routes: outboxRoutes,
 };

@@ -1,3 +1,4 @@
+import { safeBrand } from '../../mail/mail-brand.js';
 import type { MailMessage } from '../../mail/mailer.js';
 
 /** The mail whose link proves the address and starts provisioning the signed-up tenant. */
@@ -11,6 +12,7 @@ export function signupVerificationMail(
     kind: 'signup_verification',
     // The tenant does not exist yet: the mail is the platform's own.
     tenantId: null,
+    brand: safeBrand({ name: signup.companyName }),
     subject: `Confirm your email to create ${signup.companyName} on Tenantbase`,
     text: [
       `Someone signed up for a Tenantbase workspace "${signup.tenantId}" (${signup.companyName}) with this address.`,

@@ -6,11 +6,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../errors.js';
 import type { AppServices } from '../../app/app-services.js';
 import { dataEnvelope, sendData, type TenantRoutes, typedRoutes } from '../../http/route-kit.js';
+import { getTenant } from '../tenants/get-tenant.js';
 import { toTenantView } from '../tenants/tenant-view.js';
 import { Tenant, TenantIdParams } from '../tenants/tenants.schema.js';
 import { ARCHIVE_CONTENT_TYPE } from './archive-format.js';
 import { exportFilePath } from './export-files.js';
 import { exportTenant } from './export-tenant.js';
+import { findTenantExports } from './find-tenant-exports.js';
 import { getTenantExport } from './get-tenant-export.js';
 import { importTenant } from './import-tenant.js';
 import { ARCHIVE_BODY_LIMIT, ArchiveUpload, receiveArchiveUploads } from './receive-archive-upload.js';
@@ -66,6 +68,25 @@ export async function tenantArchiveRoutes(app: TenantRoutes, services: AppServic
     async (request, reply) => {
       const row = await exportTenant(services.tenancy, request.params.id);
       return sendData(reply, toExportView(row), { status: 202 });
+    },
+  );
+
+  app.get(
+    '/tenants/:id/exports',
+    {
+      schema: {
+        summary: 'List a tenant’s exports, newest first',
+        operationId: 'listTenantExports',
+        tags,
+        params: TenantIdParams,
+        response: { 200: dataEnvelope(Type.Array(TenantExport)) },
+      },
+      config: { platformAdmin: true },
+    },
+    async (request, reply) => {
+      const tenant = await getTenant(services.tenancy, request.principal!, request.params.id);
+      const rows = await findTenantExports(services.tenancy.platformDb, tenant);
+      return sendData(reply, rows.map(toExportView));
     },
   );
 

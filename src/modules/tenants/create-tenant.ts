@@ -99,6 +99,9 @@ export async function createTenant(
     await options.within?.(trx);
     return row;
   });
-  if (!inserted) throw new AppError('CONFLICT', 'A tenant with this id already exists');
+  if (!inserted)
+    throw new AppError('CONFLICT', 'A tenant with this id already exists', {
+      details: [{ path: 'id', message: 'is taken by another tenant' }],
+    });
   return (await tenancy.registry.load(id))!;
 }

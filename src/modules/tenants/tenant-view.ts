@@ -23,6 +23,11 @@ export function toTenantView(record: TenantRecord, viewer: { platformAdmin: bool
     created_at: record.created_at.toISOString(),
     updated_at: record.updated_at.toISOString(),
   };
-  if (viewer.platformAdmin) view.placement = record.placement;
+  if (viewer.platformAdmin) {
+    view.placement = record.placement;
+    // What the tier and business domain give before overrides: the console shows it beside each override.
+    view.plan_features = effectiveFeatures(record.tier, record.business_domain, {});
+    view.plan_limits = { ...effectiveLimits(record.tier, {}) };
+  }
   return view;
 }

@@ -48,6 +48,9 @@ export const Tenant = Type.Object(
     hostnames: Type.Array(Type.String()),
     limits: Type.Record(Type.String(), Type.Unknown()),
     limit_overrides: Type.Record(Type.String(), Type.Unknown()),
+    /** Platform administrators only: the features and limits of the tier and domain, before overrides. */
+    plan_features: Type.Optional(Type.Array(Type.String())),
+    plan_limits: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     created_at: Type.String({ format: 'date-time' }),
     updated_at: Type.String({ format: 'date-time' }),
   },

@@ -30,6 +30,18 @@ export function buildQuery(query: Record<string, QueryValue> = {}): string {
 }
 
 let refreshing: Promise<boolean> | null = null;
+let refusedWith: string | null = null;
+
+/**
+ * Why the last refresh failed, said to the person: a suspended workspace is not an expired
+ * session, and "sign in again" would only fail again.
+ */
+export function sessionEndReason(): string {
+  if (refusedWith === 'TENANT_SUSPENDED')
+    return 'This workspace is suspended. Contact your platform administrator to resume it.';
+  if (refusedWith === 'TENANT_NOT_FOUND') return 'This workspace no longer exists.';
+  return 'Your session has ended. Sign in again to continue.';
+}
 
 /** Spends the stored refresh token once for all concurrent callers; false when the session is over. */
 export function refreshSession(): Promise<boolean> {
@@ -42,7 +54,14 @@ export function refreshSession(): Promise<boolean> {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ refresh_token: token }),
       });
-      if (!response.ok) return false;
+      if (!response.ok) {
+        refusedWith = await response
+          .json()
+          .then((body: { error?: { code?: string } }) => body.error?.code ?? null)
+          .catch(() => null);
+        return false;
+      }
+      refusedWith = null;
       const envelope = (await response.json()) as { data: SessionAnswer };
       sessionStore.start(envelope.data);
       return true;
@@ -118,9 +137,21 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   try {
     response = await send();
     const renewable = !path.startsWith('/auth/login') && !path.startsWith('/auth/refresh');
+    if (response.status === 403 && renewable && sessionStore.get()) {
+      // A suspended workspace: the token is still good, but nothing inside can be used.
+      const code = await response
+        .clone()
+        .json()
+        .then((body: { error?: { code?: string } }) => body.error?.code)
+        .catch(() => undefined);
+      if (code === 'TENANT_SUSPENDED' && sessionStore.get()?.kind === 'tenant_user') {
+        refusedWith = code;
+        sessionStore.end(sessionEndReason());
+      }
+    }
     if (response.status === 401 && renewable && sessionStore.get()) {
       if (await refreshSession()) response = await send();
-      else sessionStore.end('Your session has ended. Sign in again to continue.');
+      else sessionStore.end(sessionEndReason());
     }
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;

@@ -157,6 +157,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/mfa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the caller’s MFA is off, pending confirmation or on */
+    get: operations['getMfaStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/mfa/confirm': {
     parameters: {
       query?: never;
@@ -862,6 +879,23 @@ export interface paths {
     patch: operations['updateTenant'];
     trace?: never;
   };
+  '/api/v1/tenants/{id}/activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The platform’s recent acts on a tenant */
+    get: operations['listTenantActivity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tenants/{id}/billing': {
     parameters: {
       query?: never;
@@ -926,6 +960,23 @@ export interface paths {
     put?: never;
     /** Start an export of a tenant to an archive */
     post: operations['exportTenant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{id}/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a tenant’s exports, newest first */
+    get: operations['listTenantExports'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1560,7 +1611,9 @@ export interface operations {
           'application/json': {
             data: {
               action: string;
+              actor_email: string | null;
               actor_id: string | null;
+              actor_name: string | null;
               actor_type: string;
               after: unknown;
               before: unknown;
@@ -2144,6 +2197,87 @@ export interface operations {
                 id: string;
                 roles: string[];
               };
+            };
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  getMfaStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              status: 'off' | 'pending' | 'on';
             };
             /** @enum {boolean} */
             success: true;
@@ -3606,6 +3740,10 @@ export interface operations {
                 };
                 name: string;
                 placement?: string;
+                plan_features?: string[];
+                plan_limits?: {
+                  [key: string]: unknown;
+                };
                 provisioning_error: string | null;
                 provisioning_step: string | null;
                 settings: {
@@ -7824,6 +7962,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {
@@ -7956,6 +8098,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {
@@ -8068,6 +8214,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {
@@ -8183,6 +8333,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {
@@ -8344,6 +8498,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {
@@ -8398,6 +8556,100 @@ export interface operations {
       };
       /** @description CONFLICT with the current state (duplicate key, state change). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  listTenantActivity: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              action: string;
+              actor_email: string | null;
+              actor_id: string | null;
+              actor_type: string;
+              /** Format: date-time */
+              created_at: string;
+              details: unknown;
+              id: string;
+              target_id: string | null;
+              target_type: string | null;
+            }[];
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -9012,6 +9264,106 @@ export interface operations {
       };
     };
   };
+  listTenantExports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              completed_at: string | null;
+              /** Format: date-time */
+              created_at: string;
+              download_url: string | null;
+              error: string | null;
+              /** Format: uuid */
+              id: string;
+              sha256: string | null;
+              size_bytes: number | null;
+              status: 'running' | 'done' | 'failed';
+              tables:
+                | {
+                    name: string;
+                    rows: number;
+                    sha256: string;
+                  }[]
+                | null;
+              tenant_id: string;
+            }[];
+            /** @enum {boolean} */
+            success: true;
+            tenant_id?: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL: exposes nothing; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAVAILABLE: a dependency is briefly down or the tenant is moving; honour `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   getTenantExport: {
     parameters: {
       query?: {
@@ -9249,6 +9601,10 @@ export interface operations {
                 };
                 name: string;
                 placement?: string;
+                plan_features?: string[];
+                plan_limits?: {
+                  [key: string]: unknown;
+                };
                 provisioning_error: string | null;
                 provisioning_step: string | null;
                 settings: {
@@ -9817,6 +10173,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {
@@ -9938,6 +10298,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {
@@ -10142,6 +10506,10 @@ export interface operations {
               };
               name: string;
               placement?: string;
+              plan_features?: string[];
+              plan_limits?: {
+                [key: string]: unknown;
+              };
               provisioning_error: string | null;
               provisioning_step: string | null;
               settings: {

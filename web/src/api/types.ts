@@ -54,6 +54,20 @@ export const FEATURE_CATALOGUE: Record<string, string[]> = {
   Manufacturing: ['bom_management', 'production_tracking', 'material_management'],
 };
 
+/** How people name each feature: acronyms stay capitals ("BOM management", not "Bom management"). */
+export const FEATURE_NAMES: Record<string, string> = {
+  deployments: 'Deployments',
+  workflows: 'Workflows',
+  entries: 'Entries',
+  forecasting: 'Demand forecasting',
+  patient_management: 'Patient management',
+  treatment_tracking: 'Treatment tracking',
+  dental_supplies: 'Dental supplies',
+  bom_management: 'BOM management',
+  production_tracking: 'Production tracking',
+  material_management: 'Material management',
+};
+
 /** What each feature key switches on, for the features page. */
 export const FEATURE_DESCRIPTIONS: Record<string, string> = {
   deployments: 'Deployments: the project deployments list and API (/deployments)',
@@ -136,3 +150,5 @@ export type TenantReport = ItemOf<'listTenantReports'>;
 export type FleetSummary = DataOf<'getFleetSummary'>;
 export type ReportTrends = DataOf<'getReportTrends'>;
 export type ReportTraffic = DataOf<'getReportTraffic'>;
+export type TenantExport = ItemOf<'listTenantExports'>;
+export type PlatformActivity = ItemOf<'listTenantActivity'>;

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { refreshSession } from '../api/api-client';
+import { refreshSession, sessionEndReason } from '../api/api-client';
 import { sessionStore } from '../api/session-store';
 import { LoadingState } from '../components/loading-state';
 
@@ -14,7 +14,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!restoring) return;
     void refreshSession().then((ok) => {
-      if (!ok) sessionStore.end('Your session has ended. Sign in again to continue.');
+      if (!ok) sessionStore.end(sessionEndReason());
       setRestoring(false);
     });
   }, [restoring]);

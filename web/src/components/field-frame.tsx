@@ -8,6 +8,19 @@ interface FieldFrameProps {
   children: ReactNode;
 }
 
+const FRAGMENT = /^(is|are|must|needs|allows|has|have|cannot|can't|should|does|do|was)\b/;
+
+/**
+ * Every field message as one sentence naming the field ("Email is required."), whether the API
+ * sent a fragment ("is required") or a sentence ("Use at least 12 characters").
+ */
+export function fieldSentence(label: string, message: string): string {
+  const text = message.trim().replace(/\.$/, '');
+  const name = label.replace(/\s*\(.*\)\s*$/, '');
+  const sentence = FRAGMENT.test(text) ? `${name} ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
+  return `${sentence}.`;
+}
+
 /** Label, control, hint and the API's messages for this field, tied together for assistive tech. */
 export function FieldFrame({ id, label, hint, errors, children }: FieldFrameProps) {
   return (
@@ -21,7 +34,7 @@ export function FieldFrame({ id, label, hint, errors, children }: FieldFrameProp
       )}
       {errors.length > 0 && (
         <p id={`${id}-error`} className="field-error">
-          {errors.join('; ')}
+          {errors.map((message) => fieldSentence(label, message)).join(' ')}
         </p>
       )}
     </div>

@@ -10,7 +10,9 @@ interface FormErrorsProps {
 /** A form's error summary: field problems are beside their fields, everything else is here. */
 export function FormErrors({ error, fields }: FormErrorsProps) {
   if (!error) return null;
-  if (isApiError(error) && error.code === 'VALIDATION_FAILED') {
+  // A 409 naming its field (a taken id) is shown on that field, like a validation error.
+  const onFields = isApiError(error) && otherFieldErrors(error, fields).length < error.details.length;
+  if (isApiError(error) && (error.code === 'VALIDATION_FAILED' || onFields)) {
     const others = otherFieldErrors(error, fields);
     return (
       <div className="notice notice-error" role="alert">

@@ -30,3 +30,8 @@ export function humanize(key: string): string {
   const words = key.replace(/[_:-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** A feature key as people say it; an unknown key (an adopter's own) is humanized. */
+export function featureName(key: string, names: Record<string, string>): string {
+  return names[key] ?? humanize(key);
+}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/api-client';
 import { isApiError } from '../api/api-error';
 import type { Branding, Tenant } from '../api/types';
+import { onBrandingChanged } from './branding-changed';
 
 export interface BrandingState {
   branding: Branding | null;
@@ -20,6 +21,8 @@ export function useBranding(tenantId: string | null, signedIn: boolean): Brandin
     unknownTenant: false,
     loading: tenantId !== null,
   });
+  const [version, setVersion] = useState(0);
+  useEffect(() => onBrandingChanged(() => setVersion((n) => n + 1)), []);
   useEffect(() => {
     if (!tenantId) {
       setState({ branding: null, unknownTenant: false, loading: false });
@@ -50,6 +53,6 @@ export function useBranding(tenantId: string | null, signedIn: boolean): Brandin
         if (!controller.signal.aborted) setState({ branding, unknownTenant, loading: false });
       });
     return () => controller.abort();
-  }, [tenantId, signedIn]);
+  }, [tenantId, signedIn, version]);
   return state;
 }

@@ -14,7 +14,7 @@ import { AdminMfaStore } from './admin-mfa-store.js';
 import { confirmMfa } from './confirm-mfa.js';
 import { disableMfa } from './disable-mfa.js';
 import { enrollMfa } from './enroll-mfa.js';
-import { ConfirmMfaBody, DisableMfaBody, MfaEnrollment, RecoveryCodes } from './mfa.schema.js';
+import { ConfirmMfaBody, DisableMfaBody, MfaEnrollment, MfaStatus, RecoveryCodes } from './mfa.schema.js';
 import type { MfaStore } from './mfa-store.js';
 import { TenantMfaStore } from './tenant-mfa-store.js';
 
@@ -48,6 +48,23 @@ async function accountOf(request: FastifyRequest, services: AppServices): Promis
  * (REQUIRE_ADMIN_MFA), so an administrator without MFA can still turn it on.
  */
 export function mfaRoutes(app: TenantRoutes, services: AppServices): void {
+  app.get(
+    '/auth/mfa',
+    {
+      schema: {
+        summary: 'Whether the caller’s MFA is off, pending confirmation or on',
+        operationId: 'getMfaStatus',
+        tags,
+        response: { 200: dataEnvelope(MfaStatus) },
+      },
+      config: { tenant: 'optional', mfaSetup: true },
+    },
+    async (request, reply) => {
+      const state = await storeOf(request, services).get();
+      return sendData(reply, { status: state?.status === 'active' ? 'on' : state ? 'pending' : 'off' });
+    },
+  );
+
   app.post(
     '/auth/mfa/enroll',
     {

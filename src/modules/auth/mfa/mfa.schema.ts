@@ -23,3 +23,8 @@ export const DisableMfaBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type DisableMfaBody = Static<typeof DisableMfaBody>;
+
+/** The account page shows one card: turn on (off or pending) or turn off (on). */
+export const MfaStatus = Type.Object({
+  status: Type.Union([Type.Literal('off'), Type.Literal('pending'), Type.Literal('on')]),
+});

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useSession } from '../../auth/use-session';
+import { AsyncContent } from '../../components/async-content';
+import { useApiGet } from '../../hooks/use-api-get';
 import { PageHeader } from '../../components/page-header';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { MfaDisable } from './mfa-disable';
@@ -10,6 +12,10 @@ export function AccountPage() {
   useDocumentTitle('Account security');
   const session = useSession()!;
   const [round, setRound] = useState(0);
+  const mfa = useApiGet<{ status: 'off' | 'pending' | 'on' }>('/auth/mfa', undefined, {
+    tenant: null,
+    refreshKey: round,
+  });
   return (
     <>
       <PageHeader
@@ -22,22 +28,26 @@ export function AccountPage() {
           again.
         </p>
       )}
-      <div className="detail-grid">
-        <section className="card" aria-labelledby="mfa-on-title">
-          <h2 id="mfa-on-title" className="card-title">
-            Two-factor authentication
-          </h2>
-          <MfaEnrolment key={round} onDone={() => setRound((r) => r + 1)} />
-        </section>
-        {!session.mfaSetupRequired && (
-          <section className="card" aria-labelledby="mfa-off-title">
-            <h2 id="mfa-off-title" className="card-title">
-              Turn off
-            </h2>
-            <MfaDisable />
-          </section>
-        )}
-      </div>
+      <AsyncContent state={mfa} loadingLabel="Loading your two-factor settings…">
+        {/* One card for the state the account is in: turning on what is on, or off what is off, can only fail. */}
+        {(data) =>
+          data.status === 'on' && !session.mfaSetupRequired ? (
+            <section className="card narrow" aria-labelledby="mfa-off-title">
+              <h2 id="mfa-off-title" className="card-title">
+                Two-factor authentication is on
+              </h2>
+              <MfaDisable onDone={() => setRound((r) => r + 1)} />
+            </section>
+          ) : (
+            <section className="card narrow" aria-labelledby="mfa-on-title">
+              <h2 id="mfa-on-title" className="card-title">
+                Two-factor authentication
+              </h2>
+              <MfaEnrolment key={round} onDone={() => setRound((r) => r + 1)} />
+            </section>
+          )
+        }
+      </AsyncContent>
     </>
   );
 }

@@ -6,12 +6,13 @@ import { TextField } from '../../components/text-field';
 import { submitForm, useSubmit } from '../../hooks/use-submit';
 
 /** Turns TOTP off again; it takes a current code, so a stolen session alone cannot. */
-export function MfaDisable() {
+export function MfaDisable({ onDone }: { onDone: () => void }) {
   const [totp, setTotp] = useState('');
   const [done, setDone] = useState(false);
   const disable = useSubmit(async () => {
     await api('/auth/mfa/disable', { method: 'POST', body: { totp: totp.trim() } });
     setDone(true);
+    onDone();
   });
   if (done) {
     return (

@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router';
-import type { AuditEntry, PagePagination } from '../../api/types';
+import type { AuditEntry, PagePagination, User } from '../../api/types';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorPanel } from '../../components/error-panel';
 import { formatDateTime } from '../../components/format';
@@ -11,22 +11,7 @@ import { useDocumentTitle } from '../../hooks/use-document-title';
 import { type Column, DataTable } from '../../lists/data-table';
 import { filterQuery, readListParams } from '../../lists/list-params';
 import { AUDIT_FILTERS, AuditFilterForm, type AuditFilters } from './audit-filters';
-
-const ACTORS: Record<string, string> = {
-  tenant_user: 'user',
-  platform_admin: 'platform admin',
-  api_key: 'API key',
-};
-
-/** An id shortened for the table; the whole id is in the tooltip and in the filters. */
-function ShortId({ id }: { id: string | null }) {
-  if (!id) return null;
-  return (
-    <code className="muted" title={id}>
-      {id.length > 13 ? `${id.slice(0, 8)}…` : id}
-    </code>
-  );
-}
+import { personOf, ShortId } from './audit-person';
 
 const columns: Column<AuditEntry>[] = [
   { key: 'time', label: 'When', className: 'cell-nowrap', render: (e) => formatDateTime(e.created_at) },
@@ -34,11 +19,7 @@ const columns: Column<AuditEntry>[] = [
     key: 'actor',
     label: 'Who',
     className: 'cell-nowrap',
-    render: (e) => (
-      <>
-        {ACTORS[e.actor_type] ?? e.actor_type} <ShortId id={e.actor_id} />
-      </>
-    ),
+    render: (e) => personOf(e),
   },
   { key: 'action', label: 'Action', render: (e) => <code>{e.action}</code> },
   {
@@ -84,6 +65,11 @@ export function AuditPage() {
     created_to: dates.created_to,
   };
   const state = useApiGet<AuditEntry[]>('/audit', query);
+  const users = useApiGet<User[]>('/users', { per_page: 100 });
+  const people = (users.result?.data ?? []).map((user) => ({
+    value: user.id,
+    label: user.name ? `${user.name} (${user.email})` : user.email,
+  }));
   const apply = (next: AuditFilters, nextPage = 1) => {
     const params = new URLSearchParams();
     for (const key of AUDIT_FILTERS) if (next[key]) params.set(key, next[key]);
@@ -96,7 +82,12 @@ export function AuditPage() {
         title="Audit trail"
         description="Who did what in this workspace, in order; entries are chained by hash and cannot be edited."
       />
-      <AuditFilterForm key={search.toString()} value={filters} onApply={(next) => apply(next)} />
+      <AuditFilterForm
+        key={`${search.toString()} ${people.length}`}
+        value={filters}
+        people={people}
+        onApply={(next) => apply(next)}
+      />
       {state.error ? (
         <ErrorPanel error={state.error} onRetry={state.reload} />
       ) : !state.result ? (

@@ -1,3 +1,4 @@
+import { announceBrandingChanged } from '../../hooks/branding-changed';
 import { useState } from 'react';
 import { api } from '../../api/api-client';
 import { fieldErrors } from '../../api/api-error';
@@ -33,6 +34,7 @@ export function BrandingForm({
       logo_url: values.logo_url.trim() || null,
     };
     await api(`/tenants/${encodeURIComponent(tenantId)}/branding`, { method: 'PATCH', body });
+    announceBrandingChanged();
     onSaved();
   });
   const ratio = contrastRatio(values.primary_color, readableTextOn(values.primary_color));

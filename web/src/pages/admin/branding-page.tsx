@@ -27,7 +27,7 @@ export function BrandingPage() {
         <BrandingForm
           tenantId={tenantId}
           initial={branding ?? {}}
-          onSaved={() => setFlash('Branding saved. Reload to see it in the header.')}
+          onSaved={() => setFlash('Branding saved.')}
         />
       )}
     </>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/api-client';
-import { FEATURE_DESCRIPTIONS, type Tenant } from '../../api/types';
-import { humanize } from '../../components/format';
+import { FEATURE_DESCRIPTIONS, FEATURE_NAMES, type Tenant } from '../../api/types';
+import { featureName } from '../../components/format';
 
 interface FeatureRowProps {
   tenant: Tenant;
@@ -28,7 +28,7 @@ export function FeatureRow({ tenant, feature, editable, onChanged, onError }: Fe
   return (
     <tr>
       <td data-label="Feature">
-        <strong>{humanize(feature)}</strong> <code className="muted">{feature}</code>
+        <strong>{featureName(feature, FEATURE_NAMES)}</strong> <code className="muted">{feature}</code>
         {FEATURE_DESCRIPTIONS[feature] && <div className="muted">{FEATURE_DESCRIPTIONS[feature]}</div>}
       </td>
       <td data-label="State">

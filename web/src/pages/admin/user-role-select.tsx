@@ -7,10 +7,12 @@ interface UserRoleSelectProps {
   roles: string[];
   onChanged: () => void;
   onError: (error: unknown) => void;
+  /** The only owner's own role: demoting it would leave the workspace without an owner. */
+  locked?: boolean;
 }
 
 /** Changes a user's role in place (PATCH roles); the API refuses granting more than you hold. */
-export function UserRoleSelect({ user, roles, onChanged, onError }: UserRoleSelectProps) {
+export function UserRoleSelect({ user, roles, onChanged, onError, locked = false }: UserRoleSelectProps) {
   const [pending, setPending] = useState(false);
   const current = user.roles[0] ?? '';
   const options = roles.includes(current) || !current ? roles : [current, ...roles];
@@ -18,7 +20,8 @@ export function UserRoleSelect({ user, roles, onChanged, onError }: UserRoleSele
     <select
       aria-label={`Role of ${user.email}`}
       value={current}
-      disabled={pending}
+      disabled={pending || locked}
+      title={locked ? 'You are the only owner: make someone else owner first.' : undefined}
       onChange={(event) => {
         setPending(true);
         api(`/users/${user.id}`, { method: 'PATCH', body: { roles: [event.target.value] } })

@@ -15,12 +15,13 @@ import { useTenantId } from '../../hooks/use-tenant-id';
 import type { Column } from '../../lists/data-table';
 import { ListToolbar } from '../../lists/list-toolbar';
 import { ResourceList } from '../../lists/resource-list';
-import { RowActions } from '../../lists/row-actions';
 import { useListParams } from '../../lists/use-list-params';
 import { EditProfileForm } from './edit-profile-form';
 import { InviteUserForm } from './invite-user-form';
 import { SeatSummary } from './seat-summary';
 import { UserRoleSelect } from './user-role-select';
+import { UserRowActions } from './user-row-actions';
+import { useSession } from '../../auth/use-session';
 
 const BUILT_IN_ROLES = ['owner', 'admin', 'member', 'viewer'];
 const SORTS = [
@@ -39,6 +40,11 @@ export function UsersPage() {
   const [reloadKey, setReloadKey] = useState(0);
   const [inviting, setInviting] = useState(false);
   const [removing, setRemoving] = useState<User | null>(null);
+  const [disabling, setDisabling] = useState<User | null>(null);
+  const me = useSession()?.user.id;
+  // Owners among the first 100 active users: enough to tell "the only owner" (the server checks all).
+  const active = useApiGet<User[]>('/users', { status: 'active', per_page: 100 }, { refreshKey: reloadKey });
+  const owners = active.result?.data.filter((u) => u.roles.includes('owner')).length ?? 0;
   const [editing, setEditing] = useState<User | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -53,11 +59,10 @@ export function UsersPage() {
     setFlash(message);
     setReloadKey((k) => k + 1);
   };
-  const setStatus = (user: User, status: 'active' | 'disabled') =>
-    api(`/users/${user.id}`, { method: 'PATCH', body: { status } }).then(
-      () => changed(`${user.email} ${status === 'active' ? 'enabled' : 'disabled'}.`),
-      setActionError,
-    );
+  const setStatus = async (user: User, status: 'active' | 'disabled') => {
+    await api(`/users/${user.id}`, { method: 'PATCH', body: { status } });
+    changed(`${user.email} ${status === 'active' ? 'enabled' : 'disabled'}.`);
+  };
   const columns: Column<User>[] = [
     {
       key: 'email',
@@ -79,6 +84,7 @@ export function UsersPage() {
       render: (u) => (
         <UserRoleSelect
           user={u}
+          locked={u.id === me && u.roles.includes('owner') && owners <= 1}
           roles={roles}
           onChanged={() => changed(`Role of ${u.email} changed.`)}
           onError={setActionError}
@@ -97,41 +103,14 @@ export function UsersPage() {
       key: 'actions',
       label: 'Actions',
       render: (u) => (
-        <div className="row-actions">
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            aria-label={`Edit the profile of ${u.email}`}
-            onClick={() => setEditing(u)}
-          >
-            Profile
-          </button>
-          {u.status === 'active' && (
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              aria-label={`Disable ${u.email}`}
-              onClick={() => void setStatus(u, 'disabled')}
-            >
-              Disable
-            </button>
-          )}
-          {u.status === 'disabled' && (
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              aria-label={`Enable ${u.email}`}
-              onClick={() => void setStatus(u, 'active')}
-            >
-              Enable
-            </button>
-          )}
-          <RowActions
-            name={u.email}
-            onDelete={() => setRemoving(u)}
-            deleteLabel={u.status === 'invited' ? 'Revoke' : 'Remove'}
-          />
-        </div>
+        <UserRowActions
+          user={u}
+          self={u.id === me}
+          onProfile={() => setEditing(u)}
+          onDisable={() => setDisabling(u)}
+          onEnable={() => void setStatus(u, 'active').catch(setActionError)}
+          onRemove={() => setRemoving(u)}
+        />
       ),
     },
   ];
@@ -194,6 +173,19 @@ export function UsersPage() {
           />
         )}
       </Dialog>
+      <ConfirmDialog
+        title="Disable user"
+        open={disabling !== null}
+        onClose={() => setDisabling(null)}
+        confirmLabel="Disable"
+        danger
+        onConfirm={() => setStatus(disabling!, 'disabled')}
+      >
+        <p>
+          Disable <strong>{disabling?.email}</strong>? They cannot sign in until enabled again; their seat
+          stays taken.
+        </p>
+      </ConfirmDialog>
       <ConfirmDialog
         title={removing?.status === 'invited' ? 'Revoke invitation' : 'Remove user'}
         open={removing !== null}

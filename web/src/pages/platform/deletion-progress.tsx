@@ -8,18 +8,22 @@ import { useInterval } from '../../hooks/use-interval';
 import { announceTenantsChanged } from '../../layout/tenants-changed';
 
 /** Watches a deletion job (DELETE answered 202) until the tenant is gone. */
-export function DeletionProgress({ tenant }: { tenant: Tenant }) {
+export function DeletionProgress({ tenant, onGone }: { tenant: Tenant; onGone: () => void }) {
   const [gone, setGone] = useState(tenant.status === 'deleted');
   const [error, setError] = useState<unknown>(null);
   useInterval(
     () => {
       api<Tenant>(`/tenants/${encodeURIComponent(tenant.id)}`, { tenant: null }).then(
         ({ data }) => {
-          if (data.status === 'deleted') setGone(true);
+          if (data.status === 'deleted') {
+            setGone(true);
+            onGone();
+          }
         },
         (caught: unknown) => {
           if (isApiError(caught) && caught.code === 'TENANT_NOT_FOUND') {
             setGone(true);
+            onGone();
             announceTenantsChanged();
           } else setError(caught);
         },

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { DemoRequest, PagePagination } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { EmptyState } from '../../components/empty-state';
@@ -68,8 +68,10 @@ export function DemoRequestsPage() {
               Reject
             </button>
           </div>
+        ) : r.tenant_id ? (
+          <Link to={`/console/tenants/${encodeURIComponent(r.tenant_id)}`}>tenant {r.tenant_id}</Link>
         ) : (
-          <span className="muted">{r.tenant_id ? `tenant ${r.tenant_id}` : '—'}</span>
+          <span className="muted">—</span>
         ),
     },
   ];

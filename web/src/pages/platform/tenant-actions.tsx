@@ -17,13 +17,13 @@ export function TenantActions({ tenant, onChanged }: TenantActionsProps) {
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
   const [deleting, setDeleting] = useState(false);
+  const [suspending, setSuspending] = useState(false);
   const path = `/tenants/${encodeURIComponent(tenant.id)}`;
-  const changeStatus = (action: 'suspend' | 'resume') => {
+  const changeStatus = async (action: 'suspend' | 'resume') => {
     setError(null);
-    api<Tenant>(`${path}/${action}`, { method: 'POST', tenant: null }).then(({ data }) => {
-      announceTenantsChanged();
-      onChanged(data);
-    }, setError);
+    const { data } = await api<Tenant>(`${path}/${action}`, { method: 'POST', tenant: null });
+    announceTenantsChanged();
+    onChanged(data);
   };
   return (
     <div className="stack">
@@ -41,12 +41,12 @@ export function TenantActions({ tenant, onChanged }: TenantActionsProps) {
           </button>
         )}
         {tenant.status === 'active' && (
-          <button type="button" className="button button-secondary" onClick={() => changeStatus('suspend')}>
+          <button type="button" className="button button-secondary" onClick={() => setSuspending(true)}>
             Suspend
           </button>
         )}
         {tenant.status === 'suspended' && (
-          <button type="button" className="button" onClick={() => changeStatus('resume')}>
+          <button type="button" className="button" onClick={() => changeStatus('resume').catch(setError)}>
             Resume
           </button>
         )}
@@ -57,6 +57,19 @@ export function TenantActions({ tenant, onChanged }: TenantActionsProps) {
         )}
       </div>
       {error !== null && <ErrorPanel error={error} />}
+      <ConfirmDialog
+        title={`Suspend ${tenant.id}`}
+        open={suspending}
+        onClose={() => setSuspending(false)}
+        confirmLabel="Suspend"
+        danger
+        onConfirm={() => changeStatus('suspend')}
+      >
+        <p>
+          The users of <strong>{tenant.name}</strong> cannot use the workspace until you resume it; they are
+          told it is suspended. No data is removed.
+        </p>
+      </ConfirmDialog>
       <ConfirmDialog
         title={`Delete ${tenant.id}`}
         open={deleting}

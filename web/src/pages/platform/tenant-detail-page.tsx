@@ -3,7 +3,9 @@ import { Link, useParams } from 'react-router';
 import { platformRoleOf } from '../../api/session-store';
 import type { Tenant, TenantStats } from '../../api/types';
 import { useSession } from '../../auth/use-session';
+import { isApiError } from '../../api/api-error';
 import { AsyncContent } from '../../components/async-content';
+import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { StatusBadge } from '../../components/status-badge';
 import { UsageMeter } from '../../components/usage-meter';
@@ -14,6 +16,7 @@ import { DeletionProgress } from './deletion-progress';
 import { ExportPanel } from './export-panel';
 import { ProvisioningProgress } from './provisioning-progress';
 import { TenantActions } from './tenant-actions';
+import { TenantActivity, TenantConfiguration, TenantImport } from './tenant-configuration';
 import { TenantFacts } from './tenant-facts';
 import { TenantMover } from './tenant-mover';
 import { TierChanger } from './tier-changer';
@@ -68,7 +71,8 @@ function TenantDetail({ initial }: { initial: Tenant }) {
           <h2 id="deletion-title" className="card-title">
             Deletion
           </h2>
-          <DeletionProgress tenant={tenant} />
+          {/* The header's badge follows the job, so it never says “deleting” about a deleted tenant. */}
+          <DeletionProgress tenant={tenant} onGone={() => setTenant((t) => ({ ...t, status: 'deleted' }))} />
         </section>
       )}
       <div className="detail-grid">
@@ -82,7 +86,8 @@ function TenantDetail({ initial }: { initial: Tenant }) {
           <h2 id="usage-title" className="card-title">
             Usage
           </h2>
-          <Usage key={tenant.status} tenant={tenant} />
+          {/* Keyed by the saved tenant: a tier change moves the limits, so the usage card reloads. */}
+          <Usage key={`${tenant.status} ${tenant.updated_at}`} tenant={tenant} />
         </section>
       </div>
       {alive && admin && (
@@ -105,6 +110,7 @@ function TenantDetail({ initial }: { initial: Tenant }) {
           <BillingPanel tenantId={tenant.id} />
         </section>
       )}
+      {alive && admin && <TenantConfiguration tenant={tenant} onChanged={setTenant} />}
       {alive && admin && (
         <section className="card" aria-labelledby="export-title">
           <h2 id="export-title" className="card-title">
@@ -113,6 +119,8 @@ function TenantDetail({ initial }: { initial: Tenant }) {
           <ExportPanel tenantId={tenant.id} />
         </section>
       )}
+      {alive && admin && <TenantImport tenant={tenant} />}
+      <TenantActivity tenant={tenant} />
     </div>
   );
 }
@@ -127,9 +135,19 @@ export function TenantDetailPage() {
       <p className="breadcrumb">
         <Link to="/console/tenants">← All tenants</Link>
       </p>
-      <AsyncContent state={tenant} loadingLabel="Loading the tenant…">
-        {(data) => <TenantDetail key={data.id} initial={data} />}
-      </AsyncContent>
+      {isApiError(tenant.error) && tenant.error.code === 'TENANT_NOT_FOUND' ? (
+        // Said to the operator, not to a workspace user: there is no "address your administrator sent".
+        <EmptyState title={`No tenant has the ID “${id}”`}>
+          <p>It was deleted, or the ID in the address is mistyped.</p>
+          <Link className="button button-secondary" to="/console/tenants">
+            Find it among all tenants
+          </Link>
+        </EmptyState>
+      ) : (
+        <AsyncContent state={tenant} loadingLabel="Loading the tenant…">
+          {(data) => <TenantDetail key={data.id} initial={data} />}
+        </AsyncContent>
+      )}
     </>
   );
 }

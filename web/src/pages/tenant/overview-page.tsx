@@ -73,20 +73,38 @@ export function OverviewPage() {
         {(data) => (
           <div className="stack-lg">
             <Totals stats={data} />
-            <div className="chart-grid">
-              <StatusChart
-                title="Deployments by status"
-                counts={data.deployments}
-                statuses={DEPLOYMENT_STATUSES}
-                listPath="/deployments"
-              />
-              <StatusChart
-                title="Workflows by status"
-                counts={data.workflows}
-                statuses={WORKFLOW_STATUSES}
-                listPath="/workflows"
-              />
-            </div>
+            {data.deployments.total + data.workflows.total === 0 ? (
+              // Empty axes say nothing to a new workspace; the first step does.
+              <section className="card empty-state" aria-labelledby="first-step-title">
+                <h2 id="first-step-title" className="card-title">
+                  Nothing here yet
+                </h2>
+                <p>Create a first deployment or workflow; this page then charts them by status.</p>
+                <div className="form-actions form-actions-start">
+                  <Link className="button" to="/deployments">
+                    Create a deployment
+                  </Link>
+                  <Link className="button button-secondary" to="/workflows">
+                    Create a workflow
+                  </Link>
+                </div>
+              </section>
+            ) : (
+              <div className="chart-grid">
+                <StatusChart
+                  title="Deployments by status"
+                  counts={data.deployments}
+                  statuses={DEPLOYMENT_STATUSES}
+                  listPath="/deployments"
+                />
+                <StatusChart
+                  title="Workflows by status"
+                  counts={data.workflows}
+                  statuses={WORKFLOW_STATUSES}
+                  listPath="/workflows"
+                />
+              </div>
+            )}
             <Usage stats={data} tenant={tenant.result?.data} />
           </div>
         )}
