@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { ModuleMigrations } from '../migrations/tenant-migration.js';
+import type { TenantCredentials } from '../credentials/tenant-credentials.js';
 import type { StorageNames } from '../storage-names.js';
 import type { DatabasePoolCache } from './database/database-pool-cache.js';
 
@@ -12,6 +13,8 @@ export interface StorageContext {
   adminPool: pg.Pool;
   /** Tenant databases as the application role. */
   tenantDatabases: DatabasePoolCache;
+  /** Login passwords of `database` tenants' own roles. */
+  credentials: TenantCredentials;
   /** Owner connection to a database on a placement server, for DDL; the caller ends it. */
   adminClient(placement: string, database: string): Promise<pg.Client>;
   /** The tenant tables of every registered module, for deletion and inspection. */
