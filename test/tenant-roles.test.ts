@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantId } from '../src/tenancy/tenant-id.js';
+import { findBehind, migrateTenantStorages } from '../src/tenancy/migrations/migrate-tenant-storages.js';
 import { findPlaintext } from './support/find-plaintext.js';
 import { startTestInstance, type TestInstance } from './support/test-instance.js';
 
@@ -140,5 +141,36 @@ describe('per-tenant PostgreSQL roles', () => {
     } finally {
       await owner.end();
     }
+  });
+
+  it('gives tenants from before per-tenant roles theirs through the storage migration (the upgrade path)', async () => {
+    const { tenancy } = tb.services;
+    const whoAmI = async (id: string) =>
+      tenancy.withTenant(await record(id), async (scope) => {
+        const { rows } = await sql<{ who: string }>`select current_user as who`.execute(scope.db);
+        return rows[0]!.who;
+      });
+    // As an older version left them: no role, no stored password, nothing in the registry.
+    for (const id of [ids.schemaB, ids.dbB]) {
+      await tenancy.dropStorageRole(await record(id));
+      tenancy.registry.invalidate(id as TenantId);
+      expect((await record(id)).storage_role).toBeNull();
+      await tenancy.tenantDatabases.close(`default/${names().databaseFor(id as TenantId)}/${id}`);
+      expect(await whoAmI(id)).toBe(names().appRole); // still served, as before the upgrade
+    }
+    const behind = (await findBehind(tenancy)).map((storage) => storage.id);
+    expect(behind).toEqual(expect.arrayContaining([ids.schemaB, ids.dbB]));
+    expect(behind).not.toContain(ids.schemaA);
+
+    const report = await migrateTenantStorages(tenancy, {
+      concurrency: 2,
+      only: [ids.schemaB, ids.dbB] as TenantId[],
+    });
+    expect(report.failed).toEqual([]);
+    for (const id of [ids.schemaB, ids.dbB]) {
+      expect((await record(id)).storage_role).toBe(names().roleFor(id as TenantId));
+      expect(await whoAmI(id)).toBe(names().roleFor(id as TenantId));
+    }
+    expect((await findBehind(tenancy)).map((storage) => storage.id)).not.toContain(ids.schemaB);
   });
 });

@@ -4,6 +4,7 @@ import type { DatabaseEndpoints } from '../db/bootstrap-database.js';
 import { guardClient, guardPoolClients } from '../db/connection-faults.js';
 import type { PlatformDatabase } from '../db/platform-database.js';
 import { TenantCredentials } from './credentials/tenant-credentials.js';
+import { quoteIdent } from '../db/sql-identifier.js';
 import { dropTenantRole } from './credentials/tenant-roles.js';
 import { DatabaseIsolation } from './isolation/database/database-isolation.js';
 import { DatabasePoolCache } from './isolation/database/database-pool-cache.js';
@@ -402,6 +403,21 @@ export class Tenancy {
    */
   async dropStorageRole(tenant: TenantLocation): Promise<void> {
     const role = this.endpoints.names.roleFor(tenant.id);
+    if (tenant.isolation === 'database') {
+      // Its rights inside a database that still exists (a deletion drops the database first).
+      const storage = await this.ownerStorage(tenant).catch((error: { code?: string }) => {
+        if (error.code === '3D000') return undefined;
+        throw error;
+      });
+      if (storage) {
+        try {
+          const found = await storage.client.query('select 1 from pg_roles where rolname = $1', [role]);
+          if (found.rowCount) await storage.client.query(`drop owned by ${quoteIdent(role)}`);
+        } finally {
+          await storage.client.end();
+        }
+      }
+    }
     const platform = await this.adminPool.connect();
     try {
       // Here too its rights in the platform database (a schema tenant's) go with it.

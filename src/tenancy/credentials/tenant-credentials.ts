@@ -59,9 +59,20 @@ export class TenantCredentials {
     return password;
   }
 
-  /** Stores `password` as the tenant's current one (after the role got it). */
-  async store(tenantId: TenantId, password: string): Promise<void> {
-    await writeSecret(this.ownerPool, this.box, credentialSecretName(tenantId), password);
+  /**
+   * Stores `password` as the tenant's current one, on `owner` (inside the caller's transaction,
+   * to commit with the role's ALTER) or on a pool connection of its own.
+   */
+  async store(
+    tenantId: TenantId,
+    password: string,
+    owner: pg.ClientBase | pg.Pool = this.ownerPool,
+  ): Promise<void> {
+    await writeSecret(owner, this.box, credentialSecretName(tenantId), password);
+  }
+
+  /** Makes this process use `password` for new connections at once (once it is committed). */
+  remember(tenantId: TenantId, password: string): void {
     this.cache.set(tenantId, Promise.resolve(password));
   }
 

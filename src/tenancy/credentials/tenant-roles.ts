@@ -37,22 +37,15 @@ export async function ensureTenantRole(
   }
 }
 
-/** Sets a new login password; sessions already open keep working (PostgreSQL checks it at login only). */
-export async function setTenantRolePassword(
-  admin: pg.ClientBase,
-  role: string,
-  password: string,
-): Promise<void> {
+/**
+ * Sets a new login password inside the caller's transaction (ALTER ROLE is transactional), under
+ * the role's lock; sessions already open keep working, PostgreSQL checks a password at login only.
+ */
+export async function alterRolePassword(admin: pg.ClientBase, role: string, password: string): Promise<void> {
+  await admin.query(`select pg_advisory_xact_lock(hashtext('tenantbase:tenant-role:' || $1))`, [role]);
   const { rows } = await admin.query<{ v: string }>(`select current_setting('server_version_num') as v`);
-  await admin.query('begin');
-  try {
-    if (Number(rows[0]!.v) >= 160000) await admin.query('set local scram_iterations = 1');
-    await admin.query(`alter role ${quoteIdent(role)} password ${quoteLiteral(password)}`);
-    await admin.query('commit');
-  } catch (error) {
-    await admin.query('rollback').catch(() => undefined);
-    throw error;
-  }
+  if (Number(rows[0]!.v) >= 160000) await admin.query('set local scram_iterations = 1');
+  await admin.query(`alter role ${quoteIdent(role)} password ${quoteLiteral(password)}`);
 }
 
 /**

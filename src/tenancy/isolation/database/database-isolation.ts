@@ -67,13 +67,18 @@ export class DatabaseIsolation implements IsolationModel {
   async connect(tenant: TenantLocation): Promise<StorageConnection> {
     const key = this.key(tenant);
     const connect = () => this.storage.tenantDatabases.connect(key);
-    const client = await connect().catch((error: { code?: string }) => {
-      // 28P01: the password was rotated by another process since this one read it.
-      if (error.code !== '28P01' || !tenant.storage_role) throw error;
-      this.storage.credentials.forget(tenant.id);
-      return connect();
-    });
-    return { client, schema: TENANT_DATABASE_SCHEMA };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return { client: await connect(), schema: TENANT_DATABASE_SCHEMA };
+      } catch (error) {
+        // 28P01: another process rotated the password since this one read it. On another server
+        // than the platform's, the role changes a moment before the secret: try again shortly.
+        if ((error as { code?: string }).code !== '28P01' || !tenant.storage_role || attempt === 4)
+          throw error;
+        this.storage.credentials.forget(tenant.id);
+        if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
   }
 
   async destroy(tenant: TenantLocation): Promise<void> {
