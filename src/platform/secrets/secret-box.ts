@@ -52,6 +52,11 @@ export class SecretBox {
     return typeof value === 'string' && value.startsWith(`${PREFIX}.`);
   }
 
+  /** Whether a value sealed under key id `kid` can be opened here. */
+  knows(kid: string): boolean {
+    return this.keks.has(kid);
+  }
+
   seal(plaintext: string, context: string): string {
     const dataKey = randomBytes(32);
     const wrapped = encrypt(this.keks.get(this.currentKeyId)!, dataKey, `${context}:dek`);
