@@ -56,6 +56,14 @@ async function liveTenants(
   });
 }
 
+/**
+ * The storage as the application role sees it: the catalogue checks and probes are about that
+ * role (which reaches every storage); tenant roles have a check of their own (check-tenant-roles).
+ */
+function asAppRole(tenant: TenantLocation): TenantLocation {
+  return { id: tenant.id, isolation: tenant.isolation, placement: tenant.placement };
+}
+
 /** Runs `work` on a checked-out application-role client; one that failed midway is not reused. */
 async function withClient<T>(client: pg.PoolClient, work: (app: pg.PoolClient) => Promise<T>): Promise<T> {
   let healthy = true;
@@ -121,7 +129,7 @@ export async function checkIsolation(
     schemaTenants.map((tenant, i) => ({ tenant, i })),
     CONCURRENCY,
     async ({ tenant, i }) => {
-      const { client, schema } = await tenancy.model('schema').connect(tenant);
+      const { client, schema } = await tenancy.model('schema').connect(asAppRole(tenant));
       bySchema[i]!.push(
         ...(await withClient(client, (app) =>
           probeCrossTenant(app, `schema:${tenant.id}`, schema, [tenant.id]),
@@ -136,7 +144,7 @@ export async function checkIsolation(
     CONCURRENCY,
     async ({ tenant, i }) => {
       const label = `database:${tenant.id}`;
-      const { client, schema } = await tenancy.model('database').connect(tenant);
+      const { client, schema } = await tenancy.model('database').connect(asAppRole(tenant));
       const target = { label, schema };
       byDatabase[i] = await withClient(client, async (app) => [
         await checkDatabaseWall(app, label),
