@@ -19,12 +19,13 @@ interface RoleRow {
 
 /**
  * What each tenant role can reach, from the catalogue of the server `owner` is on, in one query:
- * schemas it may use in this database (a `schema` tenant's role: its own only), databases it may
- * connect to (a `database` tenant's: its own only), roles it is a member of (none) and the
+ * schemas it may use in this database (a `schema` tenant's role: its own only), Tenantbase
+ * databases it may connect to (a `database` tenant's: its own only), roles it is a member of (none) and the
  * attributes that would step past every fence.
  */
 async function inspectRoles(
   owner: pg.ClientBase | pg.Pool,
+  databasePrefix: string,
   tenants: Array<{ id: string; role: string; kind: 'schema' | 'database'; own: string }>,
 ): Promise<RoleRow[]> {
   const { rows } = await owner.query<RoleRow>(
@@ -38,7 +39,8 @@ async function inspectRoles(
             array(select d.datname::text from pg_database d
                    where r.oid is not null and t.kind = 'database' and d.datallowconn
                      and has_database_privilege(r.oid, d.oid, 'CONNECT')
-                     and d.datname <> t.own and d.datname not in ('postgres', 'template1')) as databases,
+                     and d.datname <> t.own
+                     and (d.datname = current_database() or starts_with(d.datname, $5))) as databases,
             array(select b.rolname::text from pg_auth_members m join pg_roles b on b.oid = m.roleid
                    where m.member = r.oid) as member_of
        from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as t(tenant, role, kind, own)
@@ -48,6 +50,7 @@ async function inspectRoles(
       tenants.map((t) => t.role),
       tenants.map((t) => t.kind),
       tenants.map((t) => t.own),
+      databasePrefix,
     ],
   );
   return rows;
@@ -79,6 +82,10 @@ export async function checkTenantRoles(
   tenants: Array<TenantLocation & { storage_role?: string | null }>,
 ): Promise<IsolationCheck> {
   const { names } = tenancy.endpoints;
+  // Tenantbase's databases on a server: the platform's and the tenant databases (`<prefix>tenant_<id>`);
+  // others an operator keeps there are not ours to judge.
+  const sample = 'aaa' as TenantLocation['id'];
+  const databasePrefix = names.databaseFor(sample).slice(0, -sample.length);
   const own = tenants.filter((tenant) => tenant.isolation !== 'pool');
   const without = own.filter((tenant) => !tenant.storage_role).map((tenant) => tenant.id);
   const broken: string[] = [];
@@ -91,6 +98,7 @@ export async function checkTenantRoles(
     const rows = async (owner: pg.ClientBase | pg.Pool) =>
       inspectRoles(
         owner,
+        databasePrefix,
         group.map((tenant) => ({
           id: tenant.id,
           role: tenant.storage_role!,
