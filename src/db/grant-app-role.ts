@@ -32,6 +32,8 @@ export async function grantAppRole(admin: pg.ClientBase, appRole: string): Promi
   try {
     // Only the application connects to the platform database: a tenant's own LOGIN role
     // (a `database` tenant's) must find no door here.
+    // The same pg_database row schema tenants' provisioning grants on (schema-isolation.ts).
+    await admin.query(`select pg_advisory_xact_lock(hashtext('tenantbase:platform-database-acl'))`);
     await admin.query(`revoke connect, temporary on database ${database} from public`);
     await admin.query(`grant connect, temporary on database ${database} to ${role}`);
     await admin.query(`grant usage on schema platform to ${role}`);

@@ -55,6 +55,15 @@ export async function alterRolePassword(admin: pg.ClientBase, role: string, pass
 export async function dropTenantRole(admin: pg.ClientBase, role: string): Promise<void> {
   const found = await admin.query('select 1 from pg_roles where rolname = $1', [role]);
   if (found.rowCount === 0) return;
-  await admin.query(`drop owned by ${quoteIdent(role)}`);
-  await admin.query(`drop role if exists ${quoteIdent(role)}`);
+  await admin.query('begin');
+  try {
+    // DROP OWNED rewrites the database's ACL, as schema tenants' provisioning does: take turns.
+    await admin.query(`select pg_advisory_xact_lock(hashtext('tenantbase:platform-database-acl'))`);
+    await admin.query(`drop owned by ${quoteIdent(role)}`);
+    await admin.query(`drop role if exists ${quoteIdent(role)}`);
+    await admin.query('commit');
+  } catch (error) {
+    await admin.query('rollback').catch(() => undefined);
+    throw error;
+  }
 }

@@ -25,8 +25,18 @@ export class SchemaIsolation implements IsolationModel {
     try {
       await ensureTenantRole(admin, role, { memberOf: names.appRole });
       // Bulk loads stage rows in temporary tables, which the scope creates under the tenant role.
+      // Every schema tenant's GRANT rewrites the one pg_database row: concurrent provisioners
+      // would fail with "tuple concurrently updated", so they take turns.
       const { rows } = await admin.query<{ db: string }>(`select format('%I', current_database()) as db`);
-      await admin.query(`grant temporary on database ${rows[0]!.db} to ${quoteIdent(role)}`);
+      await admin.query('begin');
+      try {
+        await admin.query(`select pg_advisory_xact_lock(hashtext('tenantbase:platform-database-acl'))`);
+        await admin.query(`grant temporary on database ${rows[0]!.db} to ${quoteIdent(role)}`);
+        await admin.query('commit');
+      } catch (error) {
+        await admin.query('rollback').catch(() => undefined);
+        throw error;
+      }
       await runTenantMigrations(admin, names.schemaFor(tenant.id), this.storage.migrations(), [
         names.appRole,
         role,
