@@ -5,6 +5,7 @@ import { guardClient, guardPoolClients } from '../db/connection-faults.js';
 import type { PlatformDatabase } from '../db/platform-database.js';
 import { TenantCredentials } from './credentials/tenant-credentials.js';
 import { quoteIdent } from '../db/sql-identifier.js';
+import { loginAs } from './credentials/login-as.js';
 import { dropTenantRole } from './credentials/tenant-roles.js';
 import { DatabaseIsolation } from './isolation/database/database-isolation.js';
 import { DatabasePoolCache } from './isolation/database/database-pool-cache.js';
@@ -64,32 +65,6 @@ export type ScopeTarget = TenantLocation & { tier?: Tier };
 
 /** Runs after a scope that signalled `topics` committed; must settle on its own (never reject). */
 export type CommitListener = (tenant: ScopeTarget, topics: ReadonlySet<string>) => Promise<void>;
-
-/**
- * Connection settings for `database` on the server of `serverUrl`, logging in as `user` with a
- * password asked for at each new connection (so a rotated one is used at once). Spelled out rather
- * than a URL: pg lets a connection string's (empty) password override a password function.
- */
-function loginAs(
-  serverUrl: string,
-  database: string,
-  user: string,
-  password: () => Promise<string>,
-): pg.ClientConfig {
-  const url = new URL(serverUrl);
-  const sslmode =
-    url.searchParams.get('sslmode') ?? (url.searchParams.get('ssl') === 'true' ? 'require' : null);
-  return {
-    host: decodeURIComponent(url.hostname.replace(/^\[(.*)\]$/, '$1')),
-    port: url.port ? Number(url.port) : 5432,
-    database,
-    user,
-    password,
-    ...(sslmode && sslmode !== 'disable'
-      ? { ssl: sslmode === 'no-verify' ? { rejectUnauthorized: false } : true }
-      : {}),
-  };
-}
 
 function databaseUrl(serverUrl: string, database: string, credentialsFrom?: string): string {
   const url = new URL(serverUrl);
