@@ -155,3 +155,35 @@ describe('CORS_ORIGINS', () => {
       expect(() => loadConfig({ CORS_ORIGINS: value }), value).toThrow(/^CORS_ORIGINS: /);
   });
 });
+
+describe('SECRETS_KEY', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+
+  it('takes 32 bytes of base64 (standard or URL alphabet), and may be unset outside production', () => {
+    expect(loadConfig({ SECRETS_KEY: key }).secretsKey).toEqual(Buffer.alloc(32, 7));
+    expect(loadConfig({ SECRETS_KEY: Buffer.alloc(32, 255).toString('base64url') }).secretsKey).toEqual(
+      Buffer.alloc(32, 255),
+    );
+    expect(loadConfig({}).secretsKey).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/x' }).secretsKey).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'production' }).secretsKey).toBeUndefined();
+  });
+
+  it('refuses a malformed or short key with one line naming the variable', () => {
+    for (const bad of [
+      'not base64!',
+      Buffer.alloc(16).toString('base64'),
+      Buffer.alloc(33).toString('base64'),
+    ])
+      expect(() => loadConfig({ SECRETS_KEY: bad })).toThrow(/^SECRETS_KEY: expected/);
+  });
+
+  it('is required with DATABASE_URL in production, where a key on local disk would not follow the database', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' })).toThrow(
+      /^SECRETS_KEY: required/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', SECRETS_KEY: key }).secretsKey,
+    ).toHaveLength(32);
+  });
+});

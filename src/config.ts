@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { decodeSecretsKey, secretsKeyProblem } from './platform/secrets/secrets-key.js';
 
 /** Validated runtime configuration; every field comes from the environment (README, Configuration). */
 export interface Config {
@@ -80,6 +81,11 @@ export interface Config {
   auditSweepEveryMs: number;
   /** How often each process writes its per-tenant request counts for the fleet reports. */
   trafficFlushMs: number;
+  /**
+   * Key-encryption key for secrets at rest (SECRETS_KEY, 32 bytes base64); undefined: one is
+   * generated once under DATA_DIR, which production with DATABASE_URL refuses.
+   */
+  secretsKey: Buffer | undefined;
 }
 
 export interface DatabaseServerConfig {
@@ -235,6 +241,23 @@ function tenantConcurrency(env: Env): Config['tenantConcurrency'] {
   return result;
 }
 
+/** SECRETS_KEY; required where a key generated on the local disk would not follow the database. */
+function secretsKey(env: Env): Buffer | undefined {
+  const raw = optional(env, 'SECRETS_KEY');
+  if (raw === undefined) {
+    if (optional(env, 'DATABASE_URL') !== undefined && env.NODE_ENV === 'production') {
+      throw new ConfigError(
+        'SECRETS_KEY',
+        'required with DATABASE_URL in production: 32 random bytes, base64 (openssl rand -base64 32)',
+      );
+    }
+    return undefined;
+  }
+  const problem = secretsKeyProblem(raw);
+  if (problem) throw new ConfigError('SECRETS_KEY', problem);
+  return decodeSecretsKey(raw);
+}
+
 /** Reads and validates the environment (and `.env` when present); throws ConfigError on the first bad value. */
 export function loadConfig(env: Env = process.env): Config {
   if (env === process.env && existsSync('.env')) process.loadEnvFile('.env');
@@ -349,5 +372,6 @@ export function loadConfig(env: Env = process.env): Config {
     auditSealWaitMs: integer(env, 'AUDIT_SEAL_WAIT_MS', 0, 0, 60000),
     auditSweepEveryMs: integer(env, 'AUDIT_SWEEP_EVERY_MS', 30_000, 1000, 3_600_000),
     trafficFlushMs: integer(env, 'TRAFFIC_FLUSH_MS', 10_000, 100, 300_000),
+    secretsKey: secretsKey(env),
   };
 }

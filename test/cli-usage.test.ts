@@ -51,7 +51,7 @@ describe('tenantbase option checks', () => {
     const group = await cli('tenants');
     expect(group.status).toBe(2);
     expect(group.err).toMatch(
-      /^usage: tenantbase tenants <list\|create\|suspend\|resume\|delete\|export\|import\|move> \[options\]/,
+      /^usage: tenantbase tenants <list\|create\|suspend\|resume\|delete\|export\|import\|move\|rotate-credentials> \[options\]/,
     );
     expect(group.err).toContain('tenants list [--status <status>]');
     expect(group.err).not.toContain('unknown command');

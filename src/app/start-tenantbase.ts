@@ -151,7 +151,7 @@ export async function startTenantbase(config: Config, options: StartOptions = {}
   let closed = false;
   try {
     await tenancy.migrateShared();
-    const keys = new SigningKeys(ownerPlatformDb(tenancy.adminPool));
+    const keys = new SigningKeys(ownerPlatformDb(tenancy.adminPool), endpoints.secrets);
     await keys.init();
     const tokens = new AccessTokens(keys, config.accessTokenTtlSeconds);
     await bootstrapPlatform(tenancy, config, log);

@@ -15,6 +15,7 @@ import { listTenantsCommand } from './commands/list-tenants.js';
 import { doctorCommand } from './commands/run-doctor-command.js';
 import { migrateCommand } from './commands/migrate-storages.js';
 import { rotateKeysCommand } from './commands/rotate-keys.js';
+import { rotateTenantCredentialsCommand } from './commands/rotate-tenant-credentials.js';
 import { auditVerifyCommand } from './commands/verify-audit-command.js';
 
 /** Every CLI command; the usage text is built from this list. */
@@ -27,6 +28,7 @@ export const commands: CliCommand[] = [
   exportTenantCommand,
   importTenantCommand,
   moveTenantCommand,
+  rotateTenantCredentialsCommand,
   migrateCommand,
   createAdminCommand,
   rotateKeysCommand,

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Config } from '../config.js';
+import { ensureSecret } from '../platform/secrets/platform-secrets.js';
+import { sealPlaintextSecrets } from '../platform/secrets/seal-plaintext-secrets.js';
+import { SecretBox } from '../platform/secrets/secret-box.js';
+import { generatedSecretsKey } from '../platform/secrets/secrets-key.js';
 import { storageNames, type StorageNames } from '../tenancy/storage-names.js';
 import { grantAppRole } from './grant-app-role.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.js';
@@ -25,6 +29,8 @@ export interface DatabaseEndpoints {
   servers: Map<string, string>;
   names: StorageNames;
   embedded: EmbeddedServer | undefined;
+  /** Seals and opens secrets at rest with SECRETS_KEY (or the key generated under DATA_DIR). */
+  secrets: SecretBox;
 }
 
 function withDatabase(url: string, database: string): string {
@@ -71,14 +77,8 @@ async function ensureAppRole(serverUrl: string, role: string, password: string):
   });
 }
 
-async function appRolePassword(admin: pg.Client): Promise<string> {
-  const generated = randomBytes(24).toString('base64url');
-  const { rows } = await admin.query<{ value: string }>(
-    `insert into platform.secrets (name, value) values ('app_role_password', $1)
-     on conflict (name) do update set name = excluded.name returning value`,
-    [generated],
-  );
-  return rows[0]!.value;
+async function appRolePassword(admin: pg.Client, box: SecretBox): Promise<string> {
+  return ensureSecret(admin, box, 'app_role_password', randomBytes(24).toString('base64url'));
 }
 
 /** The role behind `url` must not be able to skip row-level security. */
@@ -147,6 +147,7 @@ export async function bootstrapDatabase(
   modules: readonly PlatformMigrationSource[] = [],
 ): Promise<DatabaseEndpoints> {
   const defaultNames = storageNames(config.namespace);
+  const secrets = new SecretBox(config.secretsKey ?? generatedSecretsKey(config.dataDir));
   let embedded: EmbeddedServer | undefined;
   let adminUrl: string;
   // Where application connections go: through the pooler when there is one.
@@ -173,9 +174,11 @@ export async function bootstrapDatabase(
       await admin.query(`select pg_advisory_lock(hashtext('tenantbase:bootstrap'))`);
       try {
         await runPlatformMigrations(admin, modules);
+        const sealed = await sealPlaintextSecrets(admin, secrets);
+        if (sealed > 0) log(`secrets at rest: sealed ${sealed} stored in plain text by an older version`);
         let url = config.databaseAppUrl;
         if (!url) {
-          const password = await appRolePassword(admin);
+          const password = await appRolePassword(admin, secrets);
           for (const server of servers.values()) await ensureAppRole(server, defaultNames.appRole, password);
           url = withCredentials(serveUrl, defaultNames.appRole, password);
         }
@@ -194,7 +197,7 @@ export async function bootstrapDatabase(
     const listenUrl = pooled
       ? withCredentials(adminUrl, decodeURIComponent(app.username), decodeURIComponent(app.password))
       : appUrl;
-    return { adminUrl, appUrl, listenUrl, pooled, servers, names, embedded };
+    return { adminUrl, appUrl, listenUrl, pooled, servers, names, embedded, secrets };
   } catch (error) {
     await embedded?.stop();
     throw error;

@@ -23,8 +23,19 @@ export const WRITE_ONLY_COLUMNS: Record<string, string[]> = {
  */
 export async function grantAppRole(admin: pg.ClientBase, appRole: string): Promise<void> {
   const role = quoteIdent(appRole);
+  // The operator names the platform database (DATABASE_URL): quoted by the server, as any name may be.
+  const { rows: current } = await admin.query<{ db: string }>(
+    `select format('%I', current_database()) as db`,
+  );
+  const database = current[0]!.db;
   await admin.query('begin');
   try {
+    // Only the application connects to the platform database: a tenant's own LOGIN role
+    // (a `database` tenant's) must find no door here.
+    // The same pg_database row schema tenants' provisioning grants on (schema-isolation.ts).
+    await admin.query(`select pg_advisory_xact_lock(hashtext('tenantbase:platform-database-acl'))`);
+    await admin.query(`revoke connect, temporary on database ${database} from public`);
+    await admin.query(`grant connect, temporary on database ${database} to ${role}`);
     await admin.query(`grant usage on schema platform to ${role}`);
     await admin.query(`grant select, insert, update, delete on all tables in schema platform to ${role}`);
     await admin.query(`grant usage, select on all sequences in schema platform to ${role}`);

@@ -17,6 +17,8 @@ export interface TenantsTable {
   branding: Json<Record<string, string | null>>;
   settings: Json<Record<string, unknown>>;
   limit_overrides: Json<Record<string, unknown>>;
+  /** The tenant's own PostgreSQL role once provisioned (its password, if any, is in platform.secrets). */
+  storage_role: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -227,6 +227,11 @@ const migrations: PlatformMigration[] = [
     id: '0017_business_domains_declared',
     sql: `alter table platform.tenants drop constraint if exists tenants_business_domain_check;`,
   },
+  {
+    // A reference to the tenant's own PostgreSQL role; the password lives sealed in platform.secrets.
+    id: '0026_tenant_storage_roles',
+    sql: `alter table platform.tenants add column storage_role text;`,
+  },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { PlatformDatabase } from '../db/platform-database.js';
+import type { SecretBox } from '../platform/secrets/secret-box.js';
 import { insertSigningKey, lockSigningKeys } from './signing-key-rows.js';
 
 /** Long enough for every process to re-read the keys (30 s) and for JWKS caches of other services. */
@@ -34,6 +35,7 @@ export interface RotationResult {
  */
 export async function rotateSigningKey(
   db: Kysely<PlatformDatabase>,
+  box: SecretBox,
   options: RotationOptions = {},
 ): Promise<RotationResult> {
   const grace = options.graceSeconds ?? DEFAULT_ROTATION_GRACE_SECONDS;
@@ -68,7 +70,7 @@ export async function rotateSigningKey(
       .where('retired_at', '<', new Date(now.getTime() - retain * 1000))
       .returning('kid')
       .execute();
-    const created = await insertSigningKey(trx, new Date(now.getTime() + grace * 1000));
+    const created = await insertSigningKey(trx, box, new Date(now.getTime() + grace * 1000));
     return {
       ...created,
       signingKid: signer?.kid,

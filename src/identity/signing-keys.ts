@@ -1,13 +1,14 @@
 import { importJWK, type JWK } from 'jose';
 import { type Kysely, sql } from 'kysely';
 import type { PlatformDatabase } from '../db/platform-database.js';
+import type { SecretBox } from '../platform/secrets/secret-box.js';
 import {
   DEFAULT_RETAIN_RETIRED_SECONDS,
   rotateSigningKey,
   type RotationOptions,
   type RotationResult,
 } from './rotate-signing-key.js';
-import { insertSigningKey, lockSigningKeys, SIGNING_ALG } from './signing-key-rows.js';
+import { insertSigningKey, lockSigningKeys, openPrivateJwk, SIGNING_ALG } from './signing-key-rows.js';
 
 export { SIGNING_ALG } from './signing-key-rows.js';
 
@@ -44,6 +45,7 @@ export class SigningKeys {
 
   constructor(
     private readonly db: Kysely<PlatformDatabase>,
+    private readonly box: SecretBox,
     options: SigningKeysOptions = {},
   ) {
     this.retainMs = (options.retainRetiredSeconds ?? DEFAULT_RETAIN_RETIRED_SECONDS) * 1000;
@@ -60,7 +62,7 @@ export class SigningKeys {
         .where('retired_at', 'is', null)
         .executeTakeFirst();
       // The very first key has always been active: no token was ever signed before it.
-      if (!existing) await insertSigningKey(trx, new Date(0));
+      if (!existing) await insertSigningKey(trx, this.box, new Date(0));
     });
     await this.reload();
   }
@@ -84,7 +86,9 @@ export class SigningKeys {
         kid: row.kid,
         publicJwk,
         publicKey: await importJWK(publicJwk, SIGNING_ALG),
-        privateKey: retired ? undefined : await importJWK(row.private_jwk as JWK, SIGNING_ALG),
+        privateKey: retired
+          ? undefined
+          : await importJWK(openPrivateJwk(this.box, row.kid, row.private_jwk), SIGNING_ALG),
         createdAt: row.created_at.getTime(),
         activatesAt: row.activates_at.getTime(),
         retiredAt: row.retired_at?.getTime() ?? null,
@@ -152,7 +156,7 @@ export class SigningKeys {
 
   /** Rotates the keys (see rotateSigningKey) and picks the result up in this process at once. */
   async rotate(options: RotationOptions = {}): Promise<RotationResult> {
-    const result = await rotateSigningKey(this.db, {
+    const result = await rotateSigningKey(this.db, this.box, {
       retainRetiredSeconds: this.retainMs / 1000,
       ...options,
     });

@@ -7,6 +7,8 @@ export interface StorageNames {
   readonly poolSchema: string;
   schemaFor(tenantId: TenantId): string;
   databaseFor(tenantId: TenantId): string;
+  /** The tenant's own PostgreSQL role (`schema` and `database` tenants): a fence beside the names. */
+  roleFor(tenantId: TenantId): string;
   /** The non-owner role the application connects as. */
   readonly appRole: string;
 }
@@ -19,6 +21,7 @@ export function storageNames(namespace: string, appRole?: string): StorageNames 
     poolSchema: 'pool',
     schemaFor: (id) => `t_${underscored(id)}`,
     databaseFor: (id) => `${prefix}tenant_${underscored(id)}`,
+    roleFor: (id) => `${prefix || 'tenantbase_'}t_${underscored(id)}`,
     appRole: appRole ?? `${prefix || 'tenantbase_'}app`,
   };
 }

@@ -3,6 +3,10 @@ import pg from 'pg';
 import type { DatabaseEndpoints } from '../db/bootstrap-database.js';
 import { guardClient, guardPoolClients } from '../db/connection-faults.js';
 import type { PlatformDatabase } from '../db/platform-database.js';
+import { TenantCredentials } from './credentials/tenant-credentials.js';
+import { quoteIdent } from '../db/sql-identifier.js';
+import { loginAs } from './credentials/login-as.js';
+import { dropTenantRole } from './credentials/tenant-roles.js';
 import { DatabaseIsolation } from './isolation/database/database-isolation.js';
 import { ServerPoolCaches } from './isolation/database/server-pool-caches.js';
 import type { IsolationModel, StorageReport, TenantLocation } from './isolation/isolation-model.js';
@@ -13,6 +17,7 @@ import { migrationIds, POOL_STORAGE, storageKey } from './migrations/storage-key
 import type { ModuleMigrations } from './migrations/tenant-migration.js';
 import type { TenantRecord } from './registry/tenant-record.js';
 import { TenantRegistry } from './registry/tenant-registry.js';
+import type { TenantId } from './tenant-id.js';
 import { tenantQueryGuard } from './tenant-query-guard.js';
 import {
   type Isolation,
@@ -99,6 +104,8 @@ export class Tenancy {
   readonly appPool: pg.Pool;
   readonly adminPool: pg.Pool;
   readonly tenantDatabases: ServerPoolCaches;
+  /** Login passwords of `database` tenants' own roles (sealed in platform.secrets). */
+  readonly credentials: TenantCredentials;
   private readonly models: Record<Isolation, IsolationModel>;
   private readonly plugins: Record<Isolation, KyselyPlugin[]>;
   private readonly observeQuery: Record<Isolation, ((seconds: number) => void) | undefined>;
@@ -145,6 +152,7 @@ export class Tenancy {
     this.adminPool = guardPoolClients(
       new pg.Pool({ connectionString: endpoints.adminUrl, max: options.adminPoolMax ?? 3 }),
     );
+    this.credentials = new TenantCredentials(this.adminPool, endpoints.secrets);
     this.tenantDatabases = new ServerPoolCaches(
       {
         perDatabaseMax: options.tenantDbPoolMax,
@@ -152,14 +160,17 @@ export class Tenancy {
         checkoutTimeoutMillis: options.checkoutTimeoutMs,
       },
       (key) => {
-        const slash = key.indexOf('/');
-        const placement = key.slice(0, slash);
+        const [placement, database, tenantId] = key.split('/') as [string, string, TenantId | undefined];
         // The default server is reached the way the application reaches it: through the pooler, if any.
         const server = placement === 'default' ? endpoints.appUrl : this.serverUrl(placement);
-        return {
-          connectionString: databaseUrl(server, key.slice(slash + 1), endpoints.appUrl),
-          ...appConnection,
-        };
+        if (tenantId) {
+          const role = endpoints.names.roleFor(tenantId);
+          return {
+            ...loginAs(server, database, role, () => this.credentials.passwordFor(tenantId)),
+            ...appConnection,
+          };
+        }
+        return { connectionString: databaseUrl(server, database, endpoints.appUrl), ...appConnection };
       },
     );
     this.platformDb = new Kysely<PlatformDatabase>({ dialect: new PostgresDialect({ pool: this.appPool }) });
@@ -179,18 +190,8 @@ export class Tenancy {
       appPool: this.appPool,
       adminPool: this.adminPool,
       tenantDatabases: this.tenantDatabases,
-      adminClient: async (placement, database) => {
-        const client = guardClient(
-          new pg.Client({ connectionString: databaseUrl(this.serverUrl(placement), database) }),
-        );
-        try {
-          await client.connect();
-        } catch (error) {
-          await client.end().catch(() => undefined);
-          throw error;
-        }
-        return client;
-      },
+      credentials: this.credentials,
+      adminClient: (placement, database) => this.adminClient(placement, database),
       tenantTables: () => schemaSource.tables,
       migrations: () => schemaSource.migrations,
     };
@@ -199,6 +200,20 @@ export class Tenancy {
       schema: new SchemaIsolation(context),
       database: new DatabaseIsolation(context),
     };
+  }
+
+  /** An owner connection to `database` on a placement server; the caller ends it. */
+  private async adminClient(placement: string, database: string): Promise<pg.Client> {
+    const client = guardClient(
+      new pg.Client({ connectionString: databaseUrl(this.serverUrl(placement), database) }),
+    );
+    try {
+      await client.connect();
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    return client;
   }
 
   private serverUrl(placement: string): string {
@@ -312,6 +327,8 @@ export class Tenancy {
           access,
           signals,
           preparedPreamble: this.preparedPreamble,
+          // A database tenant's pool already logs in as its role; pool tenants have none.
+          role: (tenant.isolation === 'schema' && tenant.storage_role) || undefined,
         },
         work,
       );
@@ -345,10 +362,66 @@ export class Tenancy {
     return applied;
   }
 
-  /** Creates the tenant's storage if needed and brings it to the latest tenant migrations. */
+  /**
+   * Creates the tenant's storage (and own role) if needed and brings it to the latest tenant
+   * migrations; the registry then names the role, which scopes use from the next registry read.
+   */
   async provision(tenant: TenantLocation): Promise<void> {
-    await this.models[tenant.isolation].provision(tenant);
+    const role = await this.models[tenant.isolation].provision(tenant);
     await this.recordMigrated(storageKey(tenant));
+    if (role) {
+      await this.platformDb
+        .updateTable('platform.tenants')
+        .set({ storage_role: role })
+        .where('id', '=', tenant.id)
+        .where((eb) => eb('storage_role', 'is', null).or('storage_role', '<>', role))
+        .execute();
+      this.registry.invalidate(tenant.id);
+    }
+  }
+
+  /**
+   * Drops the tenant's own role on every server and erases its stored password: for deletion,
+   * after its storage is gone (a move keeps the role, whose name does not depend on the model).
+   */
+  async dropStorageRole(tenant: TenantLocation): Promise<void> {
+    const role = this.endpoints.names.roleFor(tenant.id);
+    if (tenant.isolation === 'database') {
+      // Its rights inside a database that still exists (a deletion drops the database first).
+      const storage = await this.ownerStorage(tenant).catch((error: { code?: string }) => {
+        if (error.code === '3D000') return undefined;
+        throw error;
+      });
+      if (storage) {
+        try {
+          const found = await storage.client.query('select 1 from pg_roles where rolname = $1', [role]);
+          if (found.rowCount) await storage.client.query(`drop owned by ${quoteIdent(role)}`);
+        } finally {
+          await storage.client.end();
+        }
+      }
+    }
+    const platform = await this.adminPool.connect();
+    try {
+      // Here too its rights in the platform database (a schema tenant's) go with it.
+      await dropTenantRole(platform, role);
+    } finally {
+      platform.release();
+    }
+    for (const placement of this.placements.filter((name) => name !== 'default')) {
+      const server = await this.adminClient(placement, 'postgres');
+      try {
+        await dropTenantRole(server, role);
+      } finally {
+        await server.end();
+      }
+    }
+    await this.platformDb
+      .updateTable('platform.tenants')
+      .set({ storage_role: null })
+      .where('id', '=', tenant.id)
+      .execute();
+    await this.credentials.remove(tenant.id);
   }
 
   /** Runs every module's seed for the tenant's current business domain, in one transaction. */

@@ -57,6 +57,8 @@ export interface TenantScope {
 export type ScopeAccess = 'read' | 'write';
 
 const SET_TENANT = `select set_config('${TENANT_SETTING}', $1, true)`;
+/** SET LOCAL ROLE in the same statement as the tenant setting: the role switch costs no round trip. */
+const SET_TENANT_AS_ROLE = `select set_config('${TENANT_SETTING}', $1, true), set_config('role', $2, true)`;
 
 /**
  * A pinned client that opens its transaction lazily: BEGIN and the tenant setting are written
@@ -72,6 +74,7 @@ class ScopedConnection implements DatabaseConnection {
     private readonly access: ScopeAccess,
     private readonly observe: ((seconds: number) => void) | undefined,
     private readonly preparedPreamble: boolean,
+    private readonly role: string | undefined,
   ) {}
 
   private start(): void {
@@ -80,7 +83,11 @@ class ScopedConnection implements DatabaseConnection {
       this.preambleError ??= error;
     };
     this.client.query('begin').catch(remember);
-    this.client.query(SET_TENANT, [this.tenantId]).catch(remember);
+    const preamble =
+      this.role === undefined
+        ? this.client.query(SET_TENANT, [this.tenantId])
+        : this.client.query(SET_TENANT_AS_ROLE, [this.tenantId, this.role]);
+    preamble.catch(remember);
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
@@ -99,6 +106,7 @@ class ScopedConnection implements DatabaseConnection {
         compiled.sql,
         compiled.parameters as unknown[],
         this.preparedPreamble,
+        this.role,
       );
       return { rows: result.rows as R[] };
     }
@@ -234,6 +242,8 @@ export interface ScopeRequest {
   signals: Set<string>;
   /** False behind a transaction pooler, which keeps no prepared statement across transactions. */
   preparedPreamble: boolean;
+  /** A `schema` tenant's own role: every statement runs under it (SET LOCAL ROLE), fenced to its schema. */
+  role?: string;
 }
 
 /**
@@ -250,6 +260,7 @@ export async function runInScope<T>(
     request.access,
     request.observeQuery,
     request.preparedPreamble,
+    request.role,
   );
   const db = request.handles.bind(connection);
   const tasks: Array<() => Promise<void>> = [];

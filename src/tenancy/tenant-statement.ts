@@ -7,11 +7,14 @@ import type { TenantId } from './tenant-id.js';
  * write in a read scope fail loudly instead of committing on its own, statement by statement.
  */
 const PREAMBLE = `select set_config('${TENANT_SETTING}', $1, true), set_config('transaction_read_only', 'on', true)`;
+/** The same for a `schema` tenant with its own role: SET LOCAL ROLE joins the statement, no extra round trip. */
+const PREAMBLE_AS_ROLE = `${PREAMBLE}, set_config('role', $2, true)`;
 
 /** Prepared once per connection: its parse and plan would otherwise cost every statement again. */
 const PREAMBLE_NAME = 'tenantbase_tenant_preamble';
-/** Per connection, the Parse that prepared it; statements bound to an older one cannot unprepare a newer. */
-const prepared = new WeakMap<pg.Connection, object>();
+const PREAMBLE_AS_ROLE_NAME = 'tenantbase_tenant_role_preamble';
+/** Per connection and name, the Parse that prepared it; statements bound to an older one cannot unprepare a newer. */
+const prepared = new WeakMap<pg.Connection, Map<string, object>>();
 
 /**
  * What pg's Query does that its type declarations leave out; the protocol hooks of pg-cursor use the
@@ -46,11 +49,13 @@ class TenantStatement extends QueryBase {
   /** The prepared preamble was gone (DEALLOCATE ALL, a pooler); nothing of the statement ran. */
   preambleLost = false;
   private preparedBy: object | undefined;
+  private preparedName: string | undefined;
 
   constructor(
     text: string,
     values: unknown[],
     private readonly tenantId: TenantId,
+    private readonly role: string | undefined,
     private readonly preparedPreamble: boolean,
     callback: (error: Error | undefined, result: pg.QueryResult) => void,
   ) {
@@ -66,23 +71,29 @@ class TenantStatement extends QueryBase {
       return new Error('Query values must be an array');
     const stream = connection.stream as pg.Connection['stream'] & { cork?: () => void; uncork?: () => void };
     stream.cork?.();
+    const text = this.role === undefined ? PREAMBLE : PREAMBLE_AS_ROLE;
+    const values = this.role === undefined ? [this.tenantId] : [this.tenantId, this.role];
     try {
       if (!this.preparedPreamble) {
         // Behind a transaction pooler the next transaction may land on a server connection that
         // never saw our Parse, or that another client's Parse of the same name already holds:
         // the unnamed statement lives exactly as long as this implicit transaction needs it.
-        connection.parse({ text: PREAMBLE, name: '', types: [] }, true);
-        connection.bind({ statement: '', portal: '', values: [this.tenantId] }, true);
+        connection.parse({ text, name: '', types: [] }, true);
+        connection.bind({ statement: '', portal: '', values }, true);
         connection.execute({ portal: '' }, true);
         return super.submit(connection);
       }
-      this.preparedBy = prepared.get(connection);
+      const name = this.role === undefined ? PREAMBLE_NAME : PREAMBLE_AS_ROLE_NAME;
+      let byName = prepared.get(connection);
+      if (!byName) prepared.set(connection, (byName = new Map()));
+      this.preparedName = name;
+      this.preparedBy = byName.get(name);
       if (!this.preparedBy) {
-        connection.parse({ text: PREAMBLE, name: PREAMBLE_NAME, types: [] }, true);
+        connection.parse({ text, name, types: [] }, true);
         this.preparedBy = {};
-        prepared.set(connection, this.preparedBy);
+        byName.set(name, this.preparedBy);
       }
-      connection.bind({ statement: PREAMBLE_NAME, portal: '', values: [this.tenantId] }, true);
+      connection.bind({ statement: name, portal: '', values }, true);
       connection.execute({ portal: '' }, true);
       return super.submit(connection);
     } finally {
@@ -101,7 +112,9 @@ class TenantStatement extends QueryBase {
 
   override handleError(error: Error & { code?: string }, connection: pg.Connection): void {
     if (!this.preambleDone && error.code === '26000') {
-      if (prepared.get(connection) === this.preparedBy) prepared.delete(connection);
+      const byName = prepared.get(connection);
+      if (this.preparedName && byName?.get(this.preparedName) === this.preparedBy)
+        byName!.delete(this.preparedName);
       this.preambleLost = true;
     }
     super.handleError(error, connection);
@@ -111,13 +124,14 @@ class TenantStatement extends QueryBase {
 function submit(
   client: pg.ClientBase,
   tenantId: TenantId,
+  role: string | undefined,
   text: string,
   values: unknown[],
   preparedPreamble: boolean,
 ) {
   let statement!: TenantStatement;
   const result = new Promise<pg.QueryResult>((resolve, reject) => {
-    statement = new TenantStatement(text, values, tenantId, preparedPreamble, (error, result) =>
+    statement = new TenantStatement(text, values, tenantId, role, preparedPreamble, (error, result) =>
       error ? reject(error) : resolve(result),
     );
     client.query(statement as unknown as pg.Submittable);
@@ -126,8 +140,9 @@ function submit(
 }
 
 /**
- * Runs `text` read-only as `tenantId` in one round trip; see TenantStatement. `preparedPreamble`
- * false (behind a transaction pooler) parses the preamble with each statement instead.
+ * Runs `text` read-only as `tenantId` (and as its own `role`, when given) in one round trip; see
+ * TenantStatement. `preparedPreamble` false (behind a transaction pooler) parses the preamble with
+ * each statement instead.
  */
 export async function queryAsTenant(
   client: pg.ClientBase,
@@ -135,12 +150,13 @@ export async function queryAsTenant(
   text: string,
   values: unknown[],
   preparedPreamble = true,
+  role?: string,
 ): Promise<pg.QueryResult> {
-  const first = submit(client, tenantId, text, values, preparedPreamble);
+  const first = submit(client, tenantId, role, text, values, preparedPreamble);
   try {
     return await first.result;
   } catch (error) {
     if (!first.statement.preambleLost) throw error;
-    return submit(client, tenantId, text, values, preparedPreamble).result;
+    return submit(client, tenantId, role, text, values, preparedPreamble).result;
   }
 }

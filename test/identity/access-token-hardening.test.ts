@@ -1,9 +1,10 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/identity/access-tokens.js';
 import { ownerPlatformDb } from '../../src/db/owner-platform-db.js';
 import { rotateSigningKey } from '../../src/identity/rotate-signing-key.js';
+import { openPrivateJwk } from '../../src/identity/signing-key-rows.js';
 import { SigningKeys } from '../../src/identity/signing-keys.js';
 import { ADMIN, startTestInstance, type TestInstance } from '../support/test-instance.js';
 import { me } from './auth-calls.js';
@@ -168,7 +169,10 @@ describe('signing key rotation', () => {
     // Signing keys are the owner's: the application role cannot read them.
     const db = ownerPlatformDb(tb.services.tenancy.adminPool);
     // A second process with a short retention sees what the CLI does to the shared keys.
-    const other = new SigningKeys(db, { retainRetiredSeconds: 1, reloadMs: 0 });
+    const other = new SigningKeys(db, tb.services.tenancy.endpoints.secrets, {
+      retainRetiredSeconds: 1,
+      reloadMs: 0,
+    });
     await other.init();
     const signer = other.signingKey().kid;
     const olderKids = other
@@ -177,7 +181,10 @@ describe('signing key rotation', () => {
       .filter((kid) => kid !== signer);
     const oldToken = await forge({}, {}, { kid: olderKids[0]!, key: await privateKeyOf(olderKids[0]!) });
 
-    const result = await rotateSigningKey(db, { graceSeconds: 0, retainRetiredSeconds: 1 });
+    const result = await rotateSigningKey(db, tb.services.tenancy.endpoints.secrets, {
+      graceSeconds: 0,
+      retainRetiredSeconds: 1,
+    });
     expect(result.retired).toEqual(olderKids);
     const retiredRow = await db
       .selectFrom('platform.signing_keys')
@@ -196,7 +203,10 @@ describe('signing key rotation', () => {
     // The server keeps retired keys for a day (the longest token lifetime), so the token still works there.
     expect((await me(tb, oldToken)).statusCode).toBe(200);
 
-    const purge = await rotateSigningKey(db, { graceSeconds: 0, retainRetiredSeconds: 1 });
+    const purge = await rotateSigningKey(db, tb.services.tenancy.endpoints.secrets, {
+      graceSeconds: 0,
+      retainRetiredSeconds: 1,
+    });
     expect(purge.purged).toContain(olderKids[0]);
   });
 });
@@ -207,5 +217,5 @@ async function privateKeyOf(kid: string): Promise<SigningKey> {
     .select('private_jwk')
     .where('kid', '=', kid)
     .executeTakeFirstOrThrow();
-  return importJWK(row.private_jwk as JWK, 'EdDSA');
+  return importJWK(openPrivateJwk(tb.services.tenancy.endpoints.secrets, kid, row.private_jwk), 'EdDSA');
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../src/jobs/job-queue.js';
 import { deleteTenantJob } from '../../src/modules/tenant-deletion/delete-tenant-job.js';
+import { credentialSecretName } from '../../src/tenancy/credentials/tenant-credentials.js';
 import type { TenantId } from '../../src/tenancy/tenant-id.js';
 import type { Isolation } from '../../src/tenancy/tenant-scope.js';
 import { asStorageOwner } from '../support/tenant-storage-owner.js';
@@ -61,9 +62,17 @@ async function leftovers(id: string, isolation: Isolation) {
   const migrations = await admin.query('select 1 from platform.storage_migrations where storage like $1', [
     `%:${id}`,
   ]);
+  const roles = await admin.query('select 1 from pg_roles where rolname = $1', [
+    names.roleFor(id as TenantId),
+  ]);
+  const credentials = await admin.query('select 1 from platform.secrets where name = $1', [
+    credentialSecretName(id as TenantId),
+  ]);
   return {
     schema: schemas.rowCount,
     database: databases.rowCount,
+    role: roles.rowCount,
+    credentials: credentials.rowCount,
     poolRows,
     hostnames: hostnames.rowCount,
     migrations: migrations.rowCount,
@@ -115,7 +124,12 @@ describe.for(ISOLATIONS)('%s isolation', (isolation) => {
       expect(response.statusCode, query).toBe(400);
       expect(response.json().error.code).toBe('VALIDATION_FAILED');
     }
-    expect((await leftovers(id, isolation)).inspect.rows).toBeGreaterThan(0);
+    const before = await leftovers(id, isolation);
+    expect(before.inspect.rows).toBeGreaterThan(0);
+    // Its own role (a password only for a database tenant), which deletion must take with it.
+    expect([before.role, before.credentials]).toEqual(
+      isolation === 'pool' ? [0, 0] : isolation === 'schema' ? [1, 0] : [1, 1],
+    );
   });
 
   it('erases every row, schema or database and proves it: deleting, then deleted', async () => {
@@ -131,6 +145,8 @@ describe.for(ISOLATIONS)('%s isolation', (isolation) => {
     expect(await leftovers(id, isolation)).toEqual({
       schema: 0,
       database: 0,
+      role: 0,
+      credentials: 0,
       poolRows: 0,
       hostnames: 0,
       migrations: 0,

@@ -105,6 +105,14 @@ describe('signup → mail → verify-email → provisioned tenant', () => {
     const session = await login('founder@acme-dental.test', 'acme-dental');
     expect(session.statusCode, session.body).toBe(200);
     expect(session.json().data.user.roles).toEqual(['owner']);
+    // The verification link reached the signer: the owner's address counts as verified.
+    const users = await api(tb, session.json().data.access_token, 'GET', '/users');
+    expect(users.statusCode, users.body).toBe(200);
+    const signer = users
+      .json()
+      .data.find((user: { email: string }) => user.email === 'founder@acme-dental.test');
+    expect(signer.email_verified_at).toEqual(expect.any(String));
+    expect(Date.parse(signer.email_verified_at)).toBeGreaterThan(Date.now() - 600_000);
   });
 
   it('refuses a wrong or malformed signup token like any other mailed token', async () => {

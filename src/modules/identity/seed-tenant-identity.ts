@@ -1,11 +1,14 @@
 import { v7 as uuidv7 } from 'uuid';
 import { BUILT_IN_ROLES, permissionsOf } from '../../identity/permissions.js';
+import { markEmailVerified } from '../users/mark-email-verified.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 
 export interface FirstOwner {
   email: string;
   /** argon2id hash; null makes the owner an invitation to accept. */
   passwordHash: string | null;
+  /** The owner already proved the address (a verified signup's link reached them). */
+  emailVerified?: boolean;
 }
 
 /** Seeds the built-in roles and the first owner; safe to run again after a crash. */
@@ -48,4 +51,5 @@ export async function seedTenantIdentity(scope: TenantScope, owner: FirstOwner):
     .values({ tenant_id: scope.tenantId, user_id: user.id, role: 'owner' })
     .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'role']).doNothing())
     .execute();
+  if (owner.emailVerified) await markEmailVerified(scope, { id: user.id, email: owner.email.toLowerCase() });
 }

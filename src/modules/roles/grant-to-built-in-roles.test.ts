@@ -31,7 +31,7 @@ beforeAll(async () => {
   admin = new pg.Client({ connectionString: inject('serverUrl') });
   await admin.connect();
   await admin.query(`drop schema if exists "${schema}" cascade`);
-  await runTenantMigrations(admin, schema, [identity], 'postgres');
+  await runTenantMigrations(admin, schema, [identity], ['postgres']);
   for (const tenant of ['acme', 'globex'])
     await admin.query(
       `insert into "${schema}".roles (tenant_id, name, permissions, built_in)
@@ -47,7 +47,7 @@ afterAll(async () => {
 
 describe('grantToBuiltInRoles', () => {
   it("adds a module's permissions to every tenant's built-in roles it names, nothing else", async () => {
-    const outcome = await runTenantMigrations(admin, schema, [identity, later], 'postgres');
+    const outcome = await runTenantMigrations(admin, schema, [identity, later], ['postgres']);
     expect(outcome.applied).toEqual(['widgets:0002_grant_permissions']);
     const after = await permissions();
     for (const tenant of ['acme', 'globex']) {
@@ -64,7 +64,7 @@ describe('grantToBuiltInRoles', () => {
       `update "${schema}".roles set permissions = array_remove(permissions, 'widgets:write')
         where tenant_id = 'acme' and name = 'member'`,
     );
-    const outcome = await runTenantMigrations(admin, schema, [identity, later], 'postgres');
+    const outcome = await runTenantMigrations(admin, schema, [identity, later], ['postgres']);
     expect(outcome.applied).toEqual([]);
     expect((await permissions())['acme/member']).toEqual(['widgets:read']);
   });

@@ -61,6 +61,8 @@ export async function verifySignup(tenancy: Tenancy, token: string): Promise<Sig
       },
       {
         ownerPasswordHash: signup.password_hash,
+        // The link that reached the signer proves the address the owner signs in with.
+        ownerEmailVerified: true,
         within: async (trx) => {
           const spent = await trx
             .updateTable('platform.signups')

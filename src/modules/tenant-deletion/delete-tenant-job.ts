@@ -26,6 +26,7 @@ export function deleteTenantJob(services: DeleteServices) {
 
     await registry.setStatus(tenant.id, { provisioning_step: 'erase_storage' });
     await tenancy.destroy(tenant);
+    await tenancy.dropStorageRole(tenant);
     await registry.setStatus(tenant.id, { provisioning_step: 'erase_platform_rows' });
     // Rows before files: an export finishing meanwhile then finds its row gone and removes its own file.
     await eraseTenantPlatformRows(tenancy.platformDb, tenant, job.id);

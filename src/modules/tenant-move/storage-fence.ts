@@ -33,6 +33,18 @@ export async function armPoolFence(client: pg.ClientBase, schema: string, tables
  * every pool table refuses the writes of a tenant with a pool freeze. Then waits until every
  * transaction that may have written before the fence has ended, so the final delta sees it all.
  */
+/** The roles that write in a schema or database storage: the application's, and the tenant's own if it exists. */
+async function storageRoles(
+  client: pg.ClientBase,
+  tenancy: Tenancy,
+  tenant: TenantLocation,
+): Promise<string> {
+  const { names } = tenancy.endpoints;
+  const own = names.roleFor(tenant.id);
+  const found = await client.query('select 1 from pg_roles where rolname = $1', [own]);
+  return [names.appRole, ...(found.rowCount ? [own] : [])].map(quoteIdent).join(', ');
+}
+
 export async function fenceStorage(tenancy: Tenancy, from: TenantLocation, moveId: string): Promise<void> {
   await tenancy.platformDb
     .insertInto('platform.tenant_write_freezes')
@@ -55,8 +67,9 @@ export async function fenceStorage(tenancy: Tenancy, from: TenantLocation, moveI
     if (from.isolation === 'pool') {
       await armPoolFence(client, schema, tenancy.tenantTables);
     } else {
+      // From the tenant's own role too: a schema tenant's statements run under it.
       await client.query(
-        `revoke insert, update, delete, truncate on all tables in schema ${quoteIdent(schema)} from ${quoteIdent(tenancy.endpoints.names.appRole)}`,
+        `revoke insert, update, delete, truncate on all tables in schema ${quoteIdent(schema)} from ${await storageRoles(client, tenancy, from)}`,
       );
     }
     // Every transaction of this database that had written before the fence must end first.
@@ -93,7 +106,7 @@ export async function unfenceStorage(tenancy: Tenancy, from: TenantLocation): Pr
   if (storage) {
     const { client, schema } = storage;
     try {
-      const role = quoteIdent(tenancy.endpoints.names.appRole);
+      const role = await storageRoles(client, tenancy, from);
       await client.query('begin');
       await client.query(
         `grant select, insert, update, delete on all tables in schema ${quoteIdent(schema)} to ${role}`,

@@ -52,6 +52,8 @@ export async function createTenant(
     within?: (trx: Transaction<PlatformDatabase>) => Promise<void>;
     /** The first owner's argon2id hash, made earlier (a verified signup); wins over `admin_password`. */
     ownerPasswordHash?: string;
+    /** The first owner's address is proven already (a verified signup). */
+    ownerEmailVerified?: boolean;
   } = {},
 ): Promise<TenantRecord> {
   const id = parseTenantId(input.id, 'id');
@@ -88,7 +90,11 @@ export async function createTenant(
       .returning('id')
       .executeTakeFirst();
     if (!row) return undefined;
-    await enqueueProvisioning(new JobQueue(trx), id, { email: input.admin_email, passwordHash });
+    await enqueueProvisioning(new JobQueue(trx), id, {
+      email: input.admin_email,
+      passwordHash,
+      emailVerified: options.ownerEmailVerified === true,
+    });
     await recordPlatformAudit(trx, {
       action: 'tenant.create',
       targetType: 'tenant',

@@ -13,7 +13,11 @@ export const PROVISION_JOB = 'tenant.provision';
 export function enqueueProvisioning(queue: JobQueue, tenantId: string, owner: FirstOwner): Promise<string> {
   return queue.enqueue(
     PROVISION_JOB,
-    { owner_email: owner.email, owner_password_hash: owner.passwordHash },
+    {
+      owner_email: owner.email,
+      owner_password_hash: owner.passwordHash,
+      ...(owner.emailVerified ? { owner_email_verified: true } : {}),
+    },
     { tenantId },
   );
 }
@@ -36,6 +40,7 @@ export function provisionTenantJob(tenancy: Tenancy, mail?: MailQueue) {
       email: String(job.payload.owner_email ?? ''),
       passwordHash:
         typeof job.payload.owner_password_hash === 'string' ? job.payload.owner_password_hash : null,
+      emailVerified: job.payload.owner_email_verified === true,
     };
     try {
       await provisionTenant(tenancy, tenant, owner, mail);

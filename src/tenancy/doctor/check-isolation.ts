@@ -9,6 +9,8 @@ import { checkStorageCatalogues } from './check-storage-catalogue.js';
 import { checkStorageRegistry } from './check-storage-registry.js';
 import { checkTenantKeys } from './check-tenant-keys.js';
 import { runBounded } from '../migrations/migrate-tenant-storages.js';
+import { checkSecretsSealed } from './check-secrets-sealed.js';
+import { checkTenantRoles } from './check-tenant-roles.js';
 import { type IsolationCheck, verdict } from './isolation-check.js';
 import { probeCrossTenant } from './probe-cross-tenant.js';
 
@@ -36,17 +38,30 @@ async function checkDatabaseWall(app: pg.ClientBase, label: string): Promise<Iso
   );
 }
 
-async function liveTenants(tenancy: Tenancy, only?: string): Promise<TenantLocation[]> {
+async function liveTenants(
+  tenancy: Tenancy,
+  only?: string,
+): Promise<Array<TenantLocation & { storage_role: string | null }>> {
   let query = tenancy.platformDb
     .selectFrom('platform.tenants')
-    .select(['id', 'isolation', 'placement'])
+    .select(['id', 'isolation', 'placement', 'storage_role'])
     .where('status', 'in', ['active', 'suspended']);
   if (only) query = query.where('id', '=', only);
   const rows = await query.orderBy('id').execute();
   return rows.flatMap((row) => {
     const isolation = ISOLATIONS.find((known) => known === row.isolation);
-    return isTenantId(row.id) && isolation ? [{ id: row.id, isolation, placement: row.placement }] : [];
+    return isTenantId(row.id) && isolation
+      ? [{ id: row.id, isolation, placement: row.placement, storage_role: row.storage_role }]
+      : [];
   });
+}
+
+/**
+ * The storage as the application role sees it: the catalogue checks and probes are about that
+ * role (which reaches every storage); tenant roles have a check of their own (check-tenant-roles).
+ */
+function asAppRole(tenant: TenantLocation): TenantLocation {
+  return { id: tenant.id, isolation: tenant.isolation, placement: tenant.placement };
 }
 
 /** Runs `work` on a checked-out application-role client; one that failed midway is not reused. */
@@ -114,7 +129,7 @@ export async function checkIsolation(
     schemaTenants.map((tenant, i) => ({ tenant, i })),
     CONCURRENCY,
     async ({ tenant, i }) => {
-      const { client, schema } = await tenancy.model('schema').connect(tenant);
+      const { client, schema } = await tenancy.model('schema').connect(asAppRole(tenant));
       bySchema[i]!.push(
         ...(await withClient(client, (app) =>
           probeCrossTenant(app, `schema:${tenant.id}`, schema, [tenant.id]),
@@ -129,7 +144,7 @@ export async function checkIsolation(
     CONCURRENCY,
     async ({ tenant, i }) => {
       const label = `database:${tenant.id}`;
-      const { client, schema } = await tenancy.model('database').connect(tenant);
+      const { client, schema } = await tenancy.model('database').connect(asAppRole(tenant));
       const target = { label, schema };
       byDatabase[i] = await withClient(client, async (app) => [
         await checkDatabaseWall(app, label),
@@ -141,5 +156,7 @@ export async function checkIsolation(
   );
   results.push(...bySchema.flat(), ...byDatabase.flat());
   results.push(...(await checkStorageRegistry(tenancy, options.tenantId)));
+  results.push(await checkTenantRoles(tenancy, tenants));
+  results.push(await checkSecretsSealed(tenancy.adminPool, tenancy.endpoints.secrets));
   return results;
 }

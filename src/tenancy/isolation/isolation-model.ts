@@ -8,6 +8,11 @@ export interface TenantLocation {
   isolation: Isolation;
   /** The database server holding a `database` tenant: `default` or a DATABASE_SERVERS name. */
   placement: string;
+  /**
+   * The tenant's own role (registry `storage_role`) when it has one: a `database` tenant's pool
+   * logs in as it, a `schema` tenant's statements SET LOCAL ROLE to it. Absent: the app role.
+   */
+  storage_role?: string | null;
 }
 
 /** A checked-out client in the tenant's storage and the schema its tables are in. */
@@ -28,8 +33,11 @@ export interface StorageReport {
  */
 export interface IsolationModel {
   readonly kind: Isolation;
-  /** Creates the tenant's storage if missing and brings it to the latest tenant migrations; idempotent. */
-  provision(tenant: TenantLocation): Promise<void>;
+  /**
+   * Creates the tenant's storage and own role if missing and brings the storage to the latest
+   * tenant migrations; idempotent. Answers the tenant's role, if the model gives it one.
+   */
+  provision(tenant: TenantLocation): Promise<string | undefined>;
   /** Checks out an application-role connection to the tenant's storage. */
   connect(tenant: TenantLocation): Promise<StorageConnection>;
   /** Removes every row, schema or database of the tenant; idempotent. */

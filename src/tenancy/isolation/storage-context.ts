@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { ModuleMigrations } from '../migrations/tenant-migration.js';
+import type { TenantCredentials } from '../credentials/tenant-credentials.js';
 import type { StorageNames } from '../storage-names.js';
 import type { ServerPoolCaches } from './database/server-pool-caches.js';
 
@@ -12,6 +13,8 @@ export interface StorageContext {
   adminPool: pg.Pool;
   /** Tenant databases as the application role, with a connection budget per server. */
   tenantDatabases: ServerPoolCaches;
+  /** Login passwords of `database` tenants' own roles. */
+  credentials: TenantCredentials;
   /** Owner connection to a database on a placement server, for DDL; the caller ends it. */
   adminClient(placement: string, database: string): Promise<pg.Client>;
   /** The tenant tables of every registered module, for deletion and inspection. */

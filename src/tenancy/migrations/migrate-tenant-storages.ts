@@ -27,8 +27,10 @@ export interface MigrateReport {
 export type Behind = TenantLocation | { id: typeof POOL_STORAGE; isolation: 'pool'; placement: 'default' };
 
 /**
- * Every storage missing a current migration, from recorded state in ONE query: no tenant storage
- * is opened, so "nothing pending" answers in milliseconds whatever the number of tenants.
+ * Every storage missing a current migration, or (a schema or database tenant from before
+ * per-tenant roles) its own role, from recorded state in ONE query: no tenant storage is opened,
+ * so "nothing pending" answers in milliseconds whatever the number of tenants. Provisioning again
+ * is the upgrade path for both.
  */
 export async function findBehind(tenancy: Tenancy, only?: TenantId[]): Promise<Behind[]> {
   const ids = tenancy.latestMigrations;
@@ -36,13 +38,13 @@ export async function findBehind(tenancy: Tenancy, only?: TenantId[]): Promise<B
   const { rows } = await sql<{ id: string; isolation: Isolation; placement: string }>`
     with latest as (select unnest(${ids}::text[]) as migration_id),
     storages as (
-      select 'pool' as id, 'pool' as isolation, 'default' as placement, 'pool' as storage
+      select 'pool' as id, 'pool' as isolation, 'default' as placement, 'pool' as storage, true as has_role
       union all
-      select id, isolation, placement, isolation || ':' || id from platform.tenants
+      select id, isolation, placement, isolation || ':' || id, storage_role is not null from platform.tenants
       where isolation in ('schema', 'database') and status in ('active', 'suspended')
     )
     select s.id, s.isolation, s.placement from storages s
-    where exists (
+    where not s.has_role or exists (
       select 1 from latest l
       where not exists (select 1 from platform.storage_migrations m where m.storage = s.storage and m.migration_id = l.migration_id)
     )

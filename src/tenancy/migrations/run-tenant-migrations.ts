@@ -7,21 +7,28 @@ export interface MigrationOutcome {
   applied: string[];
 }
 
-/** What the application role may do in a storage, granted in one transaction so no session sees a gap. */
-async function grantStorageAccess(admin: pg.ClientBase, schema: string, role: string): Promise<void> {
+/**
+ * What the application role (and the tenant's own role) may do in a storage, granted in one
+ * transaction so no session sees a gap.
+ */
+async function grantStorageAccess(admin: pg.ClientBase, schema: string, roles: string[]): Promise<void> {
   await admin.query('begin');
   try {
-    await admin.query(`grant usage on schema ${schema} to ${role}`);
-    await admin.query(`grant select, insert, update, delete on all tables in schema ${schema} to ${role}`);
-    await admin.query(`grant usage, select on all sequences in schema ${schema} to ${role}`);
-    // The bookkeeping has no tenant_id (row-level security could not fence it) and is the same for
-    // every tenant: the application may read it (exports record it) but never forge or erase it.
-    await admin.query(`revoke insert, update, delete, truncate on ${schema}.tenant_migrations from ${role}`);
+    for (const role of roles) await grantTo(admin, schema, role);
     await admin.query('commit');
   } catch (error) {
     await admin.query('rollback');
     throw error;
   }
+}
+
+async function grantTo(admin: pg.ClientBase, schema: string, role: string): Promise<void> {
+  await admin.query(`grant usage on schema ${schema} to ${role}`);
+  await admin.query(`grant select, insert, update, delete on all tables in schema ${schema} to ${role}`);
+  await admin.query(`grant usage, select on all sequences in schema ${schema} to ${role}`);
+  // The bookkeeping has no tenant_id (row-level security could not fence it) and is the same for
+  // every tenant: the application may read it (exports record it) but never forge or erase it.
+  await admin.query(`revoke insert, update, delete, truncate on ${schema}.tenant_migrations from ${role}`);
 }
 
 /**
@@ -33,10 +40,10 @@ export async function runTenantMigrations(
   admin: pg.ClientBase,
   schemaName: string,
   modules: ModuleMigrations[],
-  appRole: string,
+  /** The application role, then the tenant's own role when it has one. */
+  roles: readonly string[],
 ): Promise<MigrationOutcome> {
   const schema = quoteIdent(schemaName);
-  const role = quoteIdent(appRole);
   const applied: string[] = [];
   await admin.query(`select pg_advisory_lock(hashtext('tenantbase:migrate:' || $1))`, [schemaName]);
   try {
@@ -64,7 +71,7 @@ export async function runTenantMigrations(
         applied.push(id);
       }
     }
-    await grantStorageAccess(admin, schema, role);
+    await grantStorageAccess(admin, schema, roles.map(quoteIdent));
   } finally {
     await admin.query(`select pg_advisory_unlock(hashtext('tenantbase:migrate:' || $1))`, [schemaName]);
   }

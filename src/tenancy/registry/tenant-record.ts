@@ -32,6 +32,8 @@ export interface TenantRecord {
   settings: Record<string, unknown>;
   limit_overrides: Partial<TenantLimits>;
   hostnames: string[];
+  /** The tenant's own PostgreSQL role, once provisioned; statements run as the app role before that. */
+  storage_role: string | null;
   created_at: Date;
   updated_at: Date;
 }

@@ -1,4 +1,5 @@
 import { quoteIdent } from '../../../db/sql-identifier.js';
+import { ensureTenantRole } from '../../credentials/tenant-roles.js';
 import { runTenantMigrations } from '../../migrations/run-tenant-migrations.js';
 import { countTenantRows, listTenantTables } from '../count-tenant-rows.js';
 import type { IsolationModel, StorageConnection, StorageReport, TenantLocation } from '../isolation-model.js';
@@ -13,12 +14,21 @@ export class DatabaseIsolation implements IsolationModel {
 
   constructor(private readonly storage: StorageContext) {}
 
-  private key(tenant: TenantLocation): string {
-    return `${tenant.placement}/${this.storage.names.databaseFor(tenant.id)}`;
+  /** The pool cache's key: `placement/database`, plus `/tenant id` for a pool logging in as the tenant's role. */
+  private key(tenant: TenantLocation, asTenantRole = Boolean(tenant.storage_role)): string {
+    const base = `${tenant.placement}/${this.storage.names.databaseFor(tenant.id)}`;
+    return asTenantRole ? `${base}/${tenant.id}` : base;
   }
 
-  async provision(tenant: TenantLocation): Promise<void> {
-    const database = this.storage.names.databaseFor(tenant.id);
+  /**
+   * The database and the tenant's own LOGIN role, the only role besides the application's with
+   * CONNECT on it (PUBLIC has none); its password is stored sealed before the role gets it.
+   */
+  async provision(tenant: TenantLocation): Promise<string> {
+    const { names } = this.storage;
+    const role = names.roleFor(tenant.id);
+    const password = await this.storage.credentials.ensure(tenant.id);
+    const database = names.databaseFor(tenant.id);
     const server = await this.storage.adminClient(tenant.placement, 'postgres');
     try {
       // Two provisioners of one tenant (a retry and the migrate job, two processes) would both
@@ -33,33 +43,47 @@ export class DatabaseIsolation implements IsolationModel {
       await server.query(`revoke all on database ${quoteIdent(database)} from public`);
       // TEMPORARY: bulk loads stage rows in a temporary table (COPY into an RLS table is refused).
       await server.query(
-        `grant connect, temporary on database ${quoteIdent(database)} to ${quoteIdent(this.storage.names.appRole)}`,
+        `grant connect, temporary on database ${quoteIdent(database)} to ${quoteIdent(names.appRole)}`,
+      );
+      await ensureTenantRole(server, role, { password });
+      await server.query(
+        `grant connect, temporary on database ${quoteIdent(database)} to ${quoteIdent(role)}`,
       );
     } finally {
       await server.end();
     }
     const admin = await this.storage.adminClient(tenant.placement, database);
     try {
-      await runTenantMigrations(
-        admin,
-        TENANT_DATABASE_SCHEMA,
-        this.storage.migrations(),
-        this.storage.names.appRole,
-      );
+      await runTenantMigrations(admin, TENANT_DATABASE_SCHEMA, this.storage.migrations(), [
+        names.appRole,
+        role,
+      ]);
     } finally {
       await admin.end();
     }
+    return role;
   }
 
   async connect(tenant: TenantLocation): Promise<StorageConnection> {
-    return {
-      client: await this.storage.tenantDatabases.connect(this.key(tenant)),
-      schema: TENANT_DATABASE_SCHEMA,
-    };
+    const key = this.key(tenant);
+    const connect = () => this.storage.tenantDatabases.connect(key);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return { client: await connect(), schema: TENANT_DATABASE_SCHEMA };
+      } catch (error) {
+        // 28P01: another process rotated the password since this one read it. On another server
+        // than the platform's, the role changes a moment before the secret: try again shortly.
+        if ((error as { code?: string }).code !== '28P01' || !tenant.storage_role || attempt === 4)
+          throw error;
+        this.storage.credentials.forget(tenant.id);
+        if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
   }
 
   async destroy(tenant: TenantLocation): Promise<void> {
-    await this.storage.tenantDatabases.close(this.key(tenant));
+    await this.storage.tenantDatabases.close(this.key(tenant, true));
+    await this.storage.tenantDatabases.close(this.key(tenant, false));
     const server = await this.storage.adminClient(tenant.placement, 'postgres');
     try {
       await server.query(

@@ -18,7 +18,7 @@ export class PoolIsolation implements IsolationModel {
         admin,
         this.storage.names.poolSchema,
         this.storage.migrations(),
-        this.storage.names.appRole,
+        [this.storage.names.appRole],
       );
       return applied;
     } finally {
@@ -26,8 +26,10 @@ export class PoolIsolation implements IsolationModel {
     }
   }
 
-  async provision(_tenant: TenantLocation): Promise<void> {
+  /** Pool tenants have no role of their own: the application role and row-level security fence them. */
+  async provision(_tenant: TenantLocation): Promise<undefined> {
     await this.migrateShared();
+    return undefined;
   }
 
   async connect(_tenant: TenantLocation): Promise<StorageConnection> {

@@ -1,4 +1,5 @@
 import { quoteIdent } from '../../../db/sql-identifier.js';
+import { ensureTenantRole } from '../../credentials/tenant-roles.js';
 import { runTenantMigrations } from '../../migrations/run-tenant-migrations.js';
 import { countTenantRows, listTenantTables } from '../count-tenant-rows.js';
 import type { IsolationModel, StorageConnection, StorageReport, TenantLocation } from '../isolation-model.js';
@@ -13,18 +14,37 @@ export class SchemaIsolation implements IsolationModel {
 
   constructor(private readonly storage: StorageContext) {}
 
-  async provision(tenant: TenantLocation): Promise<void> {
+  /**
+   * The schema, its tables and the tenant's own NOLOGIN role with rights on this schema only;
+   * the application role is a member, so a scope can SET LOCAL ROLE to it.
+   */
+  async provision(tenant: TenantLocation): Promise<string> {
+    const { names } = this.storage;
+    const role = names.roleFor(tenant.id);
     const admin = await this.storage.adminPool.connect();
     try {
-      await runTenantMigrations(
-        admin,
-        this.storage.names.schemaFor(tenant.id),
-        this.storage.migrations(),
-        this.storage.names.appRole,
-      );
+      await ensureTenantRole(admin, role, { memberOf: names.appRole });
+      // Bulk loads stage rows in temporary tables, which the scope creates under the tenant role.
+      // Every schema tenant's GRANT rewrites the one pg_database row: concurrent provisioners
+      // would fail with "tuple concurrently updated", so they take turns.
+      const { rows } = await admin.query<{ db: string }>(`select format('%I', current_database()) as db`);
+      await admin.query('begin');
+      try {
+        await admin.query(`select pg_advisory_xact_lock(hashtext('tenantbase:platform-database-acl'))`);
+        await admin.query(`grant temporary on database ${rows[0]!.db} to ${quoteIdent(role)}`);
+        await admin.query('commit');
+      } catch (error) {
+        await admin.query('rollback').catch(() => undefined);
+        throw error;
+      }
+      await runTenantMigrations(admin, names.schemaFor(tenant.id), this.storage.migrations(), [
+        names.appRole,
+        role,
+      ]);
     } finally {
       admin.release();
     }
+    return role;
   }
 
   async connect(tenant: TenantLocation): Promise<StorageConnection> {
