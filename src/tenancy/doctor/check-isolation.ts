@@ -12,7 +12,7 @@ import { runBounded } from '../migrations/migrate-tenant-storages.js';
 import { checkSecretsSealed } from './check-secrets-sealed.js';
 import { checkTenantRoles } from './check-tenant-roles.js';
 import { type IsolationCheck, verdict } from './isolation-check.js';
-import { probeCrossTenant } from './probe-cross-tenant.js';
+import { probeCrossTenant, tenantTablesOf } from './probe-cross-tenant.js';
 
 export type { IsolationCheck } from './isolation-check.js';
 
@@ -112,15 +112,20 @@ export async function checkIsolation(
   }
   const schemaTenants = tenants.filter((tenant) => tenant.isolation === 'schema');
   const bySchema: IsolationCheck[][] = schemaTenants.map(() => []);
+  const tablesOf: string[][] = schemaTenants.map(() => []);
   for (let from = 0; from < schemaTenants.length; from += BATCH) {
     const batch = schemaTenants.slice(from, from + BATCH).map((tenant) => ({
       label: `schema:${tenant.id}`,
       schema: tenancy.endpoints.names.schemaFor(tenant.id),
     }));
-    const found = await withClient(await tenancy.appPool.connect(), async (app) => [
-      ...(await checkStorageCatalogues(app, batch, role)),
-      ...(await checkTenantKeys(app, batch)),
-    ]);
+    const found = await withClient(await tenancy.appPool.connect(), async (app) => {
+      const tables = await tenantTablesOf(
+        app,
+        batch.map((target) => target.schema),
+      );
+      batch.forEach((target, i) => (tablesOf[from + i] = tables.get(target.schema) ?? []));
+      return [...(await checkStorageCatalogues(app, batch, role)), ...(await checkTenantKeys(app, batch))];
+    });
     batch.forEach((target, i) => {
       bySchema[from + i]!.push(...found.filter((result) => result.name.startsWith(`${target.label}:`)));
     });
@@ -132,7 +137,13 @@ export async function checkIsolation(
       const { client, schema } = await tenancy.model('schema').connect(asAppRole(tenant));
       bySchema[i]!.push(
         ...(await withClient(client, (app) =>
-          probeCrossTenant(app, `schema:${tenant.id}`, schema, [tenant.id]),
+          probeCrossTenant(
+            app,
+            `schema:${tenant.id}`,
+            schema,
+            [tenant.id],
+            schema === tenancy.endpoints.names.schemaFor(tenant.id) ? tablesOf[i] : undefined,
+          ),
         )),
       );
     },
