@@ -1,3 +1,4 @@
+import type { TenantId } from '../../src/tenancy/tenant-id.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Isolation } from '../../src/tenancy/tenant-scope.js';
 import {
@@ -52,7 +53,10 @@ describe('a backend terminated while a write request holds it', () => {
         const unlock = await holdAuditLock(holder, tenant);
         // The deployment row is inserted, then the request waits for the audit lock in its transaction.
         const pending = call('POST', '/deployments', token, { project_name: 'half-written' });
-        const pid = await waitForLockedBackend(holder, tb.services.tenancy.endpoints.names.appRole);
+        const pid = await waitForLockedBackend(holder, [
+          tb.services.tenancy.endpoints.names.appRole,
+          tb.services.tenancy.endpoints.names.roleFor(tenant.id as TenantId),
+        ]);
         await terminateBackend(holder, pid);
         const response = await pending;
         expect(response.status).toBe(503);

@@ -88,7 +88,10 @@ describe('timeouts of application connections', () => {
       try {
         const unlock = await holdAuditLock(holder, tenant);
         const blocked = api(tb, token, 'POST', '/deployments', { payload: { project_name: 'too-slow' } });
-        await waitForLockedBackend(holder, tb.services.tenancy.endpoints.names.appRole);
+        await waitForLockedBackend(holder, [
+          tb.services.tenancy.endpoints.names.appRole,
+          tb.services.tenancy.endpoints.names.roleFor(tenant.id as TenantId),
+        ]);
         const response = await blocked;
         await unlock();
         expect(response.statusCode).toBe(503);
@@ -112,7 +115,10 @@ describe('timeouts of application connections', () => {
       const unlock = await holdAuditLock(holder, tenant);
       // TENANT_DB_POOL_MAX=1: this request holds the database's only connection while it waits.
       const blocked = api(tb, token, 'POST', '/deployments', { payload: { project_name: 'holder' } });
-      await waitForLockedBackend(holder, tb.services.tenancy.endpoints.names.appRole);
+      await waitForLockedBackend(holder, [
+        tb.services.tenancy.endpoints.names.appRole,
+        tb.services.tenancy.endpoints.names.roleFor(tenant.id as TenantId),
+      ]);
       const waiting = await api(tb, token, 'GET', '/deployments');
       expect(waiting.statusCode).toBe(503);
       expect(waiting.json().error.code).toBe('UNAVAILABLE');

@@ -48,7 +48,8 @@ export async function holdAuditLock(
 /** Polls until a backend of the application role in `client`'s database waits for a table lock; its pid. */
 export async function waitForLockedBackend(
   client: pg.Client,
-  appRole: string,
+  /** The application role, and a database tenant's own login role (its pool connects as that). */
+  roles: string[],
   timeoutMs = 20_000,
 ): Promise<number> {
   const deadline = Date.now() + timeoutMs;
@@ -57,8 +58,8 @@ export async function waitForLockedBackend(
     await client.query('select pg_stat_clear_snapshot()');
     const { rows } = await client.query<{ pid: number }>(
       `select pid from pg_stat_activity
-        where datname = current_database() and usename = $1 and wait_event_type = 'Lock' and wait_event = 'relation'`,
-      [appRole],
+        where datname = current_database() and usename = any($1) and wait_event_type = 'Lock' and wait_event = 'relation'`,
+      [roles],
     );
     if (rows[0]) return rows[0].pid;
     if (Date.now() > deadline) throw new Error('no application backend waited for the lock');
