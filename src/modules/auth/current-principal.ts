@@ -56,7 +56,11 @@ async function principalNow(
       .where('id', '=', grant.subject)
       .executeTakeFirst();
     if (!admin) throw sessionEnded('administrator removed');
-    const mfa = await new AdminMfaStore(deps.tenancy.platformDb, admin.id).get();
+    const mfa = await new AdminMfaStore(
+      deps.tenancy.platformDb,
+      admin.id,
+      deps.tenancy.endpoints.secrets,
+    ).get();
     return adminPrincipal(admin, deps.config.requireAdminMfa && mfa?.status !== 'active');
   }
   if (!grant.tenantId || !isTenantId(grant.tenantId)) throw sessionEnded('no tenant');

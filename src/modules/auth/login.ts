@@ -40,7 +40,10 @@ async function administrator(deps: AuthDeps, input: LoginBody): Promise<Principa
   const admin = await findAdminCredentials(deps.tenancy.adminPool, input.email);
   const ok = await verifyPassword(admin?.password_hash, input.password);
   if (!admin || !ok) throw rejected();
-  const enrolled = await requireSecondFactor(new AdminMfaStore(db, admin.id), input);
+  const enrolled = await requireSecondFactor(
+    new AdminMfaStore(db, admin.id, deps.tenancy.endpoints.secrets),
+    input,
+  );
   return adminPrincipal(admin, !enrolled && deps.config.requireAdminMfa);
 }
 

@@ -58,3 +58,6 @@ export async function readSecret(
 export async function deleteSecret(owner: pg.ClientBase | pg.Pool, name: string): Promise<void> {
   await owner.query(`delete from platform.secrets where name = $1`, [name]);
 }
+
+/** The authenticated context of an administrator's TOTP secret: it opens on their row only. */
+export const adminMfaContext = (adminId: string) => `admin_mfa:${adminId}`;

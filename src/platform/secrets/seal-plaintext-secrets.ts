@@ -1,11 +1,11 @@
 import type pg from 'pg';
 import { sealPrivateJwk } from '../../identity/signing-key-rows.js';
-import { secretContext } from './platform-secrets.js';
+import { adminMfaContext, secretContext } from './platform-secrets.js';
 import type { SecretBox } from './secret-box.js';
 
 /**
  * The data half of the migration to secrets at rest: seals, in place and in one transaction, the
- * private signing keys and platform secrets an older version stored in plain text. SQL alone
+ * private signing keys, platform secrets and administrators' TOTP secrets an older version stored in plain text. SQL alone
  * cannot (the key never reaches the database), so every start runs it after the platform
  * migrations; once everything is sealed it only reads. Owner connection, under the bootstrap lock.
  */
@@ -31,6 +31,16 @@ export async function sealPlaintextSecrets(owner: pg.ClientBase, box: SecretBox)
       await owner.query(`update platform.secrets set value = $2 where name = $1`, [
         row.name,
         box.seal(row.value, secretContext(row.name)),
+      ]);
+      sealed += 1;
+    }
+    const mfa = await owner.query<{ admin_id: string; secret: string }>(
+      `select admin_id, secret from platform.admin_mfa where secret not like 'tbenc1.%' for update`,
+    );
+    for (const row of mfa.rows) {
+      await owner.query(`update platform.admin_mfa set secret = $2 where admin_id = $1`, [
+        row.admin_id,
+        box.seal(row.secret, adminMfaContext(row.admin_id)),
       ]);
       sealed += 1;
     }

@@ -24,7 +24,7 @@ const tags = ['auth'];
 function storeOf(request: FastifyRequest, services: AppServices): MfaStore {
   const principal = request.principal!;
   if (principal.kind === 'platform_admin')
-    return new AdminMfaStore(services.tenancy.platformDb, principal.id);
+    return new AdminMfaStore(services.tenancy.platformDb, principal.id, services.tenancy.endpoints.secrets);
   return new TenantMfaStore(services.tenancy, request.tenant!, principal.id);
 }
 
