@@ -3,7 +3,8 @@ import type { SecretBox } from '../../platform/secrets/secret-box.js';
 import { type IsolationCheck, verdict } from './isolation-check.js';
 
 /**
- * "Secrets not in plain text": every platform secret and live private signing key is sealed,
+ * "Secrets not in plain text": every platform secret, live private signing key and administrator's
+ * TOTP secret is sealed,
  * with a key this process can open (a sealed value under an unknown key is as lost as a leak is
  * bad). Read as the owner: the application role cannot see these tables at all.
  */
@@ -12,7 +13,9 @@ export async function checkSecretsSealed(owner: pg.Pool, box: SecretBox): Promis
     `select 'platform.secrets ' || name as place, value from platform.secrets
      union all
      select 'platform.signing_keys ' || kid, private_jwk->>'sealed' from platform.signing_keys
-      where private_jwk <> '{}'::jsonb`,
+      where private_jwk <> '{}'::jsonb
+     union all
+     select 'platform.admin_mfa of administrator ' || admin_id, secret from platform.admin_mfa`,
   );
   const broken: string[] = [];
   for (const row of rows) {
