@@ -13,6 +13,7 @@ import { startTenantbase } from '../src/server.js';
 import { findBehind, migrateTenantStorages } from '../src/tenancy/migrations/migrate-tenant-storages.js';
 import type { Isolation } from '../src/tenancy/tenant-scope.js';
 import { startBenchInstance } from './bench-instance.js';
+import { untilActive } from './until-active.js';
 import { describeMachine } from './machine.js';
 import { runRequestLoad } from './request-load.js';
 import { summarize } from './stats.js';
@@ -52,19 +53,6 @@ async function main() {
   try {
     const { services, baseUrl } = instance;
     const { tenancy } = services;
-    const untilActive = async (ids: string[]) => {
-      for (;;) {
-        const rows = await tenancy.platformDb
-          .selectFrom('platform.tenants')
-          .select(['id', 'status', 'provisioning_error'])
-          .where('id', 'in', ids)
-          .execute();
-        const failed = rows.find((r) => r.status !== 'active' && r.status !== 'provisioning');
-        if (failed) throw new Error(`${failed.id}: ${failed.status} ${failed.provisioning_error ?? ''}`);
-        if (rows.every((r) => r.status === 'active')) return;
-        await sleep(100);
-      }
-    };
     const createMany = async (ids: string[], isolation: Isolation, password?: string) => {
       for (let i = 0; i < ids.length; i += 50)
         await Promise.all(
@@ -79,7 +67,7 @@ async function main() {
             }),
           ),
         );
-      await untilActive(ids);
+      await untilActive(tenancy, ids);
     };
 
     log(`(a) login: ${P.users} users in ${P.users} pool tenants`);

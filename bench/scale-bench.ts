@@ -24,6 +24,7 @@ import {
 } from '../src/tenancy/migrations/migrate-tenant-storages.js';
 import type { TenantId } from '../src/tenancy/tenant-id.js';
 import { startBenchInstance } from './bench-instance.js';
+import { untilActive } from './until-active.js';
 import { describeMachine } from './machine.js';
 
 const { values: args } = parseArgs({
@@ -37,7 +38,6 @@ const CAP_MS = Number(args['cap-minutes']) * 60_000;
 const BATCH = 100;
 const MIGRATE_CONCURRENCY = 4;
 const log = (line: string) => console.error(`[scale] ${line}`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const lateModule: TenantModule = {
   name: 'bench_scale_late',
@@ -88,19 +88,6 @@ try {
   log(`provisioning up to ${WANTED.toLocaleString('en')} schema tenants (cap ${CAP_MS / 60_000} min)`);
   const started = performance.now();
   const ids: string[] = [];
-  const untilActive = async (batch: string[]) => {
-    for (;;) {
-      const rows = await tenancy.platformDb
-        .selectFrom('platform.tenants')
-        .select(['id', 'status', 'provisioning_error'])
-        .where('id', 'in', batch)
-        .execute();
-      const failed = rows.find((row) => row.status !== 'active' && row.status !== 'provisioning');
-      if (failed) throw new Error(`${failed.id}: ${failed.status} ${failed.provisioning_error ?? ''}`);
-      if (rows.every((row) => row.status === 'active')) return;
-      await sleep(100);
-    }
-  };
   while (ids.length < WANTED && performance.now() - started < CAP_MS) {
     const batch = Array.from(
       { length: Math.min(BATCH, WANTED - ids.length) },
@@ -117,7 +104,7 @@ try {
         }),
       ),
     );
-    await untilActive(batch);
+    await untilActive(tenancy, batch);
     ids.push(...batch);
     if (ids.length % 1000 === 0)
       log(`  ${ids.length} active after ${((performance.now() - started) / 1000).toFixed(0)} s`);
