@@ -4,6 +4,7 @@ import type { CpuProfiler } from './cpu-profiler.js';
 import { LIST_PATH } from './list-overhead.js';
 import type { LoadClient } from './load-client.js';
 import type { LoadJob } from './load-protocol.js';
+import { type PostgresCpuByKind, sampleCpuByKind } from './postgres-cpu-by-kind.js';
 import { type SeededTenant, seedTenants } from './seed-tenants.js';
 import { type LatencySummary, summarize } from './stats.js';
 import { sampleConnections, settledTenantSessions, tenantSessions } from './tenant-connections.js';
@@ -31,6 +32,8 @@ export interface ZipfSummary {
   latency: LatencySummary;
   /** Server CPU per response in ms (Node process; PostgreSQL when measurable). */
   cpu: { node: number; postgres: number | undefined };
+  /** Where PostgreSQL's CPU went during the measured run, when its processes can be read. */
+  postgresByKind: PostgresCpuByKind | undefined;
   responses: number;
   /** Non-2xx responses plus socket errors and timeouts. */
   failures: number;
@@ -106,8 +109,13 @@ export async function measureZipf(
   await profiler?.start();
   const stopSampling = sampleConnections(instance, options.sampleMs);
   const meter = startCpuMeter(instance.postmasterPid);
+  const byKind =
+    instance.postmasterPid === undefined
+      ? undefined
+      : sampleCpuByKind(instance.postmasterPid, `${instance.config.namespace}_tenant_`);
   const result = await load.run(job(options.durationSeconds, 2));
   const spent = meter();
+  const postgresByKind = byKind?.();
   const connections = stopSampling();
   await profiler?.stop('zipf-database');
   const sessionsOpened = (await settledTenantSessions(instance)) - sessionsBefore;
@@ -122,6 +130,7 @@ export async function measureZipf(
     rps: result.responses / result.seconds,
     latency: summarize([result.latencies]),
     cpu: cpuPerResponse([spent], [result]),
+    postgresByKind,
     responses: result.responses,
     failures: result.non2xx + result.errors,
     statuses: result.statuses,

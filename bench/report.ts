@@ -3,6 +3,7 @@ import { GOALS } from './goals.js';
 import type { ListOverheadOptions, TargetSummary } from './list-overhead.js';
 import type { Machine } from './machine.js';
 import type { PreambleAb } from './preamble-ab.js';
+import type { PostgresCpuByKind } from './postgres-cpu-by-kind.js';
 import { cpuText, failures, int, ms, pct, range } from './report-format.js';
 import { listP95Goal, type PacedList, pacedListSection, zipfSweepSection } from './report-paced.js';
 import { writesSection } from './report-writes.js';
@@ -101,6 +102,23 @@ function preambleSection(ab: PreambleAb): string[] {
   return lines;
 }
 
+/** PostgreSQL's CPU per response split by process kind (bench/postgres-cpu-by-kind.ts). */
+function postgresByKindLines(byKind: PostgresCpuByKind | undefined, responses: number): string[] {
+  if (!byKind) return [];
+  const per = (cpuMs: number) => (cpuMs / Math.max(1, responses)).toFixed(2);
+  const kinds = Object.entries(byKind.kinds)
+    .filter(([, cpuMs]) => cpuMs > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, cpuMs]) => `${kind} ${per(cpuMs)}`);
+  const born = byKind.newBackends;
+  return [
+    `PostgreSQL CPU ms per response by process (sampled every 100 ms): ${kinds.join(', ')}; ` +
+      `came and went between samples ${per(byKind.unattributed)}; total ${per(byKind.total)}. ` +
+      `${int(born.count)} processes started during the run, ${born.count ? (born.cpuAtFirstSight / born.count).toFixed(1) : '0'} ms CPU each when first seen.`,
+    '',
+  ];
+}
+
 function zipfSection(zipf: NonNullable<BenchReport['zipf']>): string[] {
   const z = zipf.summary;
   return [
@@ -117,6 +135,7 @@ function zipfSection(zipf: NonNullable<BenchReport['zipf']>): string[] {
       `**${z.peakConnections <= z.cap && z.latency.p95 < GOALS.zipfP95Ms ? 'met' : 'not met'}** ` +
       `(closed-loop p95 is bounded below by ${z.connections} / throughput; the sweep below judges it below saturation).`,
     '',
+    ...postgresByKindLines(z.postgresByKind, z.responses),
     ...zipfSweepSection(zipf.paced, z.connections, zipf.sampleMs),
   ];
 }

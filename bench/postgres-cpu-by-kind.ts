@@ -1,0 +1,144 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** PostgreSQL CPU in ms over a run, split by what the process was doing. */
+export interface PostgresCpuByKind {
+  /** Every process under the postmaster, reaped ones included (the meter's total). */
+  total: number;
+  /** Per kind (`client: tenant database`, `autovacuum worker`, `io worker`, …), from samples. */
+  kinds: Record<string, number>;
+  /** Backends that started during the run, and the CPU they had used when first seen. */
+  newBackends: { count: number; cpuAtFirstSight: number };
+  /** Short-lived processes that came and went between two samples, and the tail after a last sample. */
+  unattributed: number;
+}
+
+interface Seen {
+  kind: string;
+  first: number;
+  last: number;
+  /** Ticks when first seen, for a process that started during the run. */
+  bornWith: number | undefined;
+}
+
+function readStat(pid: number): { ppid: number; ticks: number; reaped: number } | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    const at = (i: number) => Number(fields[i]);
+    return { ppid: at(1), ticks: at(11) + at(12), reaped: at(13) + at(14) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The process title PostgreSQL sets, reduced to a kind: a client backend's title is
+ * `postgres: user database host(port) state`, so it is told apart by its database.
+ */
+function kindOf(pid: number, tenantDatabasePrefix: string): string {
+  let title: string;
+  try {
+    title = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0+$/, '').replace(/\0/g, ' ');
+  } catch {
+    return 'gone';
+  }
+  const rest = title.replace(/^postgres:\s*/, '');
+  for (const background of [
+    'autovacuum worker',
+    'autovacuum launcher',
+    'checkpointer',
+    'background writer',
+    'walwriter',
+    'io worker',
+    'logical replication launcher',
+    'walsummarizer',
+    'parallel worker',
+  ])
+    if (rest.startsWith(background)) return background;
+  const words = rest.split(' ');
+  if (words.length >= 3) {
+    const database = words[1]!;
+    const state = words.slice(3).join(' ');
+    const where = database.startsWith(tenantDatabasePrefix) ? 'tenant database' : 'platform database';
+    return state.startsWith('authentication') ? `client: ${where} (authenticating)` : `client: ${where}`;
+  }
+  return 'other';
+}
+
+/**
+ * Samples PostgreSQL's processes every `everyMs` until stopped and splits the CPU they spent by
+ * kind. A process is charged from its first sample to its last; one that started during the
+ * run is charged from zero, so its start-up (fork, authentication, catalogue cache) counts.
+ */
+export function sampleCpuByKind(
+  postmaster: number,
+  tenantDatabasePrefix: string,
+  everyMs = 100,
+): () => PostgresCpuByKind {
+  const seen = new Map<number, Seen>();
+  const postmasterAt = (s = readStat(postmaster)) => (s ? s.ticks + s.reaped : 0);
+  const startPostmasterOwn = readStat(postmaster)?.ticks ?? 0;
+  let startTotal = postmasterAt();
+  let started = false;
+  const take = () => {
+    for (const name of readdirSync('/proc')) {
+      const pid = Number(name);
+      if (!Number.isInteger(pid)) continue;
+      const stat = readStat(pid);
+      if (!stat || stat.ppid !== postmaster) continue;
+      const known = seen.get(pid);
+      if (known) {
+        known.last = stat.ticks;
+        // A backend's title changes with its state; a process keeps its first non-authenticating kind.
+        if (known.kind.includes('authenticating')) known.kind = kindOf(pid, tenantDatabasePrefix);
+      } else {
+        seen.set(pid, {
+          kind: kindOf(pid, tenantDatabasePrefix),
+          first: started ? 0 : stat.ticks,
+          last: stat.ticks,
+          bornWith: started ? stat.ticks : undefined,
+        });
+        if (!started) startTotal += stat.ticks;
+      }
+    }
+  };
+  take();
+  started = true;
+  const timer = setInterval(take, everyMs);
+  return () => {
+    clearInterval(timer);
+    take();
+    let endTotal = postmasterAt();
+    for (const name of readdirSync('/proc')) {
+      const pid = Number(name);
+      if (!Number.isInteger(pid)) continue;
+      const stat = readStat(pid);
+      if (stat && stat.ppid === postmaster) endTotal += stat.ticks;
+    }
+    const kinds: Record<string, number> = {};
+    let attributed = 0;
+    let count = 0;
+    let cpuAtFirstSight = 0;
+    for (const process of seen.values()) {
+      const spent = (process.last - process.first) * TICK_MS;
+      const kind = process.kind.replace(' (authenticating)', '');
+      kinds[kind] = (kinds[kind] ?? 0) + spent;
+      attributed += spent;
+      if (process.bornWith !== undefined) {
+        count += 1;
+        cpuAtFirstSight += process.bornWith * TICK_MS;
+      }
+    }
+    const postmasterOwn = ((readStat(postmaster)?.ticks ?? 0) - startPostmasterOwn) * TICK_MS;
+    kinds.postmaster = postmasterOwn;
+    const total = (endTotal - startTotal) * TICK_MS;
+    return {
+      total,
+      kinds,
+      newBackends: { count, cpuAtFirstSight },
+      unattributed: total - attributed - postmasterOwn,
+    };
+  };
+}
