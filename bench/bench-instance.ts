@@ -40,6 +40,12 @@ export interface BenchInstanceOptions {
   log: (line: string) => void;
   /** Rate limits, the response cache and request metrics on (the writes scenario's whole path). */
   protection?: boolean;
+  /**
+   * A server already running (its superuser URL), instead of DATABASE_URL's or a throwaway embedded
+   * one; with `pooledUrl` (PgBouncer in front of it) the app goes through the pooler and keeps the
+   * direct URL for migrations, advisory locks and LISTEN. The caller stops that server.
+   */
+  server?: { directUrl: string; pooledUrl?: string };
 }
 
 function withDatabase(url: string, database: string): string {
@@ -76,7 +82,7 @@ async function dropNamespace(serverUrl: string, namespace: string): Promise<void
  * platform database, and Tenantbase on a random free port, as the test harness does.
  */
 export async function startBenchInstance(options: BenchInstanceOptions): Promise<BenchInstance> {
-  const external = process.env.DATABASE_URL;
+  const external = options.server?.directUrl ?? process.env.DATABASE_URL;
   let dataDir: string | undefined;
   let stopEmbedded: (() => Promise<void>) | undefined;
   let serverUrl: string;
@@ -102,8 +108,11 @@ export async function startBenchInstance(options: BenchInstanceOptions): Promise
       const { rows } = await admin.query<{ server_version: string }>('show server_version');
       return rows[0]!.server_version;
     });
+    const platformDatabase = `${namespace}_platform`;
+    const pooled = options.server?.pooledUrl;
     const config = loadConfig({
-      DATABASE_URL: withDatabase(serverUrl, `${namespace}_platform`),
+      DATABASE_URL: withDatabase(pooled ?? serverUrl, platformDatabase),
+      ...(pooled ? { DATABASE_DIRECT_URL: withDatabase(serverUrl, platformDatabase) } : {}),
       TENANTBASE_NAMESPACE: namespace,
       ADMIN_EMAIL: 'bench-admin@example.com',
       ADMIN_PASSWORD: randomBytes(12).toString('base64url'),

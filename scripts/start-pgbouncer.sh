@@ -4,6 +4,9 @@
 #
 #   scripts/start-pgbouncer.sh <run dir> [server host] [server port]
 #
+# PGBOUNCER_AUTH_PASSWORD: the server's own `postgres` password, for a server that asks for one
+# (an embedded cluster); by default a random one, for a server that trusts local connections.
+# PGBOUNCER_SETTINGS: more lines for the [pgbouncer] section (e.g. "server_idle_timeout = 15").
 # Prints the port it listens on. Clients authenticate with SCRAM: `postgres` with the password in
 # <run dir>/password, every other role (the application role, tenant roles) through auth_query
 # against pg_shadow, as the compose file's PgBouncer does. Stop it with: kill "$(cat <run dir>/pgbouncer.pid)".
@@ -13,7 +16,7 @@ host=${2:-127.0.0.1}
 server_port=${3:-5432}
 mkdir -p "$dir"
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+password=${PGBOUNCER_AUTH_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}
 echo "$password" >"$dir/password"
 printf '"postgres" "%s"\n' "$password" >"$dir/userlist.txt"
 cat >"$dir/pgbouncer.ini" <<INI
@@ -37,6 +40,7 @@ default_pool_size = 20
 max_db_connections = 0
 server_reset_query =
 ignore_startup_parameters = extra_float_digits
+${PGBOUNCER_SETTINGS:-}
 INI
 chmod 755 "$dir"
 chmod 644 "$dir"/pgbouncer.ini "$dir"/userlist.txt

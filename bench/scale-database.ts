@@ -1,0 +1,195 @@
+/**
+ * Issue 16's scale benchmark, database half: N `database` tenants placed over two embedded
+ * PostgreSQL servers (DATABASE_SERVERS), optionally each behind its own PgBouncer in transaction
+ * mode (Debian's, as CI runs it), under Zipf traffic: a saturated run, then a paced sweep whose
+ * goal row is 200 req/s with p95 < 50 ms. Before measuring, the servers settle (CHECKPOINT, and
+ * autovacuum's first visit to every new database is waited for, up to a cap), because a bench
+ * that measures autovacuum's catch-up measures the seeding, not the traffic.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded-postgres.js';
+import { startBenchInstance } from './bench-instance.js';
+import { baselineRoutes } from './baseline-route.js';
+import { measureZipf, seedZipfTenants, type ZipfOptions, type ZipfSummary } from './database-tenants.js';
+import { LoadClient } from './load-client.js';
+import { measureZipfPaced, type ZipfPacedRow } from './zipf-paced.js';
+
+const run = promisify(execFile);
+
+export interface DatabaseHalfOptions {
+  tenants: number;
+  pgbouncer: boolean;
+  rates: number[];
+  seconds: number;
+  settleCapSeconds: number;
+  log: (line: string) => void;
+}
+
+export interface DatabaseHalfResult {
+  tenants: number;
+  pgbouncer: boolean;
+  placements: Record<string, number>;
+  seedSeconds: number;
+  settleSeconds: number;
+  settledFully: boolean;
+  saturated: ZipfSummary;
+  paced: ZipfPacedRow[];
+  cap: number;
+  postgresVersion: string;
+}
+
+interface Bouncer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const script = fileURLToPath(new URL('../scripts/start-pgbouncer.sh', import.meta.url));
+
+/** PgBouncer in front of `server` with the server's own superuser password (scripts/start-pgbouncer.sh). */
+async function startBouncer(server: EmbeddedServer): Promise<Bouncer> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tenantbase-bouncer-'));
+  const password = decodeURIComponent(new URL(server.adminUrl).password);
+  const { stdout } = await run(script, [dir, '127.0.0.1', String(server.port)], {
+    // Every tenant is its own pool (database and role), so idle server connections add up per
+    // tenant: close them soon, or a few hundred tenants exhaust the server's max_connections.
+    env: {
+      ...process.env,
+      PGBOUNCER_AUTH_PASSWORD: password,
+      PGBOUNCER_SETTINGS: 'server_idle_timeout = 15',
+    },
+  });
+  const port = Number(stdout.trim());
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    async stop() {
+      const pid = Number((await readFile(path.join(dir, 'pgbouncer.pid'), 'utf8').catch(() => '')).trim());
+      if (pid) process.kill(pid, 'SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startServer(log: (line: string) => void): Promise<{ server: EmbeddedServer; dir: string }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tenantbase-scale-db-'));
+  log(`starting embedded PostgreSQL in ${dir}`);
+  return { server: await startEmbeddedPostgres(dir, { persistent: false }), dir };
+}
+
+/**
+ * Waits until no autovacuum worker has run for a few seconds on any of `servers` (each new
+ * database gets a first visit), or `capSeconds`; returns whether it got there.
+ */
+async function untilAutovacuumQuiet(servers: EmbeddedServer[], capSeconds: number): Promise<boolean> {
+  const deadline = performance.now() + capSeconds * 1000;
+  let quietSince = performance.now();
+  while (performance.now() < deadline) {
+    let busy = 0;
+    for (const server of servers) {
+      const client = new pg.Client({ connectionString: server.adminUrl });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ n: string }>(
+          `select count(*) as n from pg_stat_activity where backend_type = 'autovacuum worker'`,
+        );
+        busy += Number(rows[0]!.n);
+      } finally {
+        await client.end();
+      }
+    }
+    if (busy > 0) quietSince = performance.now();
+    else if (performance.now() - quietSince > 5000) return true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+export async function runDatabaseHalf(options: DatabaseHalfOptions): Promise<DatabaseHalfResult> {
+  const { log } = options;
+  const started: { server: EmbeddedServer; dir: string }[] = [];
+  const bouncers: Bouncer[] = [];
+  try {
+    started.push(await startServer(log), await startServer(log));
+    const [first, second] = started.map((s) => s.server) as [EmbeddedServer, EmbeddedServer];
+    if (options.pgbouncer) {
+      bouncers.push(await startBouncer(first), await startBouncer(second));
+      log(
+        `PgBouncer (transaction mode) in front of each server: ${bouncers.map((b) => new URL(b.url).port).join(', ')}`,
+      );
+    }
+    const instance = await startBenchInstance({
+      // Per server; the embedded clusters allow 400 connections, PgBouncer's idle ones included.
+      connectionCap: options.pgbouncer ? 150 : 300,
+      provisioningConcurrency: 8,
+      env: { DATABASE_SERVERS: `second=${options.pgbouncer ? bouncers[1]!.url : second.adminUrl}` },
+      extraRoutes: baselineRoutes(),
+      log,
+      server: { directUrl: first.adminUrl, ...(options.pgbouncer ? { pooledUrl: bouncers[0]!.url } : {}) },
+    });
+    const load = LoadClient.start();
+    try {
+      const zipf: ZipfOptions = {
+        tenants: options.tenants,
+        deploymentsPerTenant: 25,
+        seedConcurrency: 8,
+        connections: 32,
+        exponent: 1.0,
+        warmupSeconds: 5,
+        durationSeconds: options.seconds,
+        sampleMs: 50,
+        pacedRates: options.rates,
+        pacedSeconds: options.seconds,
+      };
+      log(`seeding ${zipf.tenants} database tenants over two servers`);
+      const seedStart = performance.now();
+      const tenants = await seedZipfTenants(instance, zipf, log);
+      const seedSeconds = (performance.now() - seedStart) / 1000;
+      const { rows } = await instance.services.tenancy.adminPool.query<{ placement: string; n: string }>(
+        `select placement, count(*) as n from platform.tenants where isolation = 'database' group by placement`,
+      );
+      const placements = Object.fromEntries(rows.map((r) => [r.placement, Number(r.n)]));
+      log(`placed: ${JSON.stringify(placements)}; settling (checkpoint, autovacuum's first visits)`);
+      const settleStart = performance.now();
+      await instance.settle();
+      const settledFully = await untilAutovacuumQuiet([first, second], options.settleCapSeconds);
+      const settleSeconds = (performance.now() - settleStart) / 1000;
+      log('measuring');
+      const saturated = await measureZipf(instance, load, tenants, zipf, log);
+      log(`  saturated ${saturated.rps.toFixed(0)} req/s, p95 ${saturated.latency.p95.toFixed(1)} ms`);
+      // The cap is per server: the samples count both servers' connections.
+      saturated.cap *= 2;
+      const paced = (await measureZipfPaced(instance, load, tenants, zipf, log)).map((row) => ({
+        ...row,
+        cap: row.cap * 2,
+      }));
+      return {
+        tenants: tenants.length,
+        pgbouncer: options.pgbouncer,
+        placements,
+        seedSeconds,
+        settleSeconds,
+        settledFully,
+        saturated,
+        paced,
+        cap: instance.config.tenantDbConnectionCap,
+
+        postgresVersion: instance.postgres.version,
+      };
+    } finally {
+      await load.close().catch(() => undefined);
+      await instance.destroy();
+    }
+  } finally {
+    for (const bouncer of bouncers) await bouncer.stop().catch(() => undefined);
+    for (const { server, dir } of started) {
+      await server.stop().catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+}
