@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { baselineRoutes } from './baseline-route.js';
 import { startBenchInstance } from './bench-instance.js';
 import { CpuProfiler } from './cpu-profiler.js';
+import { untilAutovacuumQuiet } from './autovacuum-quiet.js';
 import { measureZipf, seedZipfTenants, type ZipfOptions } from './database-tenants.js';
 import { type ListOverheadOptions, measureListOverhead, seedListTenants } from './list-overhead.js';
 import { defaultPacedRate, measurePacedList } from './list-paced.js';
@@ -223,6 +224,11 @@ if (args.only !== 'writes') {
       const tenants = await seedZipfTenants(instance, zipf, log);
       await instance.settle();
       const seedSeconds = (performance.now() - seedStart) / 1000;
+      const settleStart = performance.now();
+      const quiet = await untilAutovacuumQuiet([instance.services.tenancy.adminPool], quick ? 20 : 180);
+      log(
+        `  autovacuum ${quiet ? 'quiet' : 'still visiting at the cap'} after ${((performance.now() - settleStart) / 1000).toFixed(0)} s`,
+      );
       const summary = await measureZipf(instance, load, tenants, zipf, log, profiler);
       log(`  paced sweep at ${zipf.pacedRates.join(', ')} req/s (${zipf.pacedSeconds} s each)`);
       report.zipf = {

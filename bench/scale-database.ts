@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded-postgres.js';
 import { startBenchInstance } from './bench-instance.js';
+import { untilAutovacuumQuiet } from './autovacuum-quiet.js';
 import { baselineRoutes } from './baseline-route.js';
 import { measureZipf, seedZipfTenants, type ZipfOptions, type ZipfSummary } from './database-tenants.js';
 import { LoadClient } from './load-client.js';
@@ -82,34 +83,6 @@ async function startServer(log: (line: string) => void): Promise<{ server: Embed
   return { server: await startEmbeddedPostgres(dir, { persistent: false }), dir };
 }
 
-/**
- * Waits until no autovacuum worker has run for a few seconds on any of `servers` (each new
- * database gets a first visit), or `capSeconds`; returns whether it got there.
- */
-async function untilAutovacuumQuiet(servers: EmbeddedServer[], capSeconds: number): Promise<boolean> {
-  const deadline = performance.now() + capSeconds * 1000;
-  let quietSince = performance.now();
-  while (performance.now() < deadline) {
-    let busy = 0;
-    for (const server of servers) {
-      const client = new pg.Client({ connectionString: server.adminUrl });
-      await client.connect();
-      try {
-        const { rows } = await client.query<{ n: string }>(
-          `select count(*) as n from pg_stat_activity where backend_type = 'autovacuum worker'`,
-        );
-        busy += Number(rows[0]!.n);
-      } finally {
-        await client.end();
-      }
-    }
-    if (busy > 0) quietSince = performance.now();
-    else if (performance.now() - quietSince > 5000) return true;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return false;
-}
-
 export async function runDatabaseHalf(options: DatabaseHalfOptions): Promise<DatabaseHalfResult> {
   const { log } = options;
   const started: { server: EmbeddedServer; dir: string }[] = [];
@@ -157,7 +130,12 @@ export async function runDatabaseHalf(options: DatabaseHalfOptions): Promise<Dat
       log(`placed: ${JSON.stringify(placements)}; settling (checkpoint, autovacuum's first visits)`);
       const settleStart = performance.now();
       await instance.settle();
-      const settledFully = await untilAutovacuumQuiet([first, second], options.settleCapSeconds);
+      const admins = [first, second].map(
+        (server) => new pg.Pool({ connectionString: server.adminUrl, max: 1 }),
+      );
+      const settledFully = await untilAutovacuumQuiet(admins, options.settleCapSeconds).finally(() =>
+        Promise.all(admins.map((pool) => pool.end())),
+      );
       const settleSeconds = (performance.now() - settleStart) / 1000;
       log('measuring');
       const saturated = await measureZipf(instance, load, tenants, zipf, log);
