@@ -16,10 +16,20 @@ export interface PostgresCpuByKind {
 
 interface Seen {
   kind: string;
+  /** CPU ms at the first and the last sample. */
   first: number;
   last: number;
-  /** Ticks when first seen, for a process that started during the run. */
+  /** CPU ms when first seen, for a process that started during the run. */
   bornWith: number | undefined;
+}
+
+/** Time on CPU in ms from /proc/<pid>/schedstat (nanoseconds: no 10 ms ticks to round away short backends). */
+function runtimeMs(pid: number, fallbackTicks: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return fallbackTicks * TICK_MS;
+  }
 }
 
 function readStat(pid: number): { ppid: number; ticks: number; reaped: number } | undefined {
@@ -78,9 +88,20 @@ export function sampleCpuByKind(
   everyMs = 100,
 ): () => PostgresCpuByKind {
   const seen = new Map<number, Seen>();
-  const postmasterAt = (s = readStat(postmaster)) => (s ? s.ticks + s.reaped : 0);
-  const startPostmasterOwn = readStat(postmaster)?.ticks ?? 0;
-  let startTotal = postmasterAt();
+  const postmasterOwnMs = () => runtimeMs(postmaster, readStat(postmaster)?.ticks ?? 0);
+  /** The postmaster's own CPU, its reaped children's (ticks: the kernel sums them at exit) and its live children's. */
+  const serverCpuMs = () => {
+    let cpuMs = postmasterOwnMs() + (readStat(postmaster)?.reaped ?? 0) * TICK_MS;
+    for (const name of readdirSync('/proc')) {
+      const pid = Number(name);
+      if (!Number.isInteger(pid)) continue;
+      const stat = readStat(pid);
+      if (stat && stat.ppid === postmaster) cpuMs += runtimeMs(pid, stat.ticks);
+    }
+    return cpuMs;
+  };
+  const startPostmasterOwn = postmasterOwnMs();
+  const startTotal = serverCpuMs();
   let started = false;
   const take = () => {
     for (const name of readdirSync('/proc')) {
@@ -88,19 +109,19 @@ export function sampleCpuByKind(
       if (!Number.isInteger(pid)) continue;
       const stat = readStat(pid);
       if (!stat || stat.ppid !== postmaster) continue;
+      const cpuMs = runtimeMs(pid, stat.ticks);
       const known = seen.get(pid);
       if (known) {
-        known.last = stat.ticks;
+        known.last = cpuMs;
         // A backend's title changes with its state; a process keeps its first non-authenticating kind.
         if (known.kind.includes('authenticating')) known.kind = kindOf(pid, tenantDatabasePrefix);
       } else {
         seen.set(pid, {
           kind: kindOf(pid, tenantDatabasePrefix),
-          first: started ? 0 : stat.ticks,
-          last: stat.ticks,
-          bornWith: started ? stat.ticks : undefined,
+          first: started ? 0 : cpuMs,
+          last: cpuMs,
+          bornWith: started ? cpuMs : undefined,
         });
-        if (!started) startTotal += stat.ticks;
       }
     }
   };
@@ -110,30 +131,23 @@ export function sampleCpuByKind(
   return () => {
     clearInterval(timer);
     take();
-    let endTotal = postmasterAt();
-    for (const name of readdirSync('/proc')) {
-      const pid = Number(name);
-      if (!Number.isInteger(pid)) continue;
-      const stat = readStat(pid);
-      if (stat && stat.ppid === postmaster) endTotal += stat.ticks;
-    }
+    const total = serverCpuMs() - startTotal;
     const kinds: Record<string, number> = {};
     let attributed = 0;
     let count = 0;
     let cpuAtFirstSight = 0;
     for (const process of seen.values()) {
-      const spent = (process.last - process.first) * TICK_MS;
+      const spent = process.last - process.first;
       const kind = process.kind.replace(' (authenticating)', '');
       kinds[kind] = (kinds[kind] ?? 0) + spent;
       attributed += spent;
       if (process.bornWith !== undefined) {
         count += 1;
-        cpuAtFirstSight += process.bornWith * TICK_MS;
+        cpuAtFirstSight += process.bornWith;
       }
     }
-    const postmasterOwn = ((readStat(postmaster)?.ticks ?? 0) - startPostmasterOwn) * TICK_MS;
+    const postmasterOwn = postmasterOwnMs() - startPostmasterOwn;
     kinds.postmaster = postmasterOwn;
-    const total = (endTotal - startTotal) * TICK_MS;
     return {
       total,
       kinds,
