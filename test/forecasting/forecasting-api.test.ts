@@ -170,6 +170,13 @@ describe.for(ISOLATIONS)('forecasting in a %s tenant', (isolation) => {
         expect(p.upper_80).toBeLessThanOrEqual(p.upper_95 as number);
       }
       expect((await api.get(`/forecast-runs/${run.id}/forecasts`)).json().pagination.total).toBe(28);
+      // Pages run across items: item by item, day by day.
+      const second = (await api.get(`/forecast-runs/${run.id}/forecasts?per_page=10&page=2`)).json().data;
+      expect(second.map((p: { item_id: string; date: string }) => `${p.item_id} ${p.date}`)).toEqual([
+        ...['11', '12', '13', '14'].map((d) => `run-1 2026-04-${d}`),
+        ...['01', '02', '03', '04', '05', '06'].map((d) => `run-2 2026-04-${d}`),
+      ]);
+      expect(second[0]).toEqual(points[10]);
 
       const quality = (await api.get(`/forecast-runs/${run.id}/quality`)).json().data;
       expect(quality.items.map((i: { item_id: string }) => i.item_id)).toEqual(['run-1', 'run-2']);

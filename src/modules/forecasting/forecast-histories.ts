@@ -12,9 +12,21 @@ export function dayAfterEpoch(offset: number): string {
   return new Date(EPOCH_MS + offset * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Daily series for the given items, oldest first, days without a row as 0; ordered as `items`. */
-export async function readHistories(scope: TenantScope, items: string[]): Promise<SeriesInput[]> {
+/**
+ * Daily series for the given items, oldest first, days without a row as 0; ordered as `items`.
+ * With `lastRows`, only each item's latest `lastRows` rows are read (one index range per item),
+ * for methods that look no further back than that.
+ */
+export async function readHistories(
+  scope: TenantScope,
+  items: string[],
+  lastRows?: number,
+): Promise<SeriesInput[]> {
   if (items.length === 0) return [];
+  return lastRows === undefined ? readWhole(scope, items) : readLatest(scope, items, lastRows);
+}
+
+async function readWhole(scope: TenantScope, items: string[]): Promise<SeriesInput[]> {
   const rows = await scope.db
     .selectFrom('ts_demand_daily')
     .select([
@@ -40,5 +52,43 @@ export async function readHistories(scope: TenantScope, items: string[]): Promis
     for (let i = 0; i < days.length; i += 1) values[Number(days[i]) - first] = Number(units[i]);
     series.push({ itemId: item, firstDate: dayAfterEpoch(first), values });
   }
+  return series;
+}
+
+/**
+ * The latest rows of every item in one query: a backward scan of the primary key per item
+ * (LATERAL … LIMIT), each item's rows joined into text as `readWhole` does.
+ */
+async function readLatest(scope: TenantScope, items: string[], lastRows: number): Promise<SeriesInput[]> {
+  // Right after a large load the table has no statistics yet, and the planner then prefers a
+  // bitmap scan of each item's whole history plus a sort over walking its index backwards.
+  await sql`set local enable_bitmapscan = off`.execute(scope.db);
+  const result = await sql<{ n: number; days: string | null; units: string | null }>`
+    select i.n::int as n, w.days, w.units
+      from unnest(${items}::text[]) with ordinality as i(item_id, n)
+      cross join lateral (
+        select string_agg((x.date - ${EPOCH}::date)::text, ',') as days,
+               string_agg(x.units_sold::text, ',') as units
+          from (
+            select d.date, d.units_sold from ${sql.id(scope.schema, 'ts_demand_daily')} d
+             where d.tenant_id = ${scope.tenantId} and d.item_id = i.item_id
+             order by d.date desc
+             limit ${lastRows}
+          ) x
+      ) w`.execute(scope.db);
+  const byIndex = new Map(result.rows.map((row) => [row.n - 1, row]));
+  const series: SeriesInput[] = [];
+  items.forEach((itemId, k) => {
+    const row = byIndex.get(k);
+    if (!row?.days || !row.units) return;
+    // Newest first, as the index was walked.
+    const days = row.days.split(',');
+    const units = row.units.split(',');
+    const last = Number(days[0]);
+    const first = Number(days[days.length - 1]);
+    const values = new Float64Array(last - first + 1);
+    for (let i = 0; i < days.length; i += 1) values[Number(days[i]) - first] = Number(units[i]);
+    series.push({ itemId, firstDate: dayAfterEpoch(first), values });
+  });
   return series;
 }
