@@ -215,3 +215,24 @@ describe.for(ISOLATIONS)('forecasting in a %s tenant', (isolation) => {
     }
   });
 });
+
+it('seasonal naive learns its interval width from the last 8 seasons before the holdout, not older days', async () => {
+  const api = clients.get('pool')!;
+  const rows = demandRows('steady', 200).map((row, i) => ({ ...row, units_sold: i === 20 ? 10_000 : 10 }));
+  expect((await api.post('/demand', { rows })).statusCode).toBe(200);
+  const started = await api.post('/forecast', {
+    item_ids: ['steady'],
+    horizon_days: 7,
+    method: 'seasonal_naive',
+  });
+  const run = await runEnded(api, started.json().data.id);
+  expect(run).toMatchObject({ status: 'done', items_done: 1 });
+  const points = (await api.get(`/forecast-runs/${run.id}/forecasts?item_id=steady`)).json().data;
+  expect(points).toHaveLength(7);
+  // The spike 180 days back is outside the 7 + 8 × 7 days read, so every residual is 0.
+  for (const p of points) expect(p).toMatchObject({ units: 10, lower_95: 10, upper_95: 10 });
+  const quality = (await api.get(`/forecast-runs/${run.id}/quality`)).json().data;
+  expect(quality.items).toEqual([
+    { item_id: 'steady', method: 'seasonal_naive', mape: 0, wape: 0, mase: null, bias: 0, holdout_days: 7 },
+  ]);
+});
