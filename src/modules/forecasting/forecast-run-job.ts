@@ -159,10 +159,10 @@ export function forecastRunJob(
           return { items: row.items, series: await readHistories(scope, row.items, lastRows) };
         }),
       );
+    let writing: Promise<boolean> | undefined;
     try {
       // A pipeline: the next chunk is read and the last one written while the worker threads fit.
       let reading = done < run.item_count ? readChunk(done) : undefined;
-      let writing: Promise<boolean> | undefined;
       while (reading) {
         const { items, series } = await reading;
         const fitting = engine.forecast(series, {
@@ -192,6 +192,8 @@ export function forecastRunJob(
       if (writing && !(await writing)) return { run_id: run.id, skipped: 'another worker advanced this run' };
       await inJobTenant(tenancy, job, (scope) => finish(scope, run.id, 'done', null));
     } catch (error) {
+      // A write still under way ends before the job does, so the retry starts from its items_done.
+      await writing?.catch(() => undefined);
       if (!(error instanceof PermanentJobError) && job.attempts < job.maxAttempts) throw error;
       const message = error instanceof Error ? error.message : String(error);
       await inJobTenant(tenancy, job, (scope) => finish(scope, run.id, 'failed', message.slice(0, 500)));
