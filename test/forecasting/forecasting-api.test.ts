@@ -170,6 +170,13 @@ describe.for(ISOLATIONS)('forecasting in a %s tenant', (isolation) => {
         expect(p.upper_80).toBeLessThanOrEqual(p.upper_95 as number);
       }
       expect((await api.get(`/forecast-runs/${run.id}/forecasts`)).json().pagination.total).toBe(28);
+      // Pages run across items: item by item, day by day.
+      const second = (await api.get(`/forecast-runs/${run.id}/forecasts?per_page=10&page=2`)).json().data;
+      expect(second.map((p: { item_id: string; date: string }) => `${p.item_id} ${p.date}`)).toEqual([
+        ...['11', '12', '13', '14'].map((d) => `run-1 2026-04-${d}`),
+        ...['01', '02', '03', '04', '05', '06'].map((d) => `run-2 2026-04-${d}`),
+      ]);
+      expect(second[0]).toEqual(points[10]);
 
       const quality = (await api.get(`/forecast-runs/${run.id}/quality`)).json().data;
       expect(quality.items.map((i: { item_id: string }) => i.item_id)).toEqual(['run-1', 'run-2']);
@@ -207,4 +214,25 @@ describe.for(ISOLATIONS)('forecasting in a %s tenant', (isolation) => {
       expect((await api.get(url)).json().error.code).toBe('NOT_FOUND');
     }
   });
+});
+
+it('seasonal naive learns its interval width from the last 8 seasons before the holdout, not older days', async () => {
+  const api = clients.get('pool')!;
+  const rows = demandRows('steady', 200).map((row, i) => ({ ...row, units_sold: i === 20 ? 10_000 : 10 }));
+  expect((await api.post('/demand', { rows })).statusCode).toBe(200);
+  const started = await api.post('/forecast', {
+    item_ids: ['steady'],
+    horizon_days: 7,
+    method: 'seasonal_naive',
+  });
+  const run = await runEnded(api, started.json().data.id);
+  expect(run).toMatchObject({ status: 'done', items_done: 1 });
+  const points = (await api.get(`/forecast-runs/${run.id}/forecasts?item_id=steady`)).json().data;
+  expect(points).toHaveLength(7);
+  // The spike 180 days back is outside the 7 + 8 × 7 days read, so every residual is 0.
+  for (const p of points) expect(p).toMatchObject({ units: 10, lower_95: 10, upper_95: 10 });
+  const quality = (await api.get(`/forecast-runs/${run.id}/quality`)).json().data;
+  expect(quality.items).toEqual([
+    { item_id: 'steady', method: 'seasonal_naive', mape: 0, wape: 0, mase: null, bias: 0, holdout_days: 7 },
+  ]);
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../errors.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
@@ -12,24 +13,37 @@ export const ITEMS_PER_RUN_QUOTA = 'forecasting_items_per_run';
 /** The job kind that computes a run, chunk by chunk. */
 export const FORECAST_RUN_JOB = 'forecasting.run';
 
-/** Items the run covers: the ones asked for (each must have history), or every item with history. */
+/**
+ * Items the run covers: the ones asked for (each must have history), or every item with history.
+ * Both walk the primary key, one descent per item (a skip scan for the whole list), instead of
+ * reading every row of history.
+ */
 async function runItems(scope: TenantScope, asked: string[] | undefined): Promise<string[]> {
-  let query = scope.db
-    .selectFrom('ts_demand_daily')
-    .select('item_id')
-    .where('tenant_id', '=', scope.tenantId)
-    .groupBy('item_id')
-    .orderBy('item_id');
-  if (asked) query = query.where('item_id', 'in', asked);
-  const found = (await query.execute()).map((row) => row.item_id);
-  if (asked && found.length < asked.length) {
-    const known = new Set(found);
+  const table = sql.id(scope.schema, 'ts_demand_daily');
+  const found = asked
+    ? await sql<{ item_id: string }>`
+        select a.item_id from unnest(${asked}::text[]) as a(item_id)
+         where exists (select from ${table} d where d.tenant_id = ${scope.tenantId} and d.item_id = a.item_id)
+         group by a.item_id order by a.item_id`.execute(scope.db)
+    : await sql<{ item_id: string }>`
+        with recursive items(item_id) as (
+          (select d.item_id from ${table} d where d.tenant_id = ${scope.tenantId} order by d.item_id limit 1)
+          union all
+          select (select d.item_id from ${table} d
+                   where d.tenant_id = ${scope.tenantId} and d.item_id > items.item_id
+                   order by d.item_id limit 1)
+            from items where items.item_id is not null
+        )
+        select item_id from items where item_id is not null`.execute(scope.db);
+  const items = found.rows.map((row) => row.item_id);
+  if (asked && items.length < new Set(asked).size) {
+    const known = new Set(items);
     const index = asked.findIndex((item) => !known.has(item));
     throw new AppError('VALIDATION_FAILED', 'The request is invalid', {
       details: [{ path: `item_ids[${index}]`, message: 'has no demand history' }],
     });
   }
-  return found;
+  return items;
 }
 
 /**

@@ -28,9 +28,14 @@ function itemProblem(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Days already found valid: an upload repeats the same few hundred days over and over. */
+const knownDays = new Set<string>();
+const KNOWN_DAYS_MAX = 50_000;
+
 /** A real calendar day between years 1000 and 9999, or why not. */
 export function dayProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return 'must be a YYYY-MM-DD string';
+  if (knownDays.has(value)) return undefined;
   if (value.includes('\u0000')) return 'must not contain NUL (\\u0000) characters';
   const match = DAY.exec(value);
   if (!match) return 'must be a date as YYYY-MM-DD';
@@ -38,6 +43,7 @@ export function dayProblem(value: unknown): string | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (year < 1000 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
     return 'is not a real calendar day';
+  if (knownDays.size < KNOWN_DAYS_MAX) knownDays.add(value);
   return undefined;
 }
 

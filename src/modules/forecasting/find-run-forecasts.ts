@@ -16,37 +16,29 @@ export interface ForecastPointRow {
   method: string;
 }
 
-/** A run's forecasts, by item then day; the run must be the caller's. */
+/** A run's forecasts, by item then day (each item's row unfolded into its days); the run must be the caller's. */
 export async function findRunForecasts(
   scope: TenantScope,
   runId: string,
   query: ForecastsQuery,
 ): Promise<Page<ForecastPointRow>> {
   const run = await getForecastRun(scope, runId);
-  let base = scope.db
-    .selectFrom('forecast_points')
-    .where('tenant_id', '=', scope.tenantId)
-    .where('run_id', '=', run.id);
-  if (query.item_id !== undefined) base = base.where('item_id', '=', query.item_id);
+  const table = sql.id(scope.schema, 'forecast_points');
+  const onlyItem = query.item_id === undefined ? sql`` : sql`and p.item_id = ${query.item_id}`;
   const { perPage, offset } = pageWindow(query);
   const [count, rows] = await Promise.all([
-    base.select(sql<string>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    base
-      .select([
-        'item_id',
-        sql<string>`to_char(date, 'YYYY-MM-DD')`.as('date'),
-        'units',
-        'lower_80',
-        'upper_80',
-        'lower_95',
-        'upper_95',
-        'method',
-      ])
-      .orderBy('item_id')
-      .orderBy('date')
-      .limit(perPage)
-      .offset(offset)
-      .execute(),
+    sql<{ total: string }>`
+      select coalesce(sum(cardinality(p.units)), 0)::text as total from ${table} p
+       where p.tenant_id = ${scope.tenantId} and p.run_id = ${run.id} ${onlyItem}`.execute(scope.db),
+    sql<ForecastPointRow>`
+      select p.item_id, to_char(p.first_date + (d.n - 1)::int, 'YYYY-MM-DD') as date, d.units,
+             d.lower_80, d.upper_80, d.lower_95, d.upper_95, p.method
+        from ${table} p
+       cross join lateral unnest(p.units, p.lower_80, p.upper_80, p.lower_95, p.upper_95)
+             with ordinality as d(units, lower_80, upper_80, lower_95, upper_95, n)
+       where p.tenant_id = ${scope.tenantId} and p.run_id = ${run.id} ${onlyItem}
+       order by p.item_id, d.n
+       limit ${perPage} offset ${offset}`.execute(scope.db),
   ]);
-  return pageOf(rows, query, count.total);
+  return pageOf(rows.rows, query, count.rows[0]?.total ?? 0);
 }

@@ -19,6 +19,26 @@ export interface ForecastRunJobOptions {
 
 const defaultChunk = (method: string) => (method === 'seasonal_naive' ? 1000 : 200);
 
+/** Seasons of recent history seasonal naive learns its interval width and MASE scale from. */
+export const SEASONAL_NAIVE_SEASONS = 8;
+
+/**
+ * Rows of history a run's method reads per item: seasonal naive repeats the last season, so it
+ * needs its holdout and a few seasons before it (for the residual variance and the MASE scale);
+ * every other method fits the whole history.
+ */
+function historyRows(run: Pick<RunState, 'method' | 'season_length' | 'holdout_days'>): number | undefined {
+  return run.method === 'seasonal_naive'
+    ? run.holdout_days + SEASONAL_NAIVE_SEASONS * Math.max(1, run.season_length)
+    : undefined;
+}
+
+/** The promise itself, marked as handled: a pipeline stage left behind by an error never becomes an unhandled rejection. */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 type RunState = Pick<
   ForecastRunRow,
   | 'id'
@@ -125,37 +145,55 @@ export function forecastRunJob(
       return { run_id: runId, skipped: begin.waiting ? 'an older run of this tenant goes first' : 'ended' };
     const run = begin.run;
     let done = run.items_done;
-    try {
-      while (done < run.item_count) {
-        const size = chunkItems(run.method);
-        const items = await inJobTenant(tenancy, job, async (scope) => {
+    const size = chunkItems(run.method);
+    const lastRows = historyRows(run);
+    const readChunk = (from: number) =>
+      quiet(
+        inJobTenant(tenancy, job, async (scope) => {
           const row = await scope.db
             .selectFrom('forecast_runs')
-            .select(sql<string[]>`item_ids[${done + 1}:${done + size}]`.as('items'))
+            .select(sql<string[]>`item_ids[${from + 1}:${from + size}]`.as('items'))
             .where('tenant_id', '=', scope.tenantId)
             .where('id', '=', run.id)
             .executeTakeFirstOrThrow();
-          return row.items;
-        });
-        const series = await inJobTenant(tenancy, job, (scope) => readHistories(scope, items));
-        const forecasts = await engine.forecast(series, {
+          return { items: row.items, series: await readHistories(scope, row.items, lastRows) };
+        }),
+      );
+    let writing: Promise<boolean> | undefined;
+    try {
+      // A pipeline: the next chunk is read and the last one written while the worker threads fit.
+      let reading = done < run.item_count ? readChunk(done) : undefined;
+      while (reading) {
+        const { items, series } = await reading;
+        const fitting = engine.forecast(series, {
           method: run.method as RequestedMethod,
           horizon: run.horizon_days,
           seasonLength: run.season_length,
           holdoutDays: run.holdout_days,
         });
-        const written = await inJobTenant(tenancy, job, (scope) =>
-          writeForecasts(scope, run.id, done, series, forecasts, items.length),
+        const next = done + items.length;
+        reading = next < run.item_count ? readChunk(next) : undefined;
+        const forecasts = await fitting;
+        if (writing && !(await writing))
+          return { run_id: run.id, skipped: 'another worker advanced this run' };
+        const from = done;
+        writing = quiet(
+          inJobTenant(tenancy, job, (scope) =>
+            writeForecasts(scope, run.id, from, series, forecasts, items.length),
+          ),
         );
-        if (!written) return { run_id: run.id, skipped: 'another worker advanced this run' };
-        done += items.length;
-        if (done < run.item_count && Date.now() - started > sliceMs) {
+        done = next;
+        if (reading && Date.now() - started > sliceMs) {
+          if (!(await writing)) return { run_id: run.id, skipped: 'another worker advanced this run' };
           await jobs.enqueue(FORECAST_RUN_JOB, { run_id: run.id }, { tenantId: job.tenantId });
           return { run_id: run.id, items_done: done, continued: true };
         }
       }
+      if (writing && !(await writing)) return { run_id: run.id, skipped: 'another worker advanced this run' };
       await inJobTenant(tenancy, job, (scope) => finish(scope, run.id, 'done', null));
     } catch (error) {
+      // A write still under way ends before the job does, so the retry starts from its items_done.
+      await writing?.catch(() => undefined);
       if (!(error instanceof PermanentJobError) && job.attempts < job.maxAttempts) throw error;
       const message = error instanceof Error ? error.message : String(error);
       await inJobTenant(tenancy, job, (scope) => finish(scope, run.id, 'failed', message.slice(0, 500)));

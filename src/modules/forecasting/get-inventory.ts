@@ -60,20 +60,20 @@ export async function getInventory(
     });
   }
   const serviceLevel = input.service_level ?? 0.95;
-  const points = await scope.db
+  const forecast = await scope.db
     .selectFrom('forecast_points')
     .select(['units', 'upper_95'])
     .where('tenant_id', '=', scope.tenantId)
     .where('run_id', '=', latest.run_id)
     .where('item_id', '=', itemId)
-    .orderBy('date')
-    .limit(leadTime)
-    .execute();
+    .executeTakeFirst();
   let demand = 0;
   let variance = 0;
-  for (const point of points) {
-    demand += point.units;
-    variance += ((point.upper_95 - point.units) / Z95) ** 2;
+  const days = Math.min(leadTime, forecast?.units.length ?? 0);
+  for (let i = 0; i < days; i++) {
+    const units = forecast!.units[i]!;
+    demand += units;
+    variance += ((forecast!.upper_95[i]! - units) / Z95) ** 2;
   }
   const holdoutSigma =
     latest.holdout_days > 0 ? (SIGMA_PER_MAE * latest.abs_error_sum) / latest.holdout_days : 0;
