@@ -44,6 +44,8 @@ function insertFor(schema: string): string {
  * tail: no chain lock is taken, so a tenant's writers never wait for each other here; the sealer
  * gives it its place and hash once the transaction committed (see seal-audit-tail.ts). The
  * entry's canonical body is kept for this process's sealer once the transaction committed.
+ * The INSERT goes out with the COMMIT, in its round trip: the entry holds the writer's connection
+ * no longer than the write itself does, and if it fails the COMMIT rolls the write back.
  */
 export async function recordAudit(scope: TenantScope, entry: AuditEntry): Promise<void> {
   const context = requestContext.current();
@@ -59,7 +61,7 @@ export async function recordAudit(scope: TenantScope, entry: AuditEntry): Promis
   };
   const before = toJsonb(entry.before);
   const after = toJsonb(entry.after);
-  await scope.db.executeQuery(
+  scope.sendWithCommit(
     CompiledQuery.raw(insertFor(scope.schema), [
       scope.tenantId,
       row.id,
