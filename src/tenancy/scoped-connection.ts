@@ -13,6 +13,9 @@ const SET_TENANT = `select set_config('${TENANT_SETTING}', $1, true)`;
 /** SET LOCAL ROLE in the same statement as the tenant setting: the role switch costs no round trip. */
 const SET_TENANT_AS_ROLE = `select set_config('${TENANT_SETTING}', $1, true), set_config('role', $2, true)`;
 
+const SET_TENANT_NAME = 'tenantbase_write_preamble';
+const SET_TENANT_AS_ROLE_NAME = 'tenantbase_write_role_preamble';
+
 type Corkable = { cork?: () => void; uncork?: () => void };
 
 /**
@@ -64,9 +67,12 @@ export class ScopedConnection implements DatabaseConnection {
     this.client.query('begin').catch(remember);
     const preamble =
       this.role === undefined
-        ? this.client.query(SET_TENANT, [this.tenantId])
-        : this.client.query(SET_TENANT_AS_ROLE, [this.tenantId, this.role]);
-    preamble.catch(remember);
+        ? { text: SET_TENANT, values: [this.tenantId], name: SET_TENANT_NAME }
+        : { text: SET_TENANT_AS_ROLE, values: [this.tenantId, this.role], name: SET_TENANT_AS_ROLE_NAME };
+    // Prepared once per connection (pg remembers which it parsed) unless a pooler may switch connections.
+    this.client
+      .query(this.preparedPreamble ? preamble : { text: preamble.text, values: preamble.values })
+      .catch(remember);
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
