@@ -3,6 +3,8 @@ import { CompiledQuery } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../src/modules/audit/record-audit.js';
+import { createDeployment } from '../src/modules/deployments/create-deployment.js';
+import { requestContext } from '../src/tenancy/tenant-context.js';
 import type { TenantId } from '../src/tenancy/tenant-id.js';
 import type { Isolation, TenantScope } from '../src/tenancy/tenant-scope.js';
 import { type Flight, recordRoundTrips } from './support/round-trips.js';
@@ -82,13 +84,17 @@ describe.each(ISOLATIONS)('an audited create in %s isolation', (isolation: Isola
       payload: { project_name: name },
     });
 
-  it('commits the write and its audit entry in two round trips, the entry riding with the COMMIT', async () => {
+  it('commits the write and its audit entry in one round trip, both riding with the COMMIT', async () => {
     expect((await create('warm-up')).statusCode).toBe(201);
     await sleep(400); // the warm-up's sealing pass, so that it is not recorded below
     let status = 0;
-    const flights = await recordRoundTrips(async () => {
-      status = (await create('counted')).statusCode;
-    });
+    // Only what the request sent: background timers (the freeze poll, jobs) run outside its context.
+    const flights = await recordRoundTrips(
+      async () => {
+        status = (await create('counted')).statusCode;
+      },
+      () => requestContext.current() !== undefined,
+    );
     expect(status).toBe(201);
     const all = transactions(flights);
     const write = all.find((t) =>
@@ -107,10 +113,16 @@ describe.each(ISOLATIONS)('an audited create in %s isolation', (isolation: Isola
     );
     const trips = write!.map((f) => f.statements.map((s) => s.split(' ').slice(0, 3).join(' ')));
     expect(trips).toEqual([
-      ['begin', expect.stringMatching(/^select set_config/), expect.stringMatching(/^insert into "/)],
-      [expect.stringMatching(/^insert into "/), 'commit'],
+      [
+        'begin',
+        expect.stringMatching(/^select set_config/),
+        expect.stringMatching(/^insert into "/),
+        expect.stringMatching(/^insert into "/),
+        'commit',
+      ],
     ]);
-    expect(write![1]!.statements[0]).toMatch(/"audit_log"/);
+    expect(write![0]!.statements[2]).toMatch(/"deployments"/);
+    expect(write![0]!.statements[3]).toMatch(/"audit_log"/);
     expect(others).toEqual([]);
     expect(await stored(await load(id), 'counted')).toEqual({ deployments: 1, audit: 1 });
   });
@@ -174,6 +186,22 @@ describe.each(ISOLATIONS)('an audited create in %s isolation', (isolation: Isola
       })
       .catch((error: Error) => error.message);
     expect(thrown).toBe('the use case gave up');
+    expect(await stored(tenant, name)).toEqual({ deployments: 0, audit: 0 });
+  });
+
+  it('fails the create with the error of a row the database refuses, and keeps no entry for it', async () => {
+    const tenant = await load(id);
+    const name = `refused-${isolation}`;
+    // The route's schema never lets this status through; the use case alone, the CHECK refuses it.
+    const outcome = await tb.services.tenancy
+      .withTenant(tenant, (scope) =>
+        createDeployment(scope, { project_name: name, status: 'bogus' as 'pending' }),
+      )
+      .then(
+        () => 'committed',
+        (error: { code?: string }) => error.code,
+      );
+    expect(outcome).toBe('23514');
     expect(await stored(tenant, name)).toEqual({ deployments: 0, audit: 0 });
   });
 

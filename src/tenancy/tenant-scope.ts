@@ -47,9 +47,9 @@ export interface TenantScope {
   signal(topic: string): void;
   /**
    * Sends `statement` in the COMMIT's round trip instead of one of its own: for a write whose
-   * result nobody reads (an audit entry) and that must commit with the scope's other writes. If it
-   * fails, the whole scope rolls back and the scope throws its error; nothing of it runs after a
-   * rollback.
+   * answer nobody needs (an audit entry, a create whose row is all given) and that must commit
+   * with the scope's other writes. Queued statements run in order, after every awaited one. If one
+   * fails, the whole scope rolls back and the scope throws its error; after a rollback none runs.
    */
   sendWithCommit(statement: CompiledQuery): void;
   /**

@@ -26,13 +26,18 @@ const textOf = (config: unknown): string => {
  * round trips: a statement sent while its connection waits for nothing starts a new one, and
  * statements queued behind it (pipelined) ride along until the connection is idle again.
  */
-export async function recordRoundTrips(work: () => Promise<void>): Promise<Flight[]> {
+export async function recordRoundTrips(
+  work: () => Promise<void>,
+  /** Which statements count, e.g. only those sent in a request's async context (not a timer's). */
+  counts: () => boolean = () => true,
+): Promise<Flight[]> {
   const flights: Flight[] = [];
   const current = new WeakMap<object, Flight>();
   const numbers = new WeakMap<object, number>();
   let seen = 0;
   const original = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client & ClientState, ...args: unknown[]) {
+    if (!counts()) return (original as (...a: unknown[]) => unknown).apply(this, args);
     const idle =
       !this._activeQuery && (this._sentQueryQueue?.length ?? 0) === 0 && this._queryQueue.length === 0;
     let flight = current.get(this);
