@@ -2,10 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CompiledQuery } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USAGE_REUSE_MS } from '../src/http/plugins/storage-limit.js';
 import { recordAudit } from '../src/modules/audit/record-audit.js';
 import { createDeployment } from '../src/modules/deployments/create-deployment.js';
 import { requestContext } from '../src/tenancy/tenant-context.js';
 import type { TenantId } from '../src/tenancy/tenant-id.js';
+import { recordStorageUsage } from '../src/tenancy/usage/storage-usage.js';
 import type { Isolation, TenantScope } from '../src/tenancy/tenant-scope.js';
 import { type Flight, recordRoundTrips } from './support/round-trips.js';
 import { asStorageOwner } from './support/tenant-storage-owner.js';
@@ -211,5 +213,41 @@ describe.each(ISOLATIONS)('an audited create in %s isolation', (isolation: Isola
       kept = scope;
     });
     expect(() => kept.sendWithCommit(CompiledQuery.raw('select 1'))).toThrow(/ended/);
+  });
+});
+
+describe('the storage limit on a busy tenant', () => {
+  const id = 'trips-limited';
+  let owner: string;
+
+  beforeAll(async () => {
+    await tb.createTenant({ id, isolation: 'pool', tier: 'standard' });
+    owner = await tb.login(`owner@${id}.test`, 'owner-password-1', id);
+  });
+
+  it('reads the last measurement once for a burst of creates, and a newer one after USAGE_REUSE_MS', async () => {
+    const create = (name: string) =>
+      tb.app.inject({
+        method: 'POST',
+        url: '/api/v1/deployments',
+        headers: { authorization: `Bearer ${owner}` },
+        payload: { project_name: name },
+      });
+    await recordStorageUsage(tb.services.tenancy.platformDb, new Map([[id, 1000]]));
+    const flights = await recordRoundTrips(
+      async () => {
+        for (let i = 0; i < 5; i++) expect((await create(`burst-${i}`)).statusCode).toBe(201);
+      },
+      () => requestContext.current() !== undefined,
+    );
+    const reads = flights.flatMap((f) => f.statements).filter((s) => s.includes('tenant_usage'));
+    expect(reads).toHaveLength(1);
+
+    // Measured over the 10 GB of the standard tier: refused once the reused reading has expired.
+    await recordStorageUsage(tb.services.tenancy.platformDb, new Map([[id, 11 * 1024 ** 3]]));
+    await sleep(USAGE_REUSE_MS + 100);
+    const refused = await create('over');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('LIMIT_EXCEEDED');
   });
 });
