@@ -24,7 +24,8 @@ const textOf = (config: unknown): string => {
 /**
  * Records every statement any pg client of this process sends while `work` runs, grouped into
  * round trips: a statement sent while its connection waits for nothing starts a new one, and
- * statements queued behind it (pipelined) ride along until the connection is idle again.
+ * statements queued behind it (pipelined) ride along until the connection is idle again. It reads
+ * pg's own queues (pinned ~8.23, like the internals src/tenancy/tenant-statement.ts names).
  */
 export async function recordRoundTrips(
   work: () => Promise<void>,
