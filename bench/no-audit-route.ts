@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { v7 as uuidv7 } from 'uuid';
 import type { AppServices } from '../src/app/app-services.js';
 import { dataEnvelope, inTenant, sendData } from '../src/http/route-kit.js';
-import { DEPLOYMENT_COLUMNS, toDeployment } from '../src/modules/deployments/deployment-row.js';
+import { insertDeployment } from '../src/modules/deployments/create-deployment.js';
+import { toDeployment } from '../src/modules/deployments/deployment-row.js';
 import { CreateDeploymentBody, Deployment } from '../src/modules/deployments/deployments.schema.js';
 
 export const NO_AUDIT_PATH = '/bench/no-audit/deployments';
@@ -11,8 +11,8 @@ export const NO_AUDIT_PATH = '/bench/no-audit/deployments';
  * POST /bench/no-audit/deployments: `POST /api/v1/deployments` with the audit write switched off.
  * Same config (tenant, feature, permission, quota), so authentication, tenant resolution, the
  * storage limit, creation quota, rate limit, cache invalidation and metrics hooks all run; the
- * handler inserts the same row in the same tenant transaction as createDeployment, minus
- * recordAudit. The difference to the product route is what the audit trail costs.
+ * handler runs createDeployment's own write (insertDeployment) in the same tenant transaction,
+ * minus recordAudit. The difference to the product route is what the audit trail costs.
  */
 export function noAuditRoutes() {
   return (app: FastifyInstance, services: AppServices): void => {
@@ -30,22 +30,7 @@ export function noAuditRoutes() {
       },
       async (request, reply) => {
         const input = request.body as CreateDeploymentBody;
-        const row = await inTenant(request, services, (scope) => {
-          const now = new Date();
-          return scope.db
-            .insertInto('deployments')
-            .values({
-              tenant_id: scope.tenantId,
-              id: uuidv7(),
-              project_name: input.project_name,
-              status: input.status ?? 'pending',
-              url: input.url ?? null,
-              created_at: now,
-              updated_at: now,
-            })
-            .returning(DEPLOYMENT_COLUMNS)
-            .executeTakeFirstOrThrow();
-        });
+        const row = await inTenant(request, services, (scope) => insertDeployment(scope, input));
         return sendData(reply, toDeployment(row), { status: 201 });
       },
     );

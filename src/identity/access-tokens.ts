@@ -66,6 +66,12 @@ export class AccessTokens {
   // request was about an eighth of the server's CPU, and a token's content can never change.
   private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
 
+  /** Whether this token was verified here and has not expired: one of ours, so no other credential's. */
+  isVerified(token: string): boolean {
+    const hit = this.verified.get(token);
+    return hit !== undefined && hit.expiresAt > Date.now();
+  }
+
   /** Verifies a token with the algorithm pinned; anything doubtful is a 401, never a 500. */
   async verify(token: string): Promise<Principal> {
     const hit = this.verified.get(token);

@@ -11,6 +11,16 @@ interface Entry {
 }
 
 /**
+ * Drops a tenant's index (KEYS[1]) and every entry it names (ARGV[1] + key) in one round trip and
+ * atomically: every write invalidates, and reading the index first cost a second round trip. The
+ * entry keys are not declared in KEYS, so this needs one Redis, not a cluster (as MULTI did).
+ */
+const INVALIDATE = `local keys = redis.call('SMEMBERS', KEYS[1])
+for _, key in ipairs(keys) do redis.call('DEL', ARGV[1] .. key) end
+redis.call('DEL', KEYS[1])
+return #keys`;
+
+/**
  * Short-lived cache of tenant reads. Every key names its tenant and every value carries it; a
  * value whose tenant is not the reader's is never served. Writing anything for a tenant drops
  * all of that tenant's entries. In memory per process, or shared in Redis when configured;
@@ -111,10 +121,7 @@ export class TenantCache {
       const startedAt = Date.now();
       if (!outage?.skip()) {
         try {
-          const keys = await redis.smembers(this.indexKey(tenantId));
-          const pipeline = redis.multi().del(this.indexKey(tenantId));
-          for (const key of keys) pipeline.del(this.redisKey(tenantId, key));
-          await pipeline.exec();
+          await redis.eval(INVALIDATE, 1, this.indexKey(tenantId), this.redisKey(tenantId, ''));
           outage?.answered();
           this.staleBefore.delete(tenantId);
           return;

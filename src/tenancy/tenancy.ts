@@ -128,7 +128,8 @@ export class Tenancy {
     // Startup parameters rather than ALTER ROLE: the operator may bring the app role. `pipeline`
     // (pg 8.23's, typed by @types/pg 8.23) lets tenant-statement.ts send the preamble and the
     // statement in one flight. pg is pinned to ~8.23: on an upgrade, re-check that ClientConfig
-    // still has `pipeline`, and the internals tenant-statement.ts extends (see QueryInternals there).
+    // still has `pipeline`, and the internals tenant-statement.ts extends (see QueryInternals there)
+    // and scoped-connection.ts corks (`client.connection.stream`).
     // Behind a transaction pooler the timeouts are the role's defaults instead (bootstrap-database.ts):
     // PgBouncer refuses startup parameters it does not know.
     const appConnection: pg.ClientConfig = {

@@ -9,15 +9,14 @@ import {
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
-  type QueryResult,
 } from 'kysely';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFromStdin } from 'pg-copy-streams';
-import { TENANT_SETTING, type TenantDatabase } from './tenant-database.js';
+import { type ScopeAccess, ScopedConnection } from './scoped-connection.js';
+import type { TenantDatabase } from './tenant-database.js';
 import type { TenantId } from './tenant-id.js';
-import { queryAsTenant } from './tenant-statement.js';
+
+export type { ScopeAccess } from './scoped-connection.js';
 
 export type Isolation = 'pool' | 'schema' | 'database';
 
@@ -47,122 +46,18 @@ export interface TenantScope {
    */
   signal(topic: string): void;
   /**
+   * Sends `statement` in the COMMIT's round trip instead of one of its own: for a write whose
+   * answer nobody needs (an audit entry, a create whose row is all given) and that must commit
+   * with the scope's other writes. Queued statements run in order, after every awaited one. If one
+   * fails, the whole scope rolls back and the scope throws its error; after a rollback none runs.
+   */
+  sendWithCommit(statement: CompiledQuery): void;
+  /**
    * Streams `source` (COPY text format) into `statement`, a `COPY <temporary table> FROM STDIN`,
    * inside this write scope's transaction; answers the rows copied. Only a temporary table: RLS
    * refuses COPY into a tenant table, so bulk loads stage there and move rows with one INSERT.
    */
   copyFrom(statement: string, source: Readable): Promise<number>;
-}
-
-export type ScopeAccess = 'read' | 'write';
-
-const SET_TENANT = `select set_config('${TENANT_SETTING}', $1, true)`;
-/** SET LOCAL ROLE in the same statement as the tenant setting: the role switch costs no round trip. */
-const SET_TENANT_AS_ROLE = `select set_config('${TENANT_SETTING}', $1, true), set_config('role', $2, true)`;
-
-/**
- * A pinned client that opens its transaction lazily: BEGIN and the tenant setting are written
- * without waiting, so with a pipelining client they share the first query's round trip.
- */
-class ScopedConnection implements DatabaseConnection {
-  private started = false;
-  private preambleError: unknown;
-
-  constructor(
-    private readonly client: pg.PoolClient,
-    private readonly tenantId: TenantId,
-    private readonly access: ScopeAccess,
-    private readonly observe: ((seconds: number) => void) | undefined,
-    private readonly preparedPreamble: boolean,
-    private readonly role: string | undefined,
-  ) {}
-
-  private start(): void {
-    this.started = true;
-    const remember = (error: unknown) => {
-      this.preambleError ??= error;
-    };
-    this.client.query('begin').catch(remember);
-    const preamble =
-      this.role === undefined
-        ? this.client.query(SET_TENANT, [this.tenantId])
-        : this.client.query(SET_TENANT_AS_ROLE, [this.tenantId, this.role]);
-    preamble.catch(remember);
-  }
-
-  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    if (!this.observe) return this.execute(compiled);
-    const started = performance.now();
-    const result = await this.execute<R>(compiled);
-    this.observe((performance.now() - started) / 1000);
-    return result;
-  }
-
-  private async execute<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.access === 'read') {
-      const result = await queryAsTenant(
-        this.client,
-        this.tenantId,
-        compiled.sql,
-        compiled.parameters as unknown[],
-        this.preparedPreamble,
-        this.role,
-      );
-      return { rows: result.rows as R[] };
-    }
-    if (!this.started) this.start();
-    try {
-      const result = await this.client.query(compiled.sql, compiled.parameters as unknown[]);
-      if (this.preambleError) throw this.preambleError;
-      const affected = ['INSERT', 'UPDATE', 'DELETE', 'MERGE'].includes(result.command)
-        ? result.rowCount
-        : null;
-      return {
-        rows: result.rows as R[],
-        ...(affected !== null ? { numAffectedRows: BigInt(affected) } : {}),
-      };
-    } catch (error) {
-      throw this.preambleError ?? error;
-    }
-  }
-
-  async copyFrom(statement: string, source: Readable): Promise<number> {
-    if (this.access !== 'write') throw new Error('COPY needs a write scope');
-    if (!/^copy pg_temp\.[a-z_]+ (\([a-z_, ]+\) )?from stdin\b/i.test(statement))
-      throw new Error('COPY is for temporary tables only');
-    if (!this.started) this.start();
-    // Waits for BEGIN and the tenant setting: the pipelined client is idle once this answers.
-    await this.client.query('select 1');
-    if (this.preambleError) throw this.preambleError;
-    // pg refuses copy streams on a pipelining client (they hold the connection across round trips);
-    // nothing else is queued on this pinned client, so it leaves pipelining for the COPY alone.
-    const client = this.client as pg.PoolClient & { pipeline: boolean };
-    const pipelining = client.pipeline;
-    client.pipeline = false;
-    try {
-      const copy = client.query(copyFromStdin(statement));
-      await pipeline(source, copy);
-      return copy.rowCount;
-    } finally {
-      client.pipeline = pipelining;
-    }
-  }
-
-  // eslint-disable-next-line require-yield
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
-    throw new Error('streaming is not supported inside a tenant scope');
-  }
-
-  /** Ends the transaction; returns the error when the connection can no longer be trusted. */
-  async finish(commit: boolean): Promise<unknown> {
-    if (!this.started) return undefined;
-    try {
-      await this.client.query(commit && !this.preambleError ? 'commit' : 'rollback');
-      return undefined;
-    } catch (error) {
-      return error ?? new Error('the tenant transaction could not be ended');
-    }
-  }
 }
 
 /** Scopes reach their connection through their executor; the driver only refuses nested transactions. */
@@ -276,6 +171,10 @@ export async function runInScope<T>(
       tasks.push(task);
     },
     signal: (topic) => request.signals.add(topic),
+    sendWithCommit(statement) {
+      if (settled) throw new Error('the tenant scope has ended');
+      connection.sendWithCommit(statement);
+    },
     copyFrom: (statement, source) => {
       if (settled) throw new Error('the tenant scope has ended');
       return connection.copyFrom(statement, source);
@@ -286,16 +185,16 @@ export async function runInScope<T>(
     result = await work(scope);
   } catch (error) {
     settled = true;
-    const failure = await connection.finish(false);
-    request.client.release(failure === undefined ? undefined : true);
+    const end = await connection.finish(false);
+    request.client.release(end.broken ? true : undefined);
     throw error;
   } finally {
     settled = true;
   }
-  const failure = await connection.finish(true);
+  const end = await connection.finish(true);
   // A connection that failed its COMMIT (dropped, terminated) is destroyed, never reused.
-  request.client.release(failure === undefined ? undefined : true);
-  if (failure !== undefined) throw failure;
+  request.client.release(end.broken ? true : undefined);
+  if (end.failure !== undefined) throw end.failure;
   for (const task of tasks) await task();
   return result;
 }

@@ -8,9 +8,16 @@ import type { HttpEdge, HttpServices } from '../http-services.js';
 export const MEASURE_AFTER_CREATES = 100;
 
 /**
+ * How long a tenant's last measurement is reused here before it is read again. Enforcement already
+ * trails the data (a measurement every MEASURE_AFTER_CREATES creates and periodically); reading it
+ * on every create was a platform round trip per create for a busy tenant with a limit.
+ */
+export const USAGE_REUSE_MS = 2000;
+
+/**
  * Refuses data creation (routes with a `quota`) with LIMIT_EXCEEDED once the tenant's last
- * measured storage reached its limit. It reads the last measurement, one primary-key lookup,
- * and never measures on the request path; reads, updates and deletes stay open so a tenant
+ * measured storage reached its limit. It reads the last measurement, one primary-key lookup
+ * reused for USAGE_REUSE_MS, and never measures on the request path; reads, updates and deletes stay open so a tenant
  * over its limit can still see and shrink its data. Runs before the creation quota is spent.
  */
 export function storageLimitPlugin(
@@ -19,17 +26,27 @@ export function storageLimitPlugin(
   edge: Pick<HttpEdge, 'measureStorage'>,
 ): void {
   const createsSinceMeasured = new Map<string, number>();
+  const lastRead = new Map<string, { bytes: number | undefined; until: number }>();
+  const usedBytes = async (tenantId: string): Promise<number | undefined> => {
+    const now = Date.now();
+    const kept = lastRead.get(tenantId);
+    if (kept && kept.until > now) return kept.bytes;
+    const usage = await findStorageUsage(services.tenancy.platformDb, tenantId);
+    if (lastRead.size >= 10_000) lastRead.clear();
+    lastRead.set(tenantId, { bytes: usage?.storage_bytes, until: now + USAGE_REUSE_MS });
+    return usage?.storage_bytes;
+  };
 
   app.addHook('preHandler', async (request) => {
     const tenant = request.tenant;
     if (!tenant || !request.routeOptions.config.quota) return;
     const limit = effectiveLimits(tenant.tier, tenant.limit_overrides).storage_bytes;
     if (limit === null) return;
-    const usage = await findStorageUsage(services.tenancy.platformDb, tenant.id);
-    if (usage && usage.storage_bytes >= limit) {
+    const used = await usedBytes(tenant.id);
+    if (used !== undefined && used >= limit) {
       throw new AppError(
         'LIMIT_EXCEEDED',
-        `This tenant has used its storage (${usage.storage_bytes} of ${limit} bytes); delete data or raise the limit`,
+        `This tenant has used its storage (${used} of ${limit} bytes); delete data or raise the limit`,
       );
     }
   });

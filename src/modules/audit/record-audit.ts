@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { quoteIdent } from '../../db/sql-identifier.js';
 import { requestContext } from '../../tenancy/tenant-context.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
+import { textPerSchema } from '../../tenancy/text-per-schema.js';
 import { chainBody } from './audit-hash.js';
 import { rememberCommitted } from './committed-audit.js';
 
@@ -21,22 +22,12 @@ const toJsonb = (value: unknown): string | null => (value === undefined ? null :
 /** What jsonb hands back for the text stored: the value as plain JSON. */
 const asStored = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
-/**
- * The INSERT's text per storage schema, written once: the statement runs on every audited write,
- * and building and compiling it through the query builder cost more than the rest of recordAudit.
- */
-const insertText = new Map<string, string>();
-function insertFor(schema: string): string {
-  let text = insertText.get(schema);
-  if (!text) {
-    if (insertText.size >= 1024) insertText.clear();
-    text = `insert into ${quoteIdent(schema)}.${quoteIdent('audit_log')}
+/** The INSERT's text per storage schema: it runs on every audited write. */
+const insertFor = textPerSchema(
+  (schema) => `insert into ${quoteIdent(schema)}.${quoteIdent('audit_log')}
       (tenant_id, id, created_at, actor_type, actor_id, action, target_type, target_id, request_id, before, after)
-      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)`;
-    insertText.set(schema, text);
-  }
-  return text;
-}
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)`,
+);
 
 /**
  * Writes one entry of the tenant's own audit trail in the same transaction as the change it
@@ -44,6 +35,8 @@ function insertFor(schema: string): string {
  * tail: no chain lock is taken, so a tenant's writers never wait for each other here; the sealer
  * gives it its place and hash once the transaction committed (see seal-audit-tail.ts). The
  * entry's canonical body is kept for this process's sealer once the transaction committed.
+ * The INSERT goes out with the COMMIT, in its round trip: the entry holds the writer's connection
+ * no longer than the write itself does, and if it fails the COMMIT rolls the write back.
  */
 export async function recordAudit(scope: TenantScope, entry: AuditEntry): Promise<void> {
   const context = requestContext.current();
@@ -59,7 +52,7 @@ export async function recordAudit(scope: TenantScope, entry: AuditEntry): Promis
   };
   const before = toJsonb(entry.before);
   const after = toJsonb(entry.after);
-  await scope.db.executeQuery(
+  scope.sendWithCommit(
     CompiledQuery.raw(insertFor(scope.schema), [
       scope.tenantId,
       row.id,

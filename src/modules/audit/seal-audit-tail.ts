@@ -1,6 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import { quoteIdent } from '../../db/sql-identifier.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
+import { textPerSchema } from '../../tenancy/text-per-schema.js';
 import { type ChainBody, chainBody, GENESIS_HASH, hashChainBody } from './audit-hash.js';
 import { takeCommitted } from './committed-audit.js';
 import { type ChainHead, sealLegacyAudit } from './seal-legacy-audit.js';
@@ -25,34 +26,27 @@ interface Statements {
  *  - rows: the hashed fields of entries this process did not write (or no longer remembers).
  *  - seal: gives every entry of the batch its seq, prev_hash and hash in one UPDATE.
  */
-const statements = new Map<string, Statements>();
-function statementsFor(schema: string): Statements {
-  let found = statements.get(schema);
-  if (!found) {
-    if (statements.size >= 1024) statements.clear();
-    const table = `${quoteIdent(schema)}.${quoteIdent('audit_log')}`;
-    found = {
-      tail: `select entry.id, head.seq as head_seq, head.hash as head_hash,
-          pg_try_advisory_xact_lock(hashtext('tenantbase:audit'), hashtext($1)) as locked
-        from ${table} as entry
-        left join lateral (
-          select seq, hash from ${table} where tenant_id = $1 and seq is not null order by seq desc limit 1
-        ) as head on true
-        where entry.tenant_id = $1 and entry.seq is null
-        order by entry.created_at, entry.id
-        limit ${BATCH}`,
-      rows: `select id, created_at, actor_type, actor_id, action, target_type, target_id, request_id, before, after
-        from ${table} where tenant_id = $1 and id = any($2::uuid[]) and seq is null`,
-      seal: `update ${table} as entry
-        set seq = sealed.seq, prev_hash = sealed.prev_hash, hash = sealed.hash, sealed_at = clock_timestamp()
-        from (select unnest($2::uuid[]) as id, unnest($3::bigint[]) as seq,
-                     unnest($4::text[]) as prev_hash, unnest($5::text[]) as hash) as sealed
-        where entry.tenant_id = $1 and entry.id = sealed.id and entry.seq is null`,
-    };
-    statements.set(schema, found);
-  }
-  return found;
-}
+const statementsFor = textPerSchema((schema): Statements => {
+  const table = `${quoteIdent(schema)}.${quoteIdent('audit_log')}`;
+  return {
+    tail: `select entry.id, head.seq as head_seq, head.hash as head_hash,
+        pg_try_advisory_xact_lock(hashtext('tenantbase:audit'), hashtext($1)) as locked
+      from ${table} as entry
+      left join lateral (
+        select seq, hash from ${table} where tenant_id = $1 and seq is not null order by seq desc limit 1
+      ) as head on true
+      where entry.tenant_id = $1 and entry.seq is null
+      order by entry.created_at, entry.id
+      limit ${BATCH}`,
+    rows: `select id, created_at, actor_type, actor_id, action, target_type, target_id, request_id, before, after
+      from ${table} where tenant_id = $1 and id = any($2::uuid[]) and seq is null`,
+    seal: `update ${table} as entry
+      set seq = sealed.seq, prev_hash = sealed.prev_hash, hash = sealed.hash, sealed_at = clock_timestamp()
+      from (select unnest($2::uuid[]) as id, unnest($3::bigint[]) as seq,
+                   unnest($4::text[]) as prev_hash, unnest($5::text[]) as hash) as sealed
+      where entry.tenant_id = $1 and entry.id = sealed.id and entry.seq is null`,
+  };
+});
 
 interface TailRow {
   id: string;
