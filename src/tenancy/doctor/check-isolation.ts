@@ -5,14 +5,15 @@ import type { Tenancy } from '../tenancy.js';
 import { isTenantId } from '../tenant-id.js';
 import { ISOLATIONS } from '../tiers.js';
 import { checkAppRole } from './check-app-role.js';
-import { checkStorageCatalogues } from './check-storage-catalogue.js';
+import { checkStorageCatalogues, inspectStorageCatalogues } from './check-storage-catalogue.js';
 import { checkStorageRegistry } from './check-storage-registry.js';
 import { checkTenantKeys } from './check-tenant-keys.js';
 import { runBounded } from '../migrations/migrate-tenant-storages.js';
 import { checkSecretsSealed } from './check-secrets-sealed.js';
 import { checkTenantRoles } from './check-tenant-roles.js';
 import { type IsolationCheck, verdict } from './isolation-check.js';
-import { probeCrossTenant, tenantTablesOf } from './probe-cross-tenant.js';
+import { probeCrossTenant } from './probe-cross-tenant.js';
+import { probeSchemas } from './probe-many-schemas.js';
 
 export type { IsolationCheck } from './isolation-check.js';
 
@@ -81,6 +82,8 @@ async function withClient<T>(client: pg.PoolClient, work: (app: pg.PoolClient) =
 const CONCURRENCY = 4;
 /** Schemas per catalogue query. */
 const BATCH = 500;
+/** Schemas per live probe message (one transaction, one round trip). */
+const PROBE_BATCH = 25;
 
 /**
  * Every isolation invariant checked against the live databases through the application role, one
@@ -88,8 +91,9 @@ const BATCH = 500;
  * rights in the platform database and platform secrets; per storage the catalogue (row-level
  * security, policies, ownership, keys that include tenant_id) and a live cross-tenant read and
  * write; and the storages against the registry and the current migrations. The pool schema is
- * checked once; tenant schemas in batched catalogue queries; tenant databases `CONCURRENCY` at a
- * time. `tenantId` narrows the storages to that tenant's.
+ * checked once; tenant schemas in batched catalogue queries and a live probe of every one of them,
+ * `PROBE_BATCH` schemas per round trip on `CONCURRENCY` connections; tenant databases
+ * `CONCURRENCY` at a time. `tenantId` narrows the storages to that tenant's.
  */
 export async function checkIsolation(
   tenancy: Tenancy,
@@ -119,35 +123,40 @@ export async function checkIsolation(
       schema: tenancy.endpoints.names.schemaFor(tenant.id),
     }));
     const found = await withClient(await tenancy.appPool.connect(), async (app) => {
-      const tables = await tenantTablesOf(
-        app,
-        batch.map((target) => target.schema),
-      );
-      batch.forEach((target, i) => (tablesOf[from + i] = tables.get(target.schema) ?? []));
-      return [...(await checkStorageCatalogues(app, batch, role)), ...(await checkTenantKeys(app, batch))];
+      const catalogue = await inspectStorageCatalogues(app, batch, role);
+      batch.forEach((target, i) => (tablesOf[from + i] = catalogue.tenantTables.get(target.schema) ?? []));
+      return [...catalogue.checks, ...(await checkTenantKeys(app, batch))];
     });
-    batch.forEach((target, i) => {
-      bySchema[from + i]!.push(...found.filter((result) => result.name.startsWith(`${target.label}:`)));
-    });
+    const byLabel = new Map<string, IsolationCheck[]>();
+    for (const result of found) {
+      const label = result.name.slice(0, result.name.lastIndexOf(':'));
+      byLabel.set(label, [...(byLabel.get(label) ?? []), result]);
+    }
+    batch.forEach((target, i) => bySchema[from + i]!.push(...(byLabel.get(target.label) ?? [])));
   }
-  await runBounded(
-    schemaTenants.map((tenant, i) => ({ tenant, i })),
-    CONCURRENCY,
-    async ({ tenant, i }) => {
-      const { client, schema } = await tenancy.model('schema').connect(asAppRole(tenant));
-      bySchema[i]!.push(
-        ...(await withClient(client, (app) =>
-          probeCrossTenant(
-            app,
-            `schema:${tenant.id}`,
-            schema,
-            [tenant.id],
-            schema === tenancy.endpoints.names.schemaFor(tenant.id) ? tablesOf[i] : undefined,
-          ),
-        )),
+  const probeBatches: number[][] = [];
+  for (let from = 0; from < schemaTenants.length; from += PROBE_BATCH)
+    probeBatches.push(schemaTenants.slice(from, from + PROBE_BATCH).map((_, k) => from + k));
+  await runBounded(probeBatches, CONCURRENCY, async (batch) => {
+    // Probing leaves the catalogue of every table it touched cached in the backend: the
+    // connection is closed afterwards rather than returned to serve requests that bloated.
+    const app = await tenancy.appPool.connect();
+    let found: IsolationCheck[][];
+    try {
+      found = await probeSchemas(
+        app,
+        batch.map((i) => ({
+          label: `schema:${schemaTenants[i]!.id}`,
+          schema: tenancy.endpoints.names.schemaFor(schemaTenants[i]!.id),
+          tenants: [schemaTenants[i]!.id],
+          tables: tablesOf[i]!,
+        })),
       );
-    },
-  );
+    } finally {
+      app.release(true);
+    }
+    batch.forEach((i, k) => bySchema[i]!.push(...found[k]!));
+  });
   const databaseTenants = tenants.filter((tenant) => tenant.isolation === 'database');
   const byDatabase: IsolationCheck[][] = databaseTenants.map(() => []);
   await runBounded(
