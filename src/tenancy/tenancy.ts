@@ -381,6 +381,16 @@ export class Tenancy {
   }
 
   /**
+   * Brings a storage that already has its own role (the registry names the role it would be
+   * given) to the latest tenant migrations, without provisioning it again: a fleet migration
+   * touches each tenant's tables, not its role or its database's rights, which provisioning set.
+   */
+  async migrateStorage(tenant: TenantLocation & { storage_role: string }): Promise<void> {
+    await this.models[tenant.isolation].migrate(tenant, tenant.storage_role);
+    await this.recordMigrated(storageKey(tenant));
+  }
+
+  /**
    * Drops the tenant's own role on every server and erases its stored password: for deletion,
    * after its storage is gone (a move keeps the role, whose name does not depend on the model).
    */

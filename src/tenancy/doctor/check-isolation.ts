@@ -82,7 +82,7 @@ async function withClient<T>(client: pg.PoolClient, work: (app: pg.PoolClient) =
 const CONCURRENCY = 4;
 /** Schemas per catalogue query. */
 const BATCH = 500;
-/** Schemas per live probe message (one transaction, one round trip). */
+/** Schemas per live probe message (one round trip; a transaction per schema). */
 const PROBE_BATCH = 25;
 
 /**
