@@ -80,7 +80,7 @@ async function withClient<T>(client: pg.PoolClient, work: (app: pg.PoolClient) =
 
 /** Storages whose connections are checked at once: bounds the connections one run takes. */
 const CONCURRENCY = 4;
-/** Schemas per catalogue query. */
+/** Most schemas per catalogue query. */
 const BATCH = 500;
 /** Schemas per live probe message (one round trip; a transaction per schema). */
 const PROBE_BATCH = 25;
@@ -91,8 +91,8 @@ const PROBE_BATCH = 25;
  * rights in the platform database and platform secrets; per storage the catalogue (row-level
  * security, policies, ownership, keys that include tenant_id) and a live cross-tenant read and
  * write; and the storages against the registry and the current migrations. The pool schema is
- * checked once; tenant schemas in batched catalogue queries and a live probe of every one of them,
- * `PROBE_BATCH` schemas per round trip on `CONCURRENCY` connections; tenant databases
+ * checked once; tenant schemas shared out among `CONCURRENCY` connections, each checking its share
+ * in batched catalogue queries and then probing every schema live, `PROBE_BATCH` per round trip; tenant databases
  * `CONCURRENCY` at a time. `tenantId` narrows the storages to that tenant's.
  */
 export async function checkIsolation(
@@ -116,46 +116,38 @@ export async function checkIsolation(
   }
   const schemaTenants = tenants.filter((tenant) => tenant.isolation === 'schema');
   const bySchema: IsolationCheck[][] = schemaTenants.map(() => []);
-  const tablesOf: string[][] = schemaTenants.map(() => []);
-  for (let from = 0; from < schemaTenants.length; from += BATCH) {
-    const batch = schemaTenants.slice(from, from + BATCH).map((tenant) => ({
+  // Each connection takes a share of the schemas: their catalogue in three queries, then their
+  // live probe, PROBE_BATCH schemas per round trip.
+  const share = Math.max(PROBE_BATCH, Math.min(BATCH, Math.ceil(schemaTenants.length / CONCURRENCY)));
+  const shares: number[] = [];
+  for (let from = 0; from < schemaTenants.length; from += share) shares.push(from);
+  await runBounded(shares, CONCURRENCY, async (from) => {
+    const batch = schemaTenants.slice(from, from + share).map((tenant) => ({
       label: `schema:${tenant.id}`,
       schema: tenancy.endpoints.names.schemaFor(tenant.id),
+      tenants: [tenant.id],
     }));
-    const found = await withClient(await tenancy.appPool.connect(), async (app) => {
-      const catalogue = await inspectStorageCatalogues(app, batch, role);
-      batch.forEach((target, i) => (tablesOf[from + i] = catalogue.tenantTables.get(target.schema) ?? []));
-      return [...catalogue.checks, ...(await checkTenantKeys(app, batch))];
-    });
-    const byLabel = new Map<string, IsolationCheck[]>();
-    for (const result of found) {
-      const label = result.name.slice(0, result.name.lastIndexOf(':'));
-      byLabel.set(label, [...(byLabel.get(label) ?? []), result]);
-    }
-    batch.forEach((target, i) => bySchema[from + i]!.push(...(byLabel.get(target.label) ?? [])));
-  }
-  const probeBatches: number[][] = [];
-  for (let from = 0; from < schemaTenants.length; from += PROBE_BATCH)
-    probeBatches.push(schemaTenants.slice(from, from + PROBE_BATCH).map((_, k) => from + k));
-  await runBounded(probeBatches, CONCURRENCY, async (batch) => {
     // Probing leaves the catalogue of every table it touched cached in the backend: the
     // connection is closed afterwards rather than returned to serve requests that bloated.
     const app = await tenancy.appPool.connect();
-    let found: IsolationCheck[][];
     try {
-      found = await probeSchemas(
-        app,
-        batch.map((i) => ({
-          label: `schema:${schemaTenants[i]!.id}`,
-          schema: tenancy.endpoints.names.schemaFor(schemaTenants[i]!.id),
-          tenants: [schemaTenants[i]!.id],
-          tables: tablesOf[i]!,
-        })),
-      );
+      const catalogue = await inspectStorageCatalogues(app, batch, role);
+      const byLabel = new Map<string, IsolationCheck[]>();
+      for (const result of [...catalogue.checks, ...(await checkTenantKeys(app, batch))]) {
+        const label = result.name.slice(0, result.name.lastIndexOf(':'));
+        byLabel.set(label, [...(byLabel.get(label) ?? []), result]);
+      }
+      batch.forEach((target, i) => bySchema[from + i]!.push(...(byLabel.get(target.label) ?? [])));
+      for (let at = 0; at < batch.length; at += PROBE_BATCH) {
+        const probed = batch
+          .slice(at, at + PROBE_BATCH)
+          .map((target) => ({ ...target, tables: catalogue.tenantTables.get(target.schema) ?? [] }));
+        const found = await probeSchemas(app, probed);
+        probed.forEach((_, k) => bySchema[from + at + k]!.push(...found[k]!));
+      }
     } finally {
       app.release(true);
     }
-    batch.forEach((i, k) => bySchema[i]!.push(...found[k]!));
   });
   const databaseTenants = tenants.filter((tenant) => tenant.isolation === 'database');
   const byDatabase: IsolationCheck[][] = databaseTenants.map(() => []);
