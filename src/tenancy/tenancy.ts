@@ -386,8 +386,14 @@ export class Tenancy {
    * touches each tenant's tables, not its role or its database's rights, which provisioning set.
    */
   async migrateStorage(tenant: TenantLocation & { storage_role: string }): Promise<void> {
-    await this.models[tenant.isolation].migrate(tenant, tenant.storage_role);
-    await this.recordMigrated(storageKey(tenant));
+    try {
+      await this.models[tenant.isolation].migrate(tenant, tenant.storage_role);
+      await this.recordMigrated(storageKey(tenant));
+    } catch {
+      // Its role gone, or its storage not as provisioning left it: provisioning again repairs
+      // what it can, and fails with the reason when a migration itself fails.
+      await this.provision(tenant);
+    }
   }
 
   /**

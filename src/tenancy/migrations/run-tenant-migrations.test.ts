@@ -101,4 +101,10 @@ describe('runTenantMigrations', () => {
     const rerun = await runTenantMigrations(second, schema, [notes, later], roles);
     expect(rerun.applied).toEqual(['later:0002_fails', 'later:0001_later_c']);
   });
+
+  it('refuses when a role to grant to does not exist, as GRANT would', async () => {
+    await expect(
+      runTenantMigrations(first, schema, [notes], [roles[0]!, `${schema}_gone`]),
+    ).rejects.toMatchObject({ code: '42704' });
+  });
 });

@@ -22,6 +22,11 @@ function grantStorageAccess(schemaName: string, roles: string[]): string {
 declare
   item record;
 begin
+  if exists (select 1 from unnest(${roleList}) as wanted(name)
+              where not exists (select 1 from pg_roles r where r.rolname = wanted.name)) then
+    raise exception 'cannot grant access to schema %: a role named for it does not exist', ${quoteLiteral(schemaName)}
+      using errcode = 'undefined_object';
+  end if;
   for item in
     select r.rolname as role, r.oid as grantee,
            exists (select 1 from aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
