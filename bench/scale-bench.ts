@@ -9,7 +9,7 @@
  * PgBouncer under Zipf traffic) is not in this bench yet.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { TenantModule } from '../src/modules/module.js';
@@ -193,6 +193,7 @@ try {
     '',
   ].join('\n');
   console.log(md);
+  await mkdir(new URL('./results/', import.meta.url), { recursive: true });
   await writeFile(new URL('./results/scale.md', import.meta.url), md);
 } finally {
   await restarted?.close();

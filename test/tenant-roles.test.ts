@@ -173,4 +173,25 @@ describe('per-tenant PostgreSQL roles', () => {
     }
     expect((await findBehind(tenancy)).map((storage) => storage.id)).not.toContain(ids.schemaB);
   });
+
+  it('a storage behind whose role is gone is provisioned again by the fleet migration, not left without it', async () => {
+    const { tenancy } = tb.services;
+    const role = names().roleFor(ids.schemaA as TenantId);
+    await tenancy.adminPool.query(`drop owned by "${role}"; drop role "${role}"`);
+    await tenancy.adminPool.query(
+      `delete from platform.storage_migrations where storage = $1
+        and migration_id = (select max(migration_id) from platform.storage_migrations where storage = $1)`,
+      [`schema:${ids.schemaA}`],
+    );
+    expect((await findBehind(tenancy)).map((storage) => storage.id)).toContain(ids.schemaA);
+    const report = await migrateTenantStorages(tenancy, { concurrency: 1, only: [ids.schemaA as TenantId] });
+    expect(report).toMatchObject({ failed: [], migrated: [ids.schemaA] });
+    const found = await tenancy.adminPool.query('select 1 from pg_roles where rolname = $1', [role]);
+    expect(found.rowCount).toBe(1);
+    const who = await tenancy.withTenant(await record(ids.schemaA), async (scope) => {
+      const { rows } = await sql<{ who: string }>`select current_user as who`.execute(scope.db);
+      return rows[0]!.who;
+    });
+    expect(who).toBe(role);
+  });
 });

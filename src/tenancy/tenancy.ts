@@ -382,6 +382,22 @@ export class Tenancy {
   }
 
   /**
+   * Brings a storage that already has its own role (the registry names the role it would be
+   * given) to the latest tenant migrations, without provisioning it again: a fleet migration
+   * touches each tenant's tables, not its role or its database's rights, which provisioning set.
+   */
+  async migrateStorage(tenant: TenantLocation & { storage_role: string }): Promise<void> {
+    try {
+      await this.models[tenant.isolation].migrate(tenant, tenant.storage_role);
+      await this.recordMigrated(storageKey(tenant));
+    } catch {
+      // Its role gone, or its storage not as provisioning left it: provisioning again repairs
+      // what it can, and fails with the reason when a migration itself fails.
+      await this.provision(tenant);
+    }
+  }
+
+  /**
    * Drops the tenant's own role on every server and erases its stored password: for deletion,
    * after its storage is gone (a move keeps the role, whose name does not depend on the model).
    */

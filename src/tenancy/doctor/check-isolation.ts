@@ -5,14 +5,15 @@ import type { Tenancy } from '../tenancy.js';
 import { isTenantId } from '../tenant-id.js';
 import { ISOLATIONS } from '../tiers.js';
 import { checkAppRole } from './check-app-role.js';
-import { checkStorageCatalogues } from './check-storage-catalogue.js';
+import { checkStorageCatalogues, inspectStorageCatalogues } from './check-storage-catalogue.js';
 import { checkStorageRegistry } from './check-storage-registry.js';
 import { checkTenantKeys } from './check-tenant-keys.js';
 import { runBounded } from '../migrations/migrate-tenant-storages.js';
 import { checkSecretsSealed } from './check-secrets-sealed.js';
 import { checkTenantRoles } from './check-tenant-roles.js';
 import { type IsolationCheck, verdict } from './isolation-check.js';
-import { probeCrossTenant, tenantTablesOf } from './probe-cross-tenant.js';
+import { probeCrossTenant } from './probe-cross-tenant.js';
+import { probeSchemas } from './probe-many-schemas.js';
 
 export type { IsolationCheck } from './isolation-check.js';
 
@@ -79,8 +80,10 @@ async function withClient<T>(client: pg.PoolClient, work: (app: pg.PoolClient) =
 
 /** Storages whose connections are checked at once: bounds the connections one run takes. */
 const CONCURRENCY = 4;
-/** Schemas per catalogue query. */
+/** Most schemas per catalogue query. */
 const BATCH = 500;
+/** Schemas per live probe message (one round trip; a transaction per schema). */
+const PROBE_BATCH = 25;
 
 /**
  * Every isolation invariant checked against the live databases through the application role, one
@@ -88,8 +91,9 @@ const BATCH = 500;
  * rights in the platform database and platform secrets; per storage the catalogue (row-level
  * security, policies, ownership, keys that include tenant_id) and a live cross-tenant read and
  * write; and the storages against the registry and the current migrations. The pool schema is
- * checked once; tenant schemas in batched catalogue queries; tenant databases `CONCURRENCY` at a
- * time. `tenantId` narrows the storages to that tenant's.
+ * checked once; tenant schemas shared out among `CONCURRENCY` connections, each checking its share
+ * in batched catalogue queries and then probing every schema live, `PROBE_BATCH` per round trip; tenant databases
+ * `CONCURRENCY` at a time. `tenantId` narrows the storages to that tenant's.
  */
 export async function checkIsolation(
   tenancy: Tenancy,
@@ -112,42 +116,39 @@ export async function checkIsolation(
   }
   const schemaTenants = tenants.filter((tenant) => tenant.isolation === 'schema');
   const bySchema: IsolationCheck[][] = schemaTenants.map(() => []);
-  const tablesOf: string[][] = schemaTenants.map(() => []);
-  for (let from = 0; from < schemaTenants.length; from += BATCH) {
-    const batch = schemaTenants.slice(from, from + BATCH).map((tenant) => ({
+  // Each connection takes a share of the schemas: their catalogue in three queries, then their
+  // live probe, PROBE_BATCH schemas per round trip.
+  const share = Math.max(PROBE_BATCH, Math.min(BATCH, Math.ceil(schemaTenants.length / CONCURRENCY)));
+  const shares: number[] = [];
+  for (let from = 0; from < schemaTenants.length; from += share) shares.push(from);
+  await runBounded(shares, CONCURRENCY, async (from) => {
+    const batch = schemaTenants.slice(from, from + share).map((tenant) => ({
       label: `schema:${tenant.id}`,
       schema: tenancy.endpoints.names.schemaFor(tenant.id),
+      tenants: [tenant.id],
     }));
-    const found = await withClient(await tenancy.appPool.connect(), async (app) => {
-      const tables = await tenantTablesOf(
-        app,
-        batch.map((target) => target.schema),
-      );
-      batch.forEach((target, i) => (tablesOf[from + i] = tables.get(target.schema) ?? []));
-      return [...(await checkStorageCatalogues(app, batch, role)), ...(await checkTenantKeys(app, batch))];
-    });
-    batch.forEach((target, i) => {
-      bySchema[from + i]!.push(...found.filter((result) => result.name.startsWith(`${target.label}:`)));
-    });
-  }
-  await runBounded(
-    schemaTenants.map((tenant, i) => ({ tenant, i })),
-    CONCURRENCY,
-    async ({ tenant, i }) => {
-      const { client, schema } = await tenancy.model('schema').connect(asAppRole(tenant));
-      bySchema[i]!.push(
-        ...(await withClient(client, (app) =>
-          probeCrossTenant(
-            app,
-            `schema:${tenant.id}`,
-            schema,
-            [tenant.id],
-            schema === tenancy.endpoints.names.schemaFor(tenant.id) ? tablesOf[i] : undefined,
-          ),
-        )),
-      );
-    },
-  );
+    // Probing leaves the catalogue of every table it touched cached in the backend: the
+    // connection is closed afterwards rather than returned to serve requests that bloated.
+    const app = await tenancy.appPool.connect();
+    try {
+      const catalogue = await inspectStorageCatalogues(app, batch, role);
+      const byLabel = new Map<string, IsolationCheck[]>();
+      for (const result of [...catalogue.checks, ...(await checkTenantKeys(app, batch))]) {
+        const label = result.name.slice(0, result.name.lastIndexOf(':'));
+        byLabel.set(label, [...(byLabel.get(label) ?? []), result]);
+      }
+      batch.forEach((target, i) => bySchema[from + i]!.push(...(byLabel.get(target.label) ?? [])));
+      for (let at = 0; at < batch.length; at += PROBE_BATCH) {
+        const probed = batch
+          .slice(at, at + PROBE_BATCH)
+          .map((target) => ({ ...target, tables: catalogue.tenantTables.get(target.schema) ?? [] }));
+        const found = await probeSchemas(app, probed);
+        probed.forEach((_, k) => bySchema[from + at + k]!.push(...found[k]!));
+      }
+    } finally {
+      app.release(true);
+    }
+  });
   const databaseTenants = tenants.filter((tenant) => tenant.isolation === 'database');
   const byDatabase: IsolationCheck[][] = databaseTenants.map(() => []);
   await runBounded(

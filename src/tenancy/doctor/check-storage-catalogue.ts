@@ -27,22 +27,53 @@ interface TableRow {
   }>;
 }
 
+/**
+ * The tables of the given schemas with their fences. A policy expression is deparsed
+ * (pg_get_expr) once per distinct stored tree and tenant_id column number (a digest of both),
+ * not once per table:
+ * deparsing opens the table, and a thousand tenant schemas would load every tenant table's
+ * catalogue entry to print the same expression. Sharing is sound only for the expected
+ * expression (then the one column it names is each table's own tenant_id); any other is
+ * deparsed for its own table. $2 is the expected expression.
+ */
 const TABLES = `
-  select n.nspname as schema, c.relname as table,
-         exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id'
-                   and not a.attisdropped) as tenant_keyed,
-         c.relrowsecurity as rls, c.relforcerowsecurity as forced,
-         pg_has_role(current_user, c.relowner, 'member') as app_owns,
-         has_table_privilege(current_user, c.oid, 'insert, update, delete, truncate') as app_writes,
-         has_table_privilege(current_user, c.oid, 'select') as app_reads,
-         coalesce((select json_agg(json_build_object(
-                     'name', p.polname, 'permissive', p.polpermissive, 'cmd', p.polcmd,
-                     'qual', pg_get_expr(p.polqual, p.polrelid),
-                     'check', pg_get_expr(p.polwithcheck, p.polrelid)) order by p.polname)
-                     from pg_policy p where p.polrelid = c.oid), '[]') as policies
-    from pg_class c join pg_namespace n on n.oid = c.relnamespace
-   where n.nspname = any($1::text[]) and c.relkind in ('r', 'p')
-   order by n.nspname, c.relname`;
+  with tables as (
+    select c.oid, n.nspname as schema, c.relname as table, c.relrowsecurity as rls,
+           c.relforcerowsecurity as forced, c.relowner,
+           (select a.attnum from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id'
+              and not a.attisdropped) as tenant_col
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = any($1::text[]) and c.relkind in ('r', 'p')),
+  expressions as (
+    select p.oid as policy, p.polrelid as relid, e.kind,
+           sha256(convert_to(e.expr::text || ' @' || coalesce(t.tenant_col, 0), 'UTF8')) as form
+      from tables t join pg_policy p on p.polrelid = t.oid
+     cross join lateral (values ('qual', p.polqual), ('check', p.polwithcheck)) as e(kind, expr)
+     where e.expr is not null),
+  forms as (
+    select f.form, pg_get_expr(case f.kind when 'qual' then p.polqual else p.polwithcheck end, p.polrelid) as text
+      from (select distinct on (form) form, policy, kind from expressions order by form) f
+      join pg_policy p on p.oid = f.policy),
+  texts as (
+    select x.policy, x.kind,
+           case when f.text = $2 then f.text
+                else pg_get_expr(case x.kind when 'qual' then p.polqual else p.polwithcheck end, p.polrelid) end as text
+      from expressions x join forms f using (form) join pg_policy p on p.oid = x.policy),
+  policies as (
+    select p.polrelid, json_agg(json_build_object(
+             'name', p.polname, 'permissive', p.polpermissive, 'cmd', p.polcmd,
+             'qual', q.text, 'check', w.text) order by p.polname) as policies
+      from tables t join pg_policy p on p.polrelid = t.oid
+      left join texts q on q.policy = p.oid and q.kind = 'qual'
+      left join texts w on w.policy = p.oid and w.kind = 'check'
+     group by p.polrelid)
+  select t.schema, t.table, t.tenant_col is not null as tenant_keyed, t.rls, t.forced,
+         pg_has_role(current_user, t.relowner, 'member') as app_owns,
+         has_table_privilege(current_user, t.oid, 'insert, update, delete, truncate') as app_writes,
+         has_table_privilege(current_user, t.oid, 'select') as app_reads,
+         coalesce(p.policies, '[]') as policies
+    from tables t left join policies p on p.polrelid = t.oid
+   order by t.schema, t.table`;
 
 const SCHEMA_RIGHTS = `
   select n.nspname as schema, has_schema_privilege(current_user, n.oid, 'create') as creates,
@@ -84,8 +115,20 @@ export async function checkStorageCatalogues(
   targets: CatalogueTarget[],
   role: string,
 ): Promise<IsolationCheck[]> {
+  return (await inspectStorageCatalogues(app, targets, role)).checks;
+}
+
+/**
+ * `checkStorageCatalogues`, with the tenant tables (those with a tenant_id) of each schema it read
+ * on the way, for the live probe.
+ */
+export async function inspectStorageCatalogues(
+  app: pg.ClientBase,
+  targets: CatalogueTarget[],
+  role: string,
+): Promise<{ checks: IsolationCheck[]; tenantTables: Map<string, string[]> }> {
   const schemas = targets.map((target) => target.schema);
-  const tables = await app.query<TableRow>(TABLES, [schemas]);
+  const tables = await app.query<TableRow>(TABLES, [schemas, TENANT_POLICY_EXPRESSION]);
   const rights = await app.query<{ schema: string; creates: boolean; owns: boolean; public: string[] }>(
     SCHEMA_RIGHTS,
     [schemas],
@@ -93,9 +136,16 @@ export async function checkStorageCatalogues(
   const bySchema = new Map<string, TableRow[]>();
   for (const row of tables.rows) bySchema.set(row.schema, [...(bySchema.get(row.schema) ?? []), row]);
   const rightsOf = new Map(rights.rows.map((row) => [row.schema, row]));
-  return targets.flatMap((target) =>
+  const checks = targets.flatMap((target) =>
     storageVerdicts(target, bySchema.get(target.schema) ?? [], rightsOf.get(target.schema), role),
   );
+  const tenantTables = new Map(
+    schemas.map((schema) => [
+      schema,
+      (bySchema.get(schema) ?? []).filter((row) => row.tenant_keyed).map((row) => row.table),
+    ]),
+  );
+  return { checks, tenantTables };
 }
 
 /** Catalogue checks of one tenant storage; see `checkStorageCatalogues`. */

@@ -18,7 +18,9 @@ interface RoleRow {
 }
 
 /**
- * What each tenant role can reach, from the catalogue of the server `owner` is on, in one query:
+ * What each tenant role can reach, from the catalogue of the server `owner` is on, in one query
+ * that reads every schema's grants once (asking has_schema_privilege of every role for every
+ * schema would be a million questions at a thousand tenants):
  * schemas it may use in this database (a `schema` tenant's role: its own only), Tenantbase
  * databases it may connect to (a `database` tenant's: its own only), roles it is a member of (none) and the
  * attributes that would step past every fence.
@@ -29,13 +31,26 @@ async function inspectRoles(
   tenants: Array<{ id: string; role: string; kind: 'schema' | 'database'; own: string }>,
 ): Promise<RoleRow[]> {
   const { rows } = await owner.query<RoleRow>(
-    `select t.tenant, t.role, t.kind, r.oid is null as missing,
+    `with usable as (
+       select a.grantee, n.nspname::text as nspname
+         from pg_namespace n cross join lateral aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
+        where a.privilege_type = 'USAGE' and n.nspname not in ('information_schema', 'public')
+          and n.nspname !~ '^pg_'),
+     granted as (select grantee, array_agg(nspname) as schemas from usable group by grantee)
+     select t.tenant, t.role, t.kind, r.oid is null as missing,
             coalesce(r.rolsuper or r.rolbypassrls or r.rolcreaterole or r.rolcreatedb, false) as privileged,
             coalesce(r.rolcanlogin, false) as login,
-            array(select n.nspname::text from pg_namespace n
-                   where r.oid is not null and t.kind = 'schema' and has_schema_privilege(r.oid, n.oid, 'USAGE')
-                     and n.nspname <> t.own and n.nspname not in ('information_schema', 'public')
-                     and n.nspname !~ '^pg_') as schemas,
+            case when r.oid is null or t.kind <> 'schema' then '{}'::text[]
+                 -- A superuser or a member of another role may reach schemas no grant to it names.
+                 when r.rolsuper or exists (select 1 from pg_auth_members m where m.member = r.oid) then
+                   array(select n.nspname::text from pg_namespace n
+                          where has_schema_privilege(r.oid, n.oid, 'USAGE')
+                            and n.nspname <> t.own and n.nspname not in ('information_schema', 'public')
+                            and n.nspname !~ '^pg_')
+                 else array(select distinct s from unnest(coalesce(own_grants.schemas, '{}')
+                                                          || coalesce(everyone.schemas, '{}')) as s
+                             where s <> t.own order by 1)
+            end as schemas,
             array(select d.datname::text from pg_database d
                    where r.oid is not null and t.kind = 'database' and d.datallowconn
                      and has_database_privilege(r.oid, d.oid, 'CONNECT')
@@ -44,7 +59,9 @@ async function inspectRoles(
             array(select b.rolname::text from pg_auth_members m join pg_roles b on b.oid = m.roleid
                    where m.member = r.oid) as member_of
        from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as t(tenant, role, kind, own)
-       left join pg_roles r on r.rolname = t.role`,
+       left join pg_roles r on r.rolname = t.role
+       left join granted own_grants on own_grants.grantee = r.oid
+       left join granted everyone on everyone.grantee = 0`,
     [
       tenants.map((t) => t.id),
       tenants.map((t) => t.role),

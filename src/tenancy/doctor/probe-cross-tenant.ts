@@ -4,7 +4,13 @@ import { TENANT_SETTING } from '../tenant-database.js';
 import { type IsolationCheck, verdict } from './isolation-check.js';
 
 /** A scope no tenant can have (not a valid tenant id): every row it sees belongs to someone else. */
-const STRANGER = '-doctor-probe-';
+export const STRANGER = '-doctor-probe-';
+
+/** The scopes that must reach no tenant row: a stranger's, and none at all. */
+export const PROBE_SCOPES = [
+  ['a stranger scope', STRANGER],
+  ['no scope', null],
+] as const;
 
 const TENANT_TABLES = `
   select n.nspname as schema, c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -70,9 +76,9 @@ async function reachedAll(
   }
 }
 
-const countOf = (table: string) => `select count(*)::int as n from ${table}`;
+export const countOf = (table: string) => `select count(*)::int as n from ${table}`;
 // One row is proof enough, and keeps a broken fence from rewriting a whole table.
-const touchOne = (table: string) =>
+export const touchOne = (table: string) =>
   `update ${table} set tenant_id = tenant_id where ctid in (select ctid from ${table} limit 1)`;
 
 function combinedCounts(tables: string[]): string {
@@ -106,10 +112,7 @@ export async function probeCrossTenant(
   await app.query('begin');
   try {
     if (tables.length > 0) {
-      for (const [who, scope] of [
-        ['a stranger scope', STRANGER],
-        ['no scope', null],
-      ] as const) {
+      for (const [who, scope] of PROBE_SCOPES) {
         await scoped(app, scope);
         const read = await reachedAll(app, combinedCounts(tables), tables.map(countOf), unprobed);
         const written = await reachedAll(app, combinedTouches(tables), tables.map(touchOne), unprobed);
@@ -127,17 +130,24 @@ export async function probeCrossTenant(
   } finally {
     await app.query('rollback');
   }
+  return probeVerdicts(label, qualified.length, reads, writes, unprobed, own);
+}
+
+/**
+ * The probe's results for one storage: `reads` and `writes` name what crossed, `unprobed` the
+ * probes that could not run, `own` the rows the storage's tenants saw of their own.
+ */
+export function probeVerdicts(
+  label: string,
+  tables: number,
+  reads: string[],
+  writes: string[],
+  unprobed: string[],
+  own: number,
+): IsolationCheck[] {
   const results = [
-    verdict(
-      `${label}:cross-tenant-read`,
-      reads,
-      `${qualified.length} tables: nothing outside the scope is read`,
-    ),
-    verdict(
-      `${label}:cross-tenant-write`,
-      writes,
-      `${qualified.length} tables: nothing outside the scope is updated`,
-    ),
+    verdict(`${label}:cross-tenant-read`, reads, `${tables} tables: nothing outside the scope is read`),
+    verdict(`${label}:cross-tenant-write`, writes, `${tables} tables: nothing outside the scope is updated`),
   ];
   if (unprobed.length > 0) {
     results.push({

@@ -38,6 +38,12 @@ export interface IsolationModel {
    * tenant migrations; idempotent. Answers the tenant's role, if the model gives it one.
    */
   provision(tenant: TenantLocation): Promise<string | undefined>;
+  /**
+   * Brings a provisioned storage (one that has its own role, `role`, when the model gives one) to
+   * the latest tenant migrations and grants, touching neither the role nor the database's rights:
+   * what a fleet migration does to each storage; `provision` remains the repair.
+   */
+  migrate(tenant: TenantLocation, role: string | undefined): Promise<void>;
   /** Checks out an application-role connection to the tenant's storage. */
   connect(tenant: TenantLocation): Promise<StorageConnection>;
   /** Removes every row, schema or database of the tenant; idempotent. */

@@ -35,15 +35,22 @@ export type Behind = TenantLocation | { id: typeof POOL_STORAGE; isolation: 'poo
 export async function findBehind(tenancy: Tenancy, only?: TenantId[]): Promise<Behind[]> {
   const ids = tenancy.latestMigrations;
   if (ids.length === 0) return [];
-  const { rows } = await sql<{ id: string; isolation: Isolation; placement: string }>`
+  const { rows } = await sql<{
+    id: string;
+    isolation: Isolation;
+    placement: string;
+    storage_role: string | null;
+  }>`
     with latest as (select unnest(${ids}::text[]) as migration_id),
     storages as (
-      select 'pool' as id, 'pool' as isolation, 'default' as placement, 'pool' as storage, true as has_role
+      select 'pool' as id, 'pool' as isolation, 'default' as placement, 'pool' as storage, true as has_role,
+             null as storage_role
       union all
-      select id, isolation, placement, isolation || ':' || id, storage_role is not null from platform.tenants
+      select id, isolation, placement, isolation || ':' || id, storage_role is not null, storage_role
+        from platform.tenants
       where isolation in ('schema', 'database') and status in ('active', 'suspended')
     )
-    select s.id, s.isolation, s.placement from storages s
+    select s.id, s.isolation, s.placement, s.storage_role from storages s
     where not s.has_role or exists (
       select 1 from latest l
       where not exists (select 1 from platform.storage_migrations m where m.storage = s.storage and m.migration_id = l.migration_id)
@@ -62,7 +69,15 @@ export async function findBehind(tenancy: Tenancy, only?: TenantId[]): Promise<B
     ).length > 0;
   return rows
     .filter((row) => (row.id === POOL_STORAGE ? poolWanted : !wanted || wanted.has(row.id)))
-    .map((row) => ({ id: row.id, isolation: row.isolation, placement: row.placement }) as Behind);
+    .map(
+      (row) =>
+        ({
+          id: row.id,
+          isolation: row.isolation,
+          placement: row.placement,
+          ...(row.storage_role ? { storage_role: row.storage_role } : {}),
+        }) as Behind,
+    );
 }
 
 /** Runs `work` on every item, at most `concurrency` at a time. */
@@ -100,7 +115,13 @@ export async function migrateTenantStorages(
     const name = storage.id === POOL_STORAGE ? 'pool (shared)' : storage.id;
     try {
       if (storage.isolation === 'pool') await tenancy.migrateShared();
-      else await tenancy.provision(storage as TenantLocation);
+      else {
+        const tenant = storage as TenantLocation;
+        // Already given its own role: only its migrations are behind. Else provisioning is the upgrade.
+        if (tenant.storage_role && tenant.storage_role === tenancy.endpoints.names.roleFor(tenant.id))
+          await tenancy.migrateStorage({ ...tenant, storage_role: tenant.storage_role });
+        else await tenancy.provision(tenant);
+      }
       report.migrated.push(name);
       options.onProgress?.({ done: ++done, total: behind.length, tenant: name, ok: true });
     } catch (error) {

@@ -64,6 +64,18 @@ export class DatabaseIsolation implements IsolationModel {
     return role;
   }
 
+  async migrate(tenant: TenantLocation, role: string | undefined): Promise<void> {
+    const admin = await this.storage.adminClient(tenant.placement, this.storage.names.databaseFor(tenant.id));
+    try {
+      await runTenantMigrations(admin, TENANT_DATABASE_SCHEMA, this.storage.migrations(), [
+        this.storage.names.appRole,
+        ...(role ? [role] : []),
+      ]);
+    } finally {
+      await admin.end();
+    }
+  }
+
   async connect(tenant: TenantLocation): Promise<StorageConnection> {
     const key = this.key(tenant);
     const connect = () => this.storage.tenantDatabases.connect(key);

@@ -32,6 +32,10 @@ export class PoolIsolation implements IsolationModel {
     return undefined;
   }
 
+  async migrate(_tenant: TenantLocation, _role: string | undefined): Promise<void> {
+    await this.migrateShared();
+  }
+
   async connect(_tenant: TenantLocation): Promise<StorageConnection> {
     return { client: await this.storage.appPool.connect(), schema: this.storage.names.poolSchema };
   }

@@ -47,6 +47,19 @@ export class SchemaIsolation implements IsolationModel {
     return role;
   }
 
+  async migrate(tenant: TenantLocation, role: string | undefined): Promise<void> {
+    const { names } = this.storage;
+    const admin = await this.storage.adminPool.connect();
+    try {
+      await runTenantMigrations(admin, names.schemaFor(tenant.id), this.storage.migrations(), [
+        names.appRole,
+        ...(role ? [role] : []),
+      ]);
+    } finally {
+      admin.release();
+    }
+  }
+
   async connect(tenant: TenantLocation): Promise<StorageConnection> {
     return { client: await this.storage.appPool.connect(), schema: this.storage.names.schemaFor(tenant.id) };
   }
