@@ -139,7 +139,7 @@ export async function checkTenantRoles(
     NAME,
     broken,
     `${own.length - without.length} tenant role(s) reach their own schema or database only`,
-    'provision the tenant again (`tenantbase migrate --tenant <id>`), which re-grants only its own storage, and revoke the extra rights',
+    'revoke what is listed (REVOKE USAGE ON SCHEMA … / REVOKE CONNECT ON DATABASE … / REVOKE <other role> FROM <role>) and give the role back its attributes (ALTER ROLE <role> NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE, and NOLOGIN for a schema tenant); a missing role is made again when its storage next migrates (`tenantbase migrate --tenants --only <id>` once a migration is pending)',
   );
   if (result.status === 'ok' && without.length > 0)
     return {
