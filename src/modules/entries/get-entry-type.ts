@@ -7,15 +7,23 @@ import { ENTRY_TYPE_COLUMNS, type EntryTypeRow } from './entry-rows.js';
 /** Same answer for another tenant's key as for a key nobody made; the key itself is not echoed. */
 const noSuchType = () => new AppError('NOT_FOUND', 'No such entry type');
 
-/** One entry type of the scope's tenant, or NOT_FOUND. */
-export async function getEntryType(scope: TenantScope, key: string): Promise<EntryTypeRow> {
+/**
+ * One entry type of the scope's tenant, or NOT_FOUND. `write` locks the row (KEY SHARE) for the
+ * transaction: an entry is then validated and indexed against the schema a concurrent schema
+ * change (which takes the row FOR UPDATE) either waits for or has already committed.
+ */
+export async function getEntryType(
+  scope: TenantScope,
+  key: string,
+  intent: 'read' | 'write' = 'read',
+): Promise<EntryTypeRow> {
   if (!/^[a-z][a-z0-9_]{0,62}$/.test(key)) throw noSuchType();
-  const row = await scope.db
+  const query = scope.db
     .selectFrom('entry_types')
     .select(ENTRY_TYPE_COLUMNS)
     .where('tenant_id', '=', scope.tenantId)
-    .where('key', '=', key)
-    .executeTakeFirst();
+    .where('key', '=', key);
+  const row = await (intent === 'write' ? query.forKeyShare() : query).executeTakeFirst();
   if (!row) throw noSuchType();
   return row;
 }
@@ -34,8 +42,9 @@ export async function getEnabledEntryType(
   scope: TenantScope,
   tenant: TenantRecord,
   key: string,
+  intent: 'read' | 'write' = 'read',
 ): Promise<EntryTypeRow> {
-  const type = await getEntryType(scope, key);
+  const type = await getEntryType(scope, key, intent);
   assertTypeEnabled(tenant, type);
   return type;
 }
