@@ -137,6 +137,8 @@ export const entryMigrations: TenantMigration[] = [
       alter table ${s}.entry_types force row level security;
       create index entry_fields_text_idx on ${s}.entry_fields
         (tenant_id, type, field, missing, text_value, created_at, entry_id) include (kind) where not numeric;
+      create index entry_fields_count_idx on ${s}.entry_fields (tenant_id, type, field, text_value)
+        where not numeric and not missing;
       create index entry_fields_number_idx on ${s}.entry_fields
         (tenant_id, type, field, missing, number_value, created_at, entry_id) where numeric;
       create index entry_words_word_idx on ${s}.entry_words (tenant_id, type, word, entry_id);

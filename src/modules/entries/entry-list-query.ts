@@ -4,7 +4,7 @@ import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import type { EntryListQuery } from './entries.schema.js';
 import { TEXT_KEY_CHARS, WORD_CHARS, WORD_SEPARATORS } from './entry-index-sql.js';
 import { entryIndexSpec, type EntryIndexSpec } from './entry-index-spec.js';
-import { entrySortKey, type EntrySortKey, filterValue } from './entry-list-terms.js';
+import { entrySortKey, type EntrySortKey, filterValue, propertyTypes } from './entry-list-terms.js';
 import type { EntryRow, EntryTypeRow } from './entry-rows.js';
 
 const FILTER = /^filter\[([A-Za-z_][A-Za-z0-9_]{0,62})\]$/;
@@ -12,9 +12,12 @@ const SEPARATORS = new RegExp(WORD_SEPARATORS, 'u');
 const MAX_TERMS = 10;
 
 type Field = EntryIndexSpec['fields'][number];
+type Schema = Record<string, unknown>;
 interface Filter {
   field: Field;
   value: unknown;
+  /** The field's schema allows no other JSON type than the value's (and null): `kind` need not be read. */
+  sureKind: boolean;
 }
 
 /** Where a keyset page starts: after the row with these sort values. */
@@ -52,17 +55,17 @@ export function searchTerms(q: string): string[] {
  * Equality of one `entry_fields` row (alias `a`) with a filter value, in leakproof comparisons
  * only; `numeric` and `missing` are named so the partial index holding the row serves it.
  */
-function fieldEquals(a: string, { field, value }: Filter): RawBuilder<unknown> {
+function fieldEquals(a: string, { field, value, sureKind }: Filter): RawBuilder<unknown> {
   const mode = field.numeric ? col(a, 'numeric') : sql`not ${col(a, 'numeric')}`;
   const base = sql`${col(a, 'field')} = ${field.name} and ${mode}`;
   if (value === null) return sql`${base} and ${col(a, 'missing')} and ${col(a, 'kind')} = 'null'`;
   const present = sql`${base} and not ${col(a, 'missing')}`;
   if (field.numeric) return sql`${present} and ${col(a, 'number_value')} = ${value}::float8`;
+  const kind = (name: string) => (sureKind ? sql`` : sql` and ${col(a, 'kind')} = ${name}::text`);
   if (typeof value === 'string')
-    return sql`${present} and ${col(a, 'text_value')} = left(${value}::text, ${TEXT_KEY_CHARS}::int)
-      and ${col(a, 'kind')} = 'string'`;
+    return sql`${present} and ${col(a, 'text_value')} = left(${value}::text, ${TEXT_KEY_CHARS}::int)${kind('string')}`;
   if (typeof value === 'boolean')
-    return sql`${present} and ${col(a, 'text_value')} = ${String(value)}::text and ${col(a, 'kind')} = 'boolean'`;
+    return sql`${present} and ${col(a, 'text_value')} = ${String(value)}::text${kind('boolean')}`;
   // A number in a field that may also hold text: compared as PostgreSQL prints the stored number.
   return sql`${present} and ${col(a, 'text_value')} = (${String(value)}::numeric)::text
     and ${col(a, 'kind')} = 'number'`;
@@ -94,7 +97,11 @@ export function entryListSql(scope: TenantScope, type: EntryTypeRow, query: Entr
     const value = filterValue(type.schema, match[1]!, String(raw));
     const field = spec.fields.find((f) => f.name === match[1]);
     if (!field) throw invalid(name, 'this field cannot be filtered on');
-    parsed.push({ field, value });
+    const property = (type.schema.properties as Record<string, unknown>)[field.name];
+    const types = typeof property === 'object' && property ? propertyTypes(property as Schema) : [];
+    const own = typeof value === 'boolean' ? 'boolean' : 'string';
+    const sureKind = types.length > 0 && types.every((t) => t === own || t === 'null');
+    parsed.push({ field, value, sureKind });
   }
   const filters = [...parsed];
   const terms = query.q ? searchTerms(query.q) : [];
