@@ -46,7 +46,7 @@ export async function findEntries(
   typeKey: string,
   query: EntryListQuery,
 ): Promise<Page<EntryRow>> {
-  const type = await getEnabledEntryType(scope, tenant, typeKey);
+  const type = await getEnabledEntryType(scope, tenant, typeKey, 'list');
   if (query.cursor !== undefined && query.page !== undefined)
     throw new AppError('VALIDATION_FAILED', 'The request is invalid', {
       details: [{ path: 'cursor', message: 'use either page or cursor, not both' }],

@@ -5,7 +5,7 @@ import type { UpdateEntryTypeBody } from './entries.schema.js';
 import { ENTRY_TYPE_COLUMNS, type EntryTypeRow } from './entry-rows.js';
 import { checkEntrySchema, compileUncached, forgetValidators } from './entry-schema-compiler.js';
 import { checkTypeFeature } from './check-type-feature.js';
-import { getEntryType } from './get-entry-type.js';
+import { forgetEntryType, getEntryType } from './get-entry-type.js';
 import { entryIndexSpec } from './entry-index-spec.js';
 import { rebuildEntryIndex } from './rebuild-entry-index.js';
 
@@ -85,6 +85,9 @@ export async function updateEntryType(
   if (input.schema)
     await rebuildEntryIndex(scope, before.key, entryIndexSpec(after.schema), entryIndexSpec(before.schema));
   forgetValidators(scope.tenantId, before.key);
+  // Now, and again once committed: a list in between may have kept the old row for a moment.
+  forgetEntryType(scope.tenantId, before.key);
+  scope.afterCommit(async () => forgetEntryType(scope.tenantId, before.key));
   await recordAudit(scope, {
     action: 'entry_type.update',
     targetType: 'entry_type',
