@@ -1,7 +1,7 @@
 /**
  * Issue 14: a filtered entries list (`filter[status]=`, 20 per page) against the deployments list
  * filtered by status over the same number of rows in the same tenant, per isolation model, in the
- * same run; then entry creates with schema validation in one tenant.
+ * same run; then entry creates with schema validation in one tenant, beside deployment creates.
  */
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -48,7 +48,14 @@ export interface EntriesSummary {
   plans: string[];
   seedSeconds: number;
   lists: EntriesTarget[];
-  creates: Array<{ isolation: Isolation; rps: number; latency: LatencySummary; failures: number }>;
+  creates: Array<{
+    isolation: Isolation;
+    rps: number;
+    latency: LatencySummary;
+    failures: number;
+    /** Deployment creates in the same tenant just before: the audited write without side rows. */
+    deployments: number;
+  }>;
 }
 
 const ORDER_SCHEMA = {
@@ -219,6 +226,19 @@ export async function measureEntries(
   }
   const creates: EntriesSummary['creates'] = [];
   for (const tenant of tenants) {
+    const baseline = await runRequestLoad({
+      baseUrl: instance.baseUrl,
+      connections: 8,
+      durationSeconds: options.createSeconds,
+      shapes: [
+        {
+          method: 'POST',
+          path: '/api/v1/deployments',
+          token: tenant.token,
+          body: { project_name: 'bench-entries-baseline' },
+        },
+      ],
+    });
     const result = await runRequestLoad({
       baseUrl: instance.baseUrl,
       connections: 8,
@@ -245,9 +265,10 @@ export async function measureEntries(
       rps: result.responses / result.seconds,
       latency: summarize([result.latencies]),
       failures: result.non2xx + result.errors + result.timeouts,
+      deployments: baseline.responses / baseline.seconds,
     });
     log(
-      `  creates ${tenant.isolation}: ${(result.responses / result.seconds).toFixed(0)}/s (${result.non2xx} non-2xx)`,
+      `  creates ${tenant.isolation}: ${(result.responses / result.seconds).toFixed(0)}/s (${result.non2xx} non-2xx), deployments ${(baseline.responses / baseline.seconds).toFixed(0)}/s`,
     );
   }
   return { options, plans, seedSeconds, lists, creates };
@@ -272,12 +293,12 @@ export function renderEntries(summary: EntriesSummary): string {
   }
   lines.push(
     '',
-    '| model | entry creates/s with validation (goal ≥ 1,000) | p50 / p95 (ms) | failures |',
-    '|---|---|---|---|',
+    '| model | entry creates/s with validation (goal ≥ 1,000) | deployment creates/s, same tenant, just before | entries ÷ deployments | p50 / p95 (ms) | failures |',
+    '|---|---|---|---|---|---|',
   );
   for (const c of summary.creates)
     lines.push(
-      `| ${c.isolation} | ${c.rps.toFixed(0)} | ${c.latency.p50.toFixed(1)} / ${c.latency.p95.toFixed(1)} | ${c.failures} |`,
+      `| ${c.isolation} | ${c.rps.toFixed(0)} | ${c.deployments.toFixed(0)} | ${(c.rps / c.deployments).toFixed(2)} | ${c.latency.p50.toFixed(1)} / ${c.latency.p95.toFixed(1)} | ${c.failures} |`,
     );
   lines.push('', 'Plans of the filtered page and its count (pool tenant):', '', '```');
   for (const plan of summary.plans) lines.push(plan, '');
