@@ -59,6 +59,8 @@ export async function rebuildEntryIndex(
 
 /** Every type's side rows rebuilt from its entries (after an import). */
 export async function rebuildAllEntryIndexes(scope: TenantScope): Promise<void> {
+  // One statement per type and table over all its entries: an import's, not a request's, budget.
+  await scope.db.executeQuery(CompiledQuery.raw(`set local statement_timeout = '300s'`, []));
   const types = await scope.db
     .selectFrom('entry_types')
     .select(['key', 'schema'])
