@@ -93,6 +93,57 @@ describe('the migration backfill derives the same side rows as the writes', () =
   });
 });
 
+describe('tenant migration 0003 on a pool that already holds entries', () => {
+  it("backfills both side tables for every tenant's entries, each tenant seeing its own", async () => {
+    const tenants = ['idx-up-a', 'idx-up-b'];
+    const tokens: string[] = [];
+    for (const [i, id] of tenants.entries()) {
+      await tb.createTenant({ id, isolation: 'pool', tier: 'standard' });
+      const token = await tb.login(`owner@${id}.test`, 'owner-password-1', id);
+      tokens.push(token);
+      const schema = {
+        type: 'object',
+        properties: {
+          title: { type: 'string' },
+          state: { enum: ['new', 'done'] },
+          weight: { type: 'number' },
+        },
+      };
+      expect(
+        (await api(tb, token, 'POST', '/entry-types', { payload: { key: 'tasks', name: 'Tasks', schema } }))
+          .statusCode,
+      ).toBe(201);
+      for (const [title, state, weight] of [
+        [`Water plants ${i}`, 'new', 2],
+        [`Sweep yard ${i}`, 'done', 1],
+        [`Water lawn ${i}`, 'done', 3],
+      ] as const)
+        expect(
+          (await api(tb, token, 'POST', '/entries/tasks', { payload: { data: { title, state, weight } } }))
+            .statusCode,
+        ).toBe(201);
+    }
+    // Back to the state before the migration: no side tables, the migration not recorded.
+    const pool = quoteIdent(tb.services.tenancy.endpoints.names.poolSchema);
+    await tb.services.tenancy.adminPool.query(
+      `drop table ${pool}.entry_fields, ${pool}.entry_words;
+       delete from ${pool}.tenant_migrations where id = 'entries:0003_entry_fields_and_words'`,
+    );
+    expect(await tb.services.tenancy.migrateShared()).toContain('entries:0003_entry_fields_and_words');
+    for (const [i, token] of tokens.entries()) {
+      const titles = async (query: string) =>
+        (await api(tb, token, 'GET', `/entries/tasks?${query}`))
+          .json()
+          .data.map((e: { data: { title: string } }) => e.data.title);
+      expect(await titles('filter[state]=done&sort=data.weight')).toEqual([
+        `Sweep yard ${i}`,
+        `Water lawn ${i}`,
+      ]);
+      expect(await titles('q=water&sort=-data.weight')).toEqual([`Water lawn ${i}`, `Water plants ${i}`]);
+    }
+  });
+});
+
 describe.for(ISOLATIONS)('entry side rows follow every write in a %s tenant', (isolation) => {
   const id = `idx-w-${isolation}`;
   const other = `idx-w-${isolation}-b`;
