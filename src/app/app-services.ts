@@ -3,6 +3,7 @@ import type { JobWorker } from '../jobs/job-worker.js';
 import type { MailQueue } from '../mail/mail-queue.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { ForecastEngine } from '../modules/forecasting/engine/forecast-engine.js';
+import type { TenantScope } from '../tenancy/tenant-scope.js';
 
 /**
  * What use cases read of the registered modules. The full declarations (modules/module.ts)
@@ -12,6 +13,8 @@ export interface ModuleFacts {
   name: string;
   feature: string | null;
   tables: readonly string[];
+  /** Rebuilds rows the module derives from others after an import (modules/module.ts). */
+  afterImport?: (scope: TenantScope) => Promise<void>;
 }
 
 /** Long-lived collaborators made once at start (src/app/start-tenantbase.ts) and passed in. */

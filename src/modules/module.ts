@@ -3,6 +3,7 @@ import type { Permission } from '../identity/permissions.js';
 import type { ProductDeclarations } from '../tenancy/product-catalogue.js';
 import type { TenantMigration } from '../tenancy/migrations/tenant-migration.js';
 import type { TenantSeed } from '../tenancy/tenancy.js';
+import type { TenantScope } from '../tenancy/tenant-scope.js';
 import type { AppServices } from '../app/app-services.js';
 import type { TenantRoutes } from '../http/route-kit.js';
 
@@ -34,6 +35,11 @@ export interface TenantModule extends ProductDeclarations {
    * domain change (idempotent; adds, never removes).
    */
   seedTenant?: TenantSeed;
+  /**
+   * Rebuilds rows this module derives from others, after an import loaded an archive's rows (in
+   * the import's transaction): an archive may predate the derived tables, or hold them stale.
+   */
+  afterImport?: (scope: TenantScope) => Promise<void>;
   /** Registers routes under /api/v1 (and its /api alias); called inside an encapsulated context. */
   routes?: (app: TenantRoutes, services: AppServices) => void | Promise<void>;
 }

@@ -185,5 +185,13 @@ describe('tenant lifecycle', () => {
       'treatments',
     ]);
     expect((await copy('/entries/materials')).json().pagination.total).toBe(2);
+    // The copy's lists read side tables the import rebuilt from its entries.
+    const names = async (query: string) =>
+      (await copy(`/entries/materials?${query}`))
+        .json()
+        .data.map((e: { data: { name: string } }) => e.data.name);
+    expect(await names('filter[unit]=kg')).toEqual(['Steel sheet']);
+    expect(await names('q=bolt')).toEqual(['Bolt M8']);
+    expect(await names('sort=-data.stock')).toEqual(['Bolt M8', 'Steel sheet']);
   });
 });

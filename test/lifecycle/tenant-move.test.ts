@@ -97,6 +97,19 @@ describe('moving a tenant between isolation models keeps its id, data and creden
           const created = await call('POST', '/api/v1/deployments', owner, { project_name: `app-${i}` });
           expect(created.statusCode).toBe(201);
         }
+        const type = await call('POST', '/api/v1/entry-types', owner, {
+          key: 'notes',
+          name: 'Notes',
+          schema: { type: 'object', properties: { title: { type: 'string' }, rank: { type: 'integer' } } },
+        });
+        expect(type.statusCode, type.body).toBe(201);
+        for (const [title, rank] of [
+          ['Move the archive', 2],
+          ['Keep the keys', 1],
+        ] as const)
+          expect(
+            (await call('POST', '/api/v1/entries/notes', owner, { data: { title, rank } })).statusCode,
+          ).toBe(201);
         const key = await call('POST', '/api/v1/api-keys', owner, {
           name: 'ci',
           permissions: ['deployments:read'],
@@ -163,6 +176,14 @@ describe('moving a tenant between isolation models keeps its id, data and creden
         expect(listed.statusCode).toBe(200);
         expect(listed.json().pagination.total).toBe(12 + kept.size);
         expect((await call('GET', '/api/v1/deployments', secret)).statusCode).toBe(200);
+        // Entries' side tables moved with them: lists still seek them.
+        const titles = async (query: string) =>
+          (await call('GET', `/api/v1/entries/notes?${query}`, owner))
+            .json()
+            .data.map((e: { data: { title: string } }) => e.data.title);
+        expect(await titles('q=archive')).toEqual(['Move the archive']);
+        expect(await titles('filter[rank]=1')).toEqual(['Keep the keys']);
+        expect(await titles('sort=data.rank')).toEqual(['Keep the keys', 'Move the archive']);
         const written = await call('POST', '/api/v1/deployments', owner, { project_name: 'after-move' });
         expect(written.statusCode, written.body).toBe(201);
         const verify = await call('GET', '/api/v1/audit/verify', owner);

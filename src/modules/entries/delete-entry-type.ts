@@ -3,7 +3,7 @@ import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { countEntries } from './count-entries.js';
 import { forgetValidators } from './entry-schema-compiler.js';
-import { getEntryType } from './get-entry-type.js';
+import { forgetEntryType, getEntryType } from './get-entry-type.js';
 
 /** Deletes a type that has no entries; one with entries is refused (409) rather than emptied. */
 export async function deleteEntryType(scope: TenantScope, key: string): Promise<void> {
@@ -28,6 +28,9 @@ export async function deleteEntryType(scope: TenantScope, key: string): Promise<
     .where('key', '=', before.key)
     .execute();
   forgetValidators(scope.tenantId, before.key);
+  // Now, and again once committed: a list in between may have kept the old row for a moment.
+  forgetEntryType(scope.tenantId, before.key);
+  scope.afterCommit(async () => forgetEntryType(scope.tenantId, before.key));
   await recordAudit(scope, {
     action: 'entry_type.delete',
     targetType: 'entry_type',

@@ -3,6 +3,7 @@ import { grantToBuiltInRoles } from '../roles/grant-to-built-in-roles.js';
 import { entryRoutes } from './entries.routes.js';
 import { entryMigrations } from './entries.tables.js';
 import { entryTypeRoutes } from './entry-types.routes.js';
+import { rebuildAllEntryIndexes } from './rebuild-entry-index.js';
 import { seedDomainTypes } from './seed-domain-types.js';
 
 declare module '../../identity/permissions.js' {
@@ -27,7 +28,7 @@ const permissions = [
 export const entriesModule: TenantModule = {
   name: 'entries',
   feature: 'entries',
-  tables: ['entry_types', 'entries', 'entry_domain_seeds'],
+  tables: ['entry_types', 'entries', 'entry_fields', 'entry_words', 'entry_domain_seeds'],
   // Tenants provisioned before this module get its permissions on their built-in roles.
   migrations: [...entryMigrations, grantToBuiltInRoles('0100_grant_permissions', permissions)],
   features: [{ key: 'entries', tiers: ['standard', 'premium', 'enterprise'] }],
@@ -38,6 +39,7 @@ export const entriesModule: TenantModule = {
   // At provisioning and on a domain change; ensure-domain-types.ts is the safety net for tenants
   // provisioned before this module and for a seed that failed after a domain change committed.
   seedTenant: (scope, tenant) => seedDomainTypes(scope, tenant.business_domain),
+  afterImport: rebuildAllEntryIndexes,
   routes: (app, services) => {
     entryTypeRoutes(app, services);
     entryRoutes(app, services);

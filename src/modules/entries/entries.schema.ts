@@ -108,7 +108,13 @@ export const EntryListQuery = Type.Object(
     per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
     cursor: Type.Optional(Type.String({ maxLength: 1024 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-    q: Type.Optional(Type.String({ maxLength: 200 })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: 200,
+        description:
+          'Up to 10 words; an entry matches when each begins a word of one of its string fields (case-insensitive)',
+      }),
+    ),
     created_from: Type.Optional(Type.String({ format: 'date-time' })),
     created_to: Type.Optional(Type.String({ format: 'date-time' })),
     sort: Type.Optional(Type.String({ pattern: ENTRY_SORT_PATTERN, maxLength: 80 })),

@@ -1,4 +1,3 @@
-import { type RawBuilder, sql } from 'kysely';
 import { AppError } from '../../errors.js';
 
 type Schema = Record<string, unknown>;
@@ -60,6 +59,11 @@ export function filterValue(schema: Schema, field: string, raw: string): unknown
   throw invalid(path, `expected ${candidates.join(' or ')}`);
 }
 
+/** A field holding only numbers (or null) sorts and compares as a number, any other as text. */
+export function sortsAsNumber(types: string[]): boolean {
+  return types.length > 0 && types.every((t) => t === 'number' || t === 'integer' || t === 'null');
+}
+
 /** The string fields `q` searches. */
 export function searchableFields(schema: Schema): string[] {
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
@@ -91,21 +95,5 @@ export function entrySortKey(schema: Schema, sort: string | undefined): EntrySor
   const types = propertyTypes(topLevel(schema, field, 'sort'));
   if (types.includes('object') || types.includes('array'))
     throw invalid('sort', 'cannot sort on an object or array field');
-  const numeric = types.length > 0 && types.every((t) => t === 'number' || t === 'integer' || t === 'null');
-  return { sort: text, descending, field, column: null, numeric };
-}
-
-/** The sort value of a data field: never null (the flag in front orders missing values last). */
-export function fieldValue(key: EntrySortKey): RawBuilder<unknown> {
-  const field = key.field!;
-  return key.numeric
-    ? sql`coalesce(case when jsonb_typeof(data -> ${field}::text) = 'number' then (data ->> ${field}::text)::numeric end, 0)`
-    : sql`coalesce(data ->> ${field}::text, '')`;
-}
-
-export function fieldMissing(key: EntrySortKey): RawBuilder<boolean> {
-  const field = key.field!;
-  return key.numeric
-    ? sql<boolean>`(jsonb_typeof(data -> ${field}::text) is distinct from 'number')`
-    : sql<boolean>`(data ->> ${field}::text is null)`;
+  return { sort: text, descending, field, column: null, numeric: sortsAsNumber(types) };
 }

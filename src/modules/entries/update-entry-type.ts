@@ -5,7 +5,9 @@ import type { UpdateEntryTypeBody } from './entries.schema.js';
 import { ENTRY_TYPE_COLUMNS, type EntryTypeRow } from './entry-rows.js';
 import { checkEntrySchema, compileUncached, forgetValidators } from './entry-schema-compiler.js';
 import { checkTypeFeature } from './check-type-feature.js';
-import { getEntryType } from './get-entry-type.js';
+import { forgetEntryType, getEntryType } from './get-entry-type.js';
+import { entryIndexSpec } from './entry-index-spec.js';
+import { rebuildEntryIndex } from './rebuild-entry-index.js';
 
 const BATCH = 2000;
 
@@ -37,7 +39,8 @@ async function countFailing(
 /**
  * Renames a type, changes its feature or its schema. A schema that existing entries do not
  * satisfy is refused with 409 naming how many fail it; the type row is locked meanwhile, so no
- * entry of the type is written between the check and the change.
+ * entry of the type is written between the check and the change. The entries' side rows follow
+ * the new schema's fields in the same transaction.
  */
 export async function updateEntryType(
   scope: TenantScope,
@@ -79,7 +82,12 @@ export async function updateEntryType(
     .where('key', '=', before.key)
     .returning(ENTRY_TYPE_COLUMNS)
     .executeTakeFirstOrThrow();
+  if (input.schema)
+    await rebuildEntryIndex(scope, before.key, entryIndexSpec(after.schema), entryIndexSpec(before.schema));
   forgetValidators(scope.tenantId, before.key);
+  // Now, and again once committed: a list in between may have kept the old row for a moment.
+  forgetEntryType(scope.tenantId, before.key);
+  scope.afterCommit(async () => forgetEntryType(scope.tenantId, before.key));
   await recordAudit(scope, {
     action: 'entry_type.update',
     targetType: 'entry_type',

@@ -82,6 +82,7 @@ export async function importTenant(
       const schema = storageSchema(tenancy, tenant);
       tables = await tenancy.withTenant(tenant, async (scope) => {
         const loaded = await loadArchive(scope, schema, file, manifest, tenantTables);
+        for (const module of services.modules) await module.afterImport?.(scope);
         // Entries exported before the source's sealer reached them are chained here, after the commit.
         if (loaded.audit_log) scope.signal(AUDIT_APPENDED);
         return loaded;

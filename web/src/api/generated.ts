@@ -4496,6 +4496,7 @@ export interface operations {
         limit?: number;
         page?: number;
         per_page?: number;
+        /** @description Up to 10 words; an entry matches when each begins a word of one of its string fields (case-insensitive) */
         q?: string;
         sort?: string;
         tenant_id?: string;
