@@ -57,12 +57,13 @@ async function startBouncer(server: EmbeddedServer): Promise<Bouncer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tenantbase-bouncer-'));
   const password = decodeURIComponent(new URL(server.adminUrl).password);
   const { stdout } = await run(script, [dir, '127.0.0.1', String(server.port)], {
-    // As deploy/pgbouncer/pgbouncer.ini: every tenant is its own pool (database and role), so idle server connections add up per
-    // tenant: close them soon, or a few hundred tenants exhaust the server's max_connections.
+    // As deploy/pgbouncer/pgbouncer.ini: every tenant is a pool of its own (database and role), so
+    // idle server connections add up per tenant touched; 30 s exhausted max_connections while
+    // seeding 8 tenants at a time.
     env: {
       ...process.env,
       PGBOUNCER_AUTH_PASSWORD: password,
-      PGBOUNCER_SETTINGS: 'server_idle_timeout = 30',
+      PGBOUNCER_SETTINGS: 'server_idle_timeout = 10',
     },
   });
   const port = Number(stdout.trim());
