@@ -39,6 +39,13 @@ function postgresCpuMs(postmaster: number): number | undefined {
   return ticks * TICK_MS;
 }
 
+/** utime + stime of one local process (a PostgreSQL backend), in ms; throws when it is not readable. */
+export function processCpuMs(pid: number): number {
+  const fields = stat(pid);
+  if (!fields) throw new Error(`cannot read /proc/${pid}/stat`);
+  return (fields[1] + fields[2]) * TICK_MS;
+}
+
 /** The postmaster of a local server, from one backend's parent; undefined when not readable. */
 export function postmasterOf(backendPid: number): number | undefined {
   return stat(backendPid)?.[0];

@@ -13,6 +13,7 @@ import { rebuildEntryIndex } from '../src/modules/entries/rebuild-entry-index.js
 import type { EntryListQuery } from '../src/modules/entries/entries.schema.js';
 import type { Isolation } from '../src/tenancy/tenant-scope.js';
 import type { BenchInstance } from './bench-instance.js';
+import type { CpuProfiler } from './cpu-profiler.js';
 import type { LoadClient } from './load-client.js';
 import type { LoadResult } from './load-protocol.js';
 import { runRequestLoad } from './request-load.js';
@@ -30,6 +31,12 @@ export interface EntriesBenchOptions {
   rounds: number;
   pacedSeconds: number;
   createSeconds: number;
+  /** Rounds of creates per model, deployments and entries alternating (a busy machine's swings hit both). */
+  createRounds: number;
+  /** Skips the lists (seeding, saturated and paced rounds, plans): creates only. */
+  createsOnly: boolean;
+  /** `--profile`: a CPU profile of the server during each model's first round of entry creates. */
+  profiler?: CpuProfiler;
 }
 
 export interface EntriesTarget {
@@ -71,7 +78,11 @@ const ORDER_SCHEMA = {
   },
 };
 
-async function seedEntries(instance: BenchInstance, tenant: SeededTenant, rows: number): Promise<void> {
+export async function seedEntries(
+  instance: BenchInstance,
+  tenant: SeededTenant,
+  rows: number,
+): Promise<void> {
   const { tenancy } = instance.services;
   const record = (await tenancy.registry.load(tenant.id))!;
   await tenancy.withTenant(record, (scope) =>
@@ -137,16 +148,28 @@ export async function measureEntries(
   const seedStart = performance.now();
   const tenants = await seedTenants(
     instance.services,
-    ISOLATIONS.map((isolation) => ({ id: `entries-${isolation}`, isolation, deployments: options.rows })),
+    ISOLATIONS.map((isolation) => ({
+      id: `entries-${isolation}`,
+      isolation,
+      deployments: options.createsOnly ? 0 : options.rows,
+    })),
     1,
     (done, total) => log(`  deployments seeded: ${done}/${total}`),
   );
   for (const tenant of tenants) {
-    await seedEntries(instance, tenant, options.rows);
+    await seedEntries(instance, tenant, options.createsOnly ? 0 : options.rows);
     log(`  entries seeded: ${tenant.id}`);
   }
   await instance.settle();
   const seedSeconds = (performance.now() - seedStart) / 1000;
+  if (options.createsOnly)
+    return {
+      options,
+      plans: [],
+      seedSeconds,
+      lists: [],
+      creates: await measureCreates(instance, tenants, options, log),
+    };
   const plans = await explainFiltered(
     instance,
     tenants.find((t) => t.isolation === 'pool')!,
@@ -224,53 +247,8 @@ export async function measureEntries(
       log(`  paced ${isolation} ${entry.which} at ${rate}/s: p95 ${entry.paced.latency.p95.toFixed(1)} ms`);
     }
   }
-  const creates: EntriesSummary['creates'] = [];
-  for (const tenant of tenants) {
-    const baseline = await runRequestLoad({
-      baseUrl: instance.baseUrl,
-      connections: 8,
-      durationSeconds: options.createSeconds,
-      shapes: [
-        {
-          method: 'POST',
-          path: '/api/v1/deployments',
-          token: tenant.token,
-          body: { project_name: 'bench-entries-baseline' },
-        },
-      ],
-    });
-    const result = await runRequestLoad({
-      baseUrl: instance.baseUrl,
-      connections: 8,
-      durationSeconds: options.createSeconds,
-      shapes: [
-        {
-          method: 'POST',
-          path: '/api/v1/entries/orders',
-          token: tenant.token,
-          body: {
-            data: {
-              name: 'bench order',
-              status: 'pending',
-              amount: 12.5,
-              due: '2027-02-01',
-              email: 'buyer@example.com',
-            },
-          },
-        },
-      ],
-    });
-    creates.push({
-      isolation: tenant.isolation,
-      rps: result.responses / result.seconds,
-      latency: summarize([result.latencies]),
-      failures: result.non2xx + result.errors + result.timeouts,
-      deployments: baseline.responses / baseline.seconds,
-    });
-    log(
-      `  creates ${tenant.isolation}: ${(result.responses / result.seconds).toFixed(0)}/s (${result.non2xx} non-2xx), deployments ${(baseline.responses / baseline.seconds).toFixed(0)}/s`,
-    );
-  }
+  // After the lists, so that they run over the seeded rows only.
+  const creates = await measureCreates(instance, tenants, options, log);
   return { options, plans, seedSeconds, lists, creates };
 }
 
@@ -284,7 +262,7 @@ export function renderEntries(summary: EntriesSummary): string {
     '| model | deployments `?status=active` req/s | entries `filter[status]=active` req/s | ratio (goal ≥ 0.9) | p95 saturated d / e (ms) | paced rate | p95 paced d / e (ms, goal < 20) | failures |',
     '|---|---|---|---|---|---|---|---|',
   ];
-  for (const isolation of ISOLATIONS) {
+  for (const isolation of summary.lists.length > 0 ? ISOLATIONS : []) {
     const d = summary.lists.find((l) => l.isolation === isolation && l.which === 'deployments')!;
     const e = summary.lists.find((l) => l.isolation === isolation && l.which === 'entries')!;
     lines.push(
@@ -293,7 +271,9 @@ export function renderEntries(summary: EntriesSummary): string {
   }
   lines.push(
     '',
-    '| model | entry creates/s with validation (goal ≥ 1,000) | deployment creates/s, same tenant, just before | entries ÷ deployments | p50 / p95 (ms) | failures |',
+    `Creates: 8 connections, ${summary.options.createRounds} × ${summary.options.createSeconds} s per model and kind, deployments and entries alternating in the same tenant.`,
+    '',
+    '| model | entry creates/s with validation (goal ≥ 1,000) | deployment creates/s, same tenant, alternating rounds | entries ÷ deployments | p50 / p95 (ms) | failures |',
     '|---|---|---|---|---|---|',
   );
   for (const c of summary.creates)
@@ -304,4 +284,72 @@ export function renderEntries(summary: EntriesSummary): string {
   for (const plan of summary.plans) lines.push(plan, '');
   lines.push('```');
   return lines.join('\n');
+}
+
+export const ORDER_BODY = {
+  data: {
+    name: 'bench order',
+    status: 'pending',
+    amount: 12.5,
+    due: '2027-02-01',
+    email: 'buyer@example.com',
+  },
+};
+
+/** Creates per model: deployments and entries in the same tenant, rounds alternating which goes first. */
+async function measureCreates(
+  instance: BenchInstance,
+  tenants: SeededTenant[],
+  options: EntriesBenchOptions,
+  log: (line: string) => void,
+): Promise<EntriesSummary['creates']> {
+  const creates: EntriesSummary['creates'] = [];
+  for (const tenant of tenants) {
+    const shape = (which: 'deployments' | 'entries') => ({
+      baseUrl: instance.baseUrl,
+      connections: 8,
+      durationSeconds: options.createSeconds,
+      shapes: [
+        which === 'deployments'
+          ? {
+              method: 'POST' as const,
+              path: '/api/v1/deployments',
+              token: tenant.token,
+              body: { project_name: 'bench-entries-baseline' },
+            }
+          : {
+              method: 'POST' as const,
+              path: '/api/v1/entries/orders',
+              token: tenant.token,
+              body: ORDER_BODY,
+            },
+      ],
+    });
+    const runs = { deployments: [] as LoadResult[], entries: [] as LoadResult[] };
+    for (let round = 0; round < options.createRounds; round++) {
+      const order =
+        round % 2 === 0 ? (['deployments', 'entries'] as const) : (['entries', 'deployments'] as const);
+      for (const which of order) {
+        const profiled = round === 0 && which === 'entries' ? options.profiler : undefined;
+        await profiled?.start();
+        runs[which].push(await runRequestLoad(shape(which)));
+        const file = await profiled?.stop(`entries-create-${tenant.isolation}`);
+        if (file) log(`  profile: ${file}`);
+      }
+    }
+    const rate = (done: LoadResult[]) =>
+      done.reduce((n, r) => n + r.responses, 0) / done.reduce((n, r) => n + r.seconds, 0);
+    const result = {
+      isolation: tenant.isolation,
+      rps: rate(runs.entries),
+      latency: summarize(runs.entries.map((r) => r.latencies)),
+      failures: runs.entries.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0),
+      deployments: rate(runs.deployments),
+    };
+    creates.push(result);
+    log(
+      `  creates ${tenant.isolation}: ${result.rps.toFixed(0)}/s (${result.failures} failed), deployments ${result.deployments.toFixed(0)}/s, ratio ${(result.rps / result.deployments).toFixed(2)}`,
+    );
+  }
+  return creates;
 }

@@ -26,6 +26,10 @@ const DAYS = 730;
 const ROWS_PER_REQUEST = 730_000;
 const MODELS = (argValue('--models')?.split(',') ??
   (quick ? ['pool'] : ['pool', 'schema', 'database'])) as Isolation[];
+/** `--methods seasonal_naive` times only that run (a bounded bench on a shared machine). */
+const METHODS = argValue('--methods')?.split(',') ?? ['seasonal_naive', 'auto'];
+/** `--naive-runs N`: seasonal_naive timed N times in a row (a 0.4 s run moves 20% with one checkpoint), every run reported. */
+const NAIVE_RUNS = Number(argValue('--naive-runs') ?? 1);
 const PASSWORD = 'bench-password-123';
 const log = (line: string) => console.error(`[forecasting] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -122,7 +126,7 @@ async function main() {
     out(`### Forecasting bench, ${new Date().toISOString()}`);
     out();
     out(
-      `Command: \`npm run bench:forecasting${quick ? ' -- --quick' : ''}\`. Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memoryGb} GB, ${machine.node}, ${machine.postgres}, code ${machine.code}; load (1 min) at start ${machine.loadStart.toFixed(2)}.`,
+      `Command: \`npm run bench:forecasting${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`. Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memoryGb} GB, ${machine.node}, ${machine.postgres}, code ${machine.code}; load (1 min) at start ${machine.loadStart.toFixed(2)}.`,
     );
     out();
     out(
@@ -176,6 +180,7 @@ async function main() {
 
       const runFor = async (method: string, itemIds?: string[]) => {
         const t0 = performance.now();
+        if (process.env.FC_TRACE) console.error(`[trace] POST ${t0.toFixed(1)}`);
         const cpu = startCpuMeter(instance.postmasterPid);
         const startedRun = await fetch(`${baseUrl}/api/v1/forecast`, {
           method: 'POST',
@@ -198,6 +203,7 @@ async function main() {
           await sleep(Math.min(250, Math.max(20, (performance.now() - t0) / 20)));
         }
         const runSeconds = (performance.now() - t0) / 1000;
+        if (process.env.FC_TRACE) console.error(`[trace] seen done ${performance.now().toFixed(1)}`);
         const cost = cpuLine(ITEMS, cpu());
         if (itemIds) return undefined;
         const quality = (await (
@@ -223,15 +229,27 @@ async function main() {
       // A one-item run first: the worker thread's start (under tsx it compiles the engine, about a
       // second) is paid once per process, not by the run measured next.
       await runFor('auto', ['item-00000']);
-      const naive = (await runFor('seasonal_naive'))!;
-      const auto = (await runFor('auto'))!;
-      const mix = [...auto.methods]
+      const naives = [];
+      if (METHODS.includes('seasonal_naive'))
+        for (let k = 0; k < NAIVE_RUNS; k++) naives.push((await runFor('seasonal_naive'))!);
+      const naive = naives[0];
+      const auto = METHODS.includes('auto') ? (await runFor('auto'))! : undefined;
+      const mix = [...(auto?.methods ?? [])]
         .sort((a, b) => b[1] - a[1])
         .map(([m, n]) => `${m} ${n}`)
         .join(', ');
       const n = (value: number) => Math.round(value).toLocaleString('en');
+      const naiveCell = naives
+        .map(
+          (r) =>
+            `${n(r.itemsPerSecond)} (${r.seconds.toFixed(2)} s); ${n(r.cost.projected)} (${r.cost.text})`,
+        )
+        .join('<br>');
+      const autoCell = auto
+        ? `${n(auto.itemsPerSecond)} (${auto.seconds.toFixed(2)} s); ${n(auto.cost.projected)} (${auto.cost.text})`
+        : 'not run';
       out(
-        `| ${isolation} | ${seconds.toFixed(2)} s (${requests.join(' + ')}); ${ingestCost.text} | ${n(rowsPerSecond)}; ${n(ingestCost.projected)} | ${mb(peak)} | ${n(naive.itemsPerSecond)} (${naive.seconds.toFixed(2)} s); ${n(naive.cost.projected)} (${naive.cost.text}) | ${n(auto.itemsPerSecond)} (${auto.seconds.toFixed(2)} s); ${n(auto.cost.projected)} (${auto.cost.text}) | ${mix} |`,
+        `| ${isolation} | ${seconds.toFixed(2)} s (${requests.join(' + ')}); ${ingestCost.text} | ${n(rowsPerSecond)}; ${n(ingestCost.projected)} | ${mb(peak)} | ${naive ? naiveCell : 'not run'} | ${autoCell} | ${mix} |`,
       );
     }
     out();

@@ -14,7 +14,7 @@ export function renderDatabaseHalf(
       `**${goal.achieved >= 190 && goal.latency.p95 < 50 && goal.failures === 0 ? 'met' : 'not met'}**`
     : 'no 200 req/s row in this run (--rates)';
   return [
-    `## Database half: ${int(result.tenants)} database tenants over two servers${result.pgbouncer ? ', each behind PgBouncer (transaction mode)' : ' (direct, no PgBouncer)'}`,
+    `## Database half: ${int(result.tenants)} database tenants over two servers, ${configuration(result)}`,
     '',
     `\`${run.command}\`, ${run.startedAt.toISOString()}, PostgreSQL ${result.postgresVersion} (embedded, two clusters), ` +
       `load ${run.loadStart.toFixed(2)} → ${run.loadEnd.toFixed(2)}.`,
@@ -24,7 +24,9 @@ export function renderDatabaseHalf(
       .join(
         ', ',
       )}; seeded in ${result.seedSeconds.toFixed(0)} s; settled in ${result.settleSeconds.toFixed(0)} s ` +
-      `(${result.settledFully ? 'autovacuum quiet' : 'autovacuum still visiting at the cap'}). Tenant-database connection cap ${result.cap} per server.`,
+      `(${result.settledFully ? 'autovacuum quiet' : 'autovacuum still visiting at the cap'}). Tenant-database connection cap ${result.cap} per server. ` +
+      `Most client backends at once (first server, second server): saturated ${result.peakBackends.saturated.join(', ')}; ` +
+      `paced sweep ${result.peakBackends.paced.join(', ')}.`,
     '',
     '| run | req/s | p50 ms | p95 ms | p99 ms | server CPU ms/req (Node + first server) | peak open tenant-db connections | connections opened (first server) | failures |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -34,4 +36,12 @@ export function renderDatabaseHalf(
     `Goal (issue 16: p95 < 50 ms at 200 req/s): ${goalText}.`,
     '',
   ].join('\n');
+}
+
+/** Which configuration ran, for the heading: the lead reruns each one by its flag. */
+function configuration(result: DatabaseHalfResult): string {
+  if (!result.pgbouncer) return 'direct, no PgBouncer (`--no-pgbouncer`)';
+  if (result.tenantDatabasesDirect)
+    return 'each behind PgBouncer (transaction mode) for the platform, database tenants direct (`--tenant-databases-direct`: TENANT_DATABASES_DIRECT=true)';
+  return 'each behind PgBouncer (transaction mode), database tenants through it too (default)';
 }

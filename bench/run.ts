@@ -13,7 +13,7 @@
  * 100,200,400; quick 100,200).
  * `--profile` also writes CPU profiles of the server (the profiler slows the profiled runs).
  * `--env` passes configuration to the instance, e.g. `--env TENANT_DB_POOL_MAX=10`.
- * `--only entries` (issue 14, bench/entries-bench.ts) runs alone: `--rows` entries and deployments per
+ * `--only entries` (issue 14, bench/entries-bench.ts) runs alone (`--creates-only`: its creates alone): `--rows` entries and deployments per
  * model (default 100,000; quick 20,000), filtered lists side by side, then creates with validation;
  * it writes bench/results/entries-latest.md.
  */
@@ -51,6 +51,7 @@ const { values: args } = parseArgs({
     cap: { type: 'string' },
     env: { type: 'string', multiple: true, default: [] },
     rows: { type: 'string' },
+    'creates-only': { type: 'boolean', default: false },
   },
 });
 
@@ -138,7 +139,10 @@ if (args.only === 'entries') {
         durationSeconds: roundSeconds,
         rounds: positive('rounds', args.rounds, quick ? 1 : 3),
         pacedSeconds: quick ? 3 : roundSeconds,
-        createSeconds: quick ? 10 : roundSeconds,
+        createSeconds: quick ? 4 : roundSeconds,
+        createRounds: positive('rounds', args.rounds, 3),
+        createsOnly: args['creates-only'],
+        profiler: args.profile ? new CpuProfiler(resultsDir) : undefined,
       },
       log,
     );

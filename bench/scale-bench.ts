@@ -8,6 +8,8 @@
  * bench/results/scale.md. Then the database half (bench/scale-database.ts, `--database N`,
  * default 1,000): N database tenants over two embedded servers, each behind PgBouncer, under Zipf
  * traffic; writes bench/results/scale-database.md. `--schema 0` or `--database 0` skips a half.
+ * `--no-pgbouncer`: no PgBouncer at all; `--tenant-databases-direct`: PgBouncer for the platform,
+ * the database tenants straight to their server (TENANT_DATABASES_DIRECT=true).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -36,8 +38,16 @@ const { values: args } = parseArgs({
     'cap-minutes': { type: 'string', default: '20' },
     database: { type: 'string', default: '1000' },
     'no-pgbouncer': { type: 'boolean', default: false },
+    // PgBouncer for the platform, database tenants straight to their server (TENANT_DATABASES_DIRECT).
+    'tenant-databases-direct': { type: 'boolean', default: false },
   },
 });
+if (args['no-pgbouncer'] && args['tenant-databases-direct']) {
+  console.error(
+    '--tenant-databases-direct measures PgBouncer with database tenants direct: drop --no-pgbouncer',
+  );
+  process.exit(2);
+}
 const DATABASE_TENANTS = Number(args.database);
 const WANTED = Number(args.schema);
 const CAP_MS = Number(args['cap-minutes']) * 60_000;
@@ -215,13 +225,14 @@ if (DATABASE_TENANTS > 0) {
   const result = await runDatabaseHalf({
     tenants: DATABASE_TENANTS,
     pgbouncer: !args['no-pgbouncer'],
+    tenantDatabasesDirect: Boolean(args['tenant-databases-direct']),
     rates: [100, 200],
     seconds: 30,
     settleCapSeconds: 180,
     log,
   });
   const md = renderDatabaseHalf(result, {
-    command: `npx tsx bench/scale-bench.ts --schema 0 --database ${DATABASE_TENANTS}${args['no-pgbouncer'] ? ' --no-pgbouncer' : ''}`,
+    command: `npx tsx bench/scale-bench.ts --schema 0 --database ${DATABASE_TENANTS}${args['no-pgbouncer'] ? ' --no-pgbouncer' : ''}${args['tenant-databases-direct'] ? ' --tenant-databases-direct' : ''}`,
     startedAt,
     loadStart,
     loadEnd: os.loadavg()[0]!,

@@ -1,7 +1,9 @@
 /**
  * Issue 16's scale benchmark, database half: N `database` tenants placed over two embedded
  * PostgreSQL servers (DATABASE_SERVERS), optionally each behind its own PgBouncer in transaction
- * mode (Debian's, as CI runs it), under Zipf traffic: a saturated run, then a paced sweep whose
+ * mode (Debian's, as CI runs it), under Zipf traffic. With `tenantDatabasesDirect` (the
+ * `--tenant-databases-direct` flag) the platform still goes through PgBouncer and the database
+ * tenants' own connections go straight to their server (TENANT_DATABASES_DIRECT), under Zipf traffic: a saturated run, then a paced sweep whose
  * goal row is 200 req/s with p95 < 50 ms. Before measuring, the servers settle (CHECKPOINT, and
  * autovacuum's first visit to every new database is waited for, up to a cap), because a bench
  * that measures autovacuum's catch-up measures the seeding, not the traffic.
@@ -26,6 +28,8 @@ const run = promisify(execFile);
 export interface DatabaseHalfOptions {
   tenants: number;
   pgbouncer: boolean;
+  /** With PgBouncer: TENANT_DATABASES_DIRECT=true (only the platform and pool/schema traffic pooled). */
+  tenantDatabasesDirect: boolean;
   rates: number[];
   seconds: number;
   settleCapSeconds: number;
@@ -35,6 +39,9 @@ export interface DatabaseHalfOptions {
 export interface DatabaseHalfResult {
   tenants: number;
   pgbouncer: boolean;
+  tenantDatabasesDirect: boolean;
+  /** Most client backends seen at once on each server (pg_stat_activity), saturated run and paced sweep. */
+  peakBackends: { saturated: number[]; paced: number[] };
   placements: Record<string, number>;
   seedSeconds: number;
   settleSeconds: number;
@@ -78,6 +85,35 @@ async function startBouncer(server: EmbeddedServer): Promise<Bouncer> {
   };
 }
 
+/**
+ * Samples every 500 ms the client backends of each server (PgBouncer's server connections and the
+ * app's direct ones alike) until stopped; resolves to the most seen at once, per server.
+ */
+function sampleBackends(pools: pg.Pool[]): () => Promise<number[]> {
+  const peaks = pools.map(() => 0);
+  let pending = Promise.resolve();
+  const take = () => {
+    pending = Promise.all(
+      pools.map(async (pool, i) => {
+        const { rows } = await pool.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity where backend_type = 'client backend'`,
+        );
+        peaks[i] = Math.max(peaks[i]!, rows[0]!.n);
+      }),
+    ).then(
+      () => undefined,
+      () => undefined,
+    );
+  };
+  take();
+  const timer = setInterval(take, 500);
+  return async () => {
+    clearInterval(timer);
+    await pending;
+    return peaks;
+  };
+}
+
 async function startServer(log: (line: string) => void): Promise<{ server: EmbeddedServer; dir: string }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tenantbase-scale-db-'));
   log(`starting embedded PostgreSQL in ${dir}`);
@@ -97,14 +133,27 @@ export async function runDatabaseHalf(options: DatabaseHalfOptions): Promise<Dat
         `PgBouncer (transaction mode) in front of each server: ${bouncers.map((b) => new URL(b.url).port).join(', ')}`,
       );
     }
+    // Tenant databases reached directly: the app's cap is the whole budget of their backends.
+    const tenantsDirect = !options.pgbouncer || options.tenantDatabasesDirect;
     const instance = await startBenchInstance({
       // Per server; the embedded clusters allow 400 connections, PgBouncer's idle ones included.
-      connectionCap: options.pgbouncer ? 150 : 300,
+      connectionCap: tenantsDirect ? 300 : 150,
       provisioningConcurrency: 8,
-      env: { DATABASE_SERVERS: `second=${options.pgbouncer ? bouncers[1]!.url : second.adminUrl}` },
+      env: options.pgbouncer
+        ? {
+            // Provisioning and migrations (session advisory locks) go direct, as deployed.
+            DATABASE_SERVERS: `second=${bouncers[1]!.url}`,
+            DATABASE_SERVERS_DIRECT: `second=${second.adminUrl}`,
+            TENANT_DATABASES_DIRECT: String(options.tenantDatabasesDirect),
+          }
+        : { DATABASE_SERVERS: `second=${second.adminUrl}` },
       extraRoutes: baselineRoutes(),
       log,
-      server: { directUrl: first.adminUrl, ...(options.pgbouncer ? { pooledUrl: bouncers[0]!.url } : {}) },
+      server: {
+        directUrl: first.adminUrl,
+        ...(options.pgbouncer ? { pooledUrl: bouncers[0]!.url } : {}),
+        throwaway: true,
+      },
     });
     const load = LoadClient.start();
     try {
@@ -139,7 +188,13 @@ export async function runDatabaseHalf(options: DatabaseHalfOptions): Promise<Dat
       );
       const settleSeconds = (performance.now() - settleStart) / 1000;
       log('measuring');
+      const backendPools = [first, second].map(
+        (server) => new pg.Pool({ connectionString: server.adminUrl, max: 1 }),
+      );
+      let stopBackends = sampleBackends(backendPools);
       const saturated = await measureZipf(instance, load, tenants, zipf, log);
+      const saturatedBackends = await stopBackends();
+      stopBackends = sampleBackends(backendPools);
       log(`  saturated ${saturated.rps.toFixed(0)} req/s, p95 ${saturated.latency.p95.toFixed(1)} ms`);
       // The cap is per server: the samples count both servers' connections.
       saturated.cap *= 2;
@@ -147,9 +202,13 @@ export async function runDatabaseHalf(options: DatabaseHalfOptions): Promise<Dat
         ...row,
         cap: row.cap * 2,
       }));
+      const pacedBackends = await stopBackends();
+      await Promise.all(backendPools.map((pool) => pool.end()));
       return {
         tenants: tenants.length,
         pgbouncer: options.pgbouncer,
+        tenantDatabasesDirect: options.pgbouncer && options.tenantDatabasesDirect,
+        peakBackends: { saturated: saturatedBackends, paced: pacedBackends },
         placements,
         seedSeconds,
         settleSeconds,

@@ -21,7 +21,7 @@ export interface SeedRequest {
 }
 
 /** Waits for the provisioning job (storage, migrations, roles, first owner) to finish. */
-async function untilProvisioned(services: AppServices, id: TenantId): Promise<TenantRecord> {
+export async function untilProvisioned(services: AppServices, id: TenantId): Promise<TenantRecord> {
   const deadline = performance.now() + 300_000;
   for (;;) {
     const record = await services.tenancy.registry.load(id);

@@ -60,7 +60,14 @@ export interface WritesSummary {
     lag: SealLag;
   }>;
   paced: Array<{ isolation: Isolation; rate: number; result: WriteRuns; lag: SealLag }>;
-  spread: Array<{ isolation: Isolation; one: WriteRuns; many: WriteRuns; ratio: number }>;
+  spread: Array<{
+    isolation: Isolation;
+    one: WriteRuns;
+    many: WriteRuns;
+    ratio: number;
+    /** The same comparison on the no-audit route: what caps one tenant besides the audit chain. */
+    baseline: { one: WriteRuns; many: WriteRuns; ratio: number };
+  }>;
   chains: Array<{ isolation: Isolation; ok: boolean; entries: number; pending: number }>;
 }
 
@@ -241,10 +248,25 @@ export async function measureWrites(
         options.durationSeconds,
       ),
     ]);
+    const baseOne = aggregate([
+      await run([shape(tenants.single[isolation], NO_AUDIT_PATH)], options.durationSeconds),
+    ]);
+    const baseMany = aggregate([
+      await run(
+        many.map((t) => shape(t, NO_AUDIT_PATH)),
+        options.durationSeconds,
+      ),
+    ]);
     log(
-      `  ${isolation}: one tenant ${one.rps.toFixed(0)}/s, ${many.length} tenants ${spread.rps.toFixed(0)}/s`,
+      `  ${isolation}: one tenant ${one.rps.toFixed(0)}/s, ${many.length} tenants ${spread.rps.toFixed(0)}/s; no audit ${baseOne.rps.toFixed(0)}/s and ${baseMany.rps.toFixed(0)}/s`,
     );
-    summary.spread.push({ isolation, one, many: spread, ratio: one.rps / spread.rps });
+    summary.spread.push({
+      isolation,
+      one,
+      many: spread,
+      ratio: one.rps / spread.rps,
+      baseline: { one: baseOne, many: baseMany, ratio: baseOne.rps / baseMany.rps },
+    });
   }
 
   for (const isolation of ISOLATIONS) {

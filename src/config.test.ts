@@ -133,6 +133,64 @@ describe('DATABASE_DIRECT_URL', () => {
   });
 });
 
+describe('TENANT_DATABASES_DIRECT and DATABASE_SERVERS_DIRECT', () => {
+  const pooled = {
+    DATABASE_URL: 'postgres://u:p@pgbouncer:6432/tenantbase',
+    DATABASE_DIRECT_URL: 'postgres://u:p@postgres:5432/tenantbase',
+    DATABASE_SERVERS:
+      'second=postgres://u:p@pgbouncer-2:6432/postgres,third=postgres://u:p@pg-3:5432/postgres',
+  };
+
+  it('are off and empty by default', () => {
+    const config = loadConfig({});
+    expect(config.tenantDatabasesDirect).toBe(false);
+    expect(config.databaseServers).toEqual([]);
+  });
+
+  it('give servers behind a pooler their direct address, and send database tenants there', () => {
+    const config = loadConfig({
+      ...pooled,
+      DATABASE_SERVERS_DIRECT: 'second=postgres://u:p@postgres-2:5432/postgres',
+      TENANT_DATABASES_DIRECT: 'true',
+    });
+    expect(config.tenantDatabasesDirect).toBe(true);
+    expect(config.databaseServers).toEqual([
+      {
+        name: 'second',
+        url: 'postgres://u:p@pgbouncer-2:6432/postgres',
+        directUrl: 'postgres://u:p@postgres-2:5432/postgres',
+      },
+      { name: 'third', url: 'postgres://u:p@pg-3:5432/postgres' },
+    ]);
+    // Embedded PostgreSQL has no pooler in front: nothing else is needed there.
+    expect(loadConfig({ TENANT_DATABASES_DIRECT: '1' }).tenantDatabasesDirect).toBe(true);
+  });
+
+  it('refuse a bad value with one line naming the variable', () => {
+    expect(() => loadConfig({ ...pooled, TENANT_DATABASES_DIRECT: 'yes please' })).toThrow(
+      /^TENANT_DATABASES_DIRECT: expected true or false/,
+    );
+    // DATABASE_URL is the only address of the default server: nowhere direct to go.
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://u@pgbouncer/db', TENANT_DATABASES_DIRECT: 'true' }),
+    ).toThrow(/^TENANT_DATABASES_DIRECT: needs DATABASE_DIRECT_URL/);
+    for (const [value, message] of [
+      ['second=mysql://h/db', /^DATABASE_SERVERS_DIRECT: expected a comma-separated list of name=postgres/],
+      ['postgres://u@h/db', /^DATABASE_SERVERS_DIRECT: expected a comma-separated list of name=postgres/],
+      ['fourth=postgres://u@h/db', /^DATABASE_SERVERS_DIRECT: "fourth" is not a server of DATABASE_SERVERS/],
+      [
+        'second=postgres://u@a/db,second=postgres://u@b/db',
+        /^DATABASE_SERVERS_DIRECT: "second" is given twice/,
+      ],
+    ] as const) {
+      expect(() => loadConfig({ ...pooled, DATABASE_SERVERS_DIRECT: value }), value).toThrow(message);
+    }
+    expect(() => loadConfig({ DATABASE_SERVERS_DIRECT: 'second=postgres://u@h/db' })).toThrow(
+      /^DATABASE_SERVERS_DIRECT: needs DATABASE_SERVERS/,
+    );
+  });
+});
+
 describe('CORS_ORIGINS', () => {
   it('allows no origin by default', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);

@@ -15,6 +15,14 @@ export interface Config {
    */
   databaseDirectUrl: string | undefined;
   databaseServers: DatabaseServerConfig[];
+  /**
+   * TENANT_DATABASES_DIRECT: `database` tenants' request connections go straight to their server
+   * (DATABASE_DIRECT_URL, or the server's DATABASE_SERVERS_DIRECT address) instead of through the
+   * pooler. Each tenant database is a pooler pool of its own, so a pooler in front of many of them
+   * only closes and reopens their server connections; the application's per-server cap
+   * (TENANT_DB_CONNECTION_CAP) bounds them instead.
+   */
+  tenantDatabasesDirect: boolean;
   redisUrl: string | undefined;
   /** Origins a browser may call the API from (CORS); empty: none. */
   corsOrigins: string[];
@@ -91,6 +99,11 @@ export interface Config {
 export interface DatabaseServerConfig {
   name: string;
   url: string;
+  /**
+   * The same server reached without the pooler (DATABASE_SERVERS_DIRECT), when `url` goes through
+   * one: provisioning, migrations and session advisory locks use it, as DATABASE_DIRECT_URL for `default`.
+   */
+  directUrl?: string;
 }
 
 /** A configuration value that is wrong; the server stops with this one line. */
@@ -156,8 +169,15 @@ function directUrl(env: Env): string | undefined {
 
 function databaseServers(env: Env): DatabaseServerConfig[] {
   const raw = optional(env, 'DATABASE_SERVERS');
-  if (raw === undefined) return [];
-  return raw.split(',').map((entry, index) => {
+  if (raw === undefined) {
+    if (optional(env, 'DATABASE_SERVERS_DIRECT') !== undefined)
+      throw new ConfigError(
+        'DATABASE_SERVERS_DIRECT',
+        'needs DATABASE_SERVERS (the servers it gives direct addresses for)',
+      );
+    return [];
+  }
+  const servers = raw.split(',').map((entry, index) => {
     const trimmed = entry.trim();
     const eq = trimmed.indexOf('=');
     const named = eq > 0 && !trimmed.slice(0, eq).includes(':');
@@ -174,6 +194,56 @@ function databaseServers(env: Env): DatabaseServerConfig[] {
     }
     return { name, url };
   });
+  const direct = databaseServersDirect(env, servers);
+  return servers.map((server) =>
+    direct.has(server.name) ? { ...server, directUrl: direct.get(server.name)! } : server,
+  );
+}
+
+/** `DATABASE_SERVERS_DIRECT=name=postgres://...`: a direct address for servers of DATABASE_SERVERS behind a pooler. */
+function databaseServersDirect(env: Env, servers: DatabaseServerConfig[]): Map<string, string> {
+  const raw = optional(env, 'DATABASE_SERVERS_DIRECT');
+  const direct = new Map<string, string>();
+  if (raw === undefined) return direct;
+  for (const entry of raw.split(',')) {
+    const trimmed = entry.trim();
+    const eq = trimmed.indexOf('=');
+    const name = eq > 0 ? trimmed.slice(0, eq) : '';
+    const url = trimmed.slice(eq + 1);
+    if (!name || name.includes(':') || !isPostgresUrl(url)) {
+      throw new ConfigError(
+        'DATABASE_SERVERS_DIRECT',
+        'expected a comma-separated list of name=postgres:// URLs, one per server of DATABASE_SERVERS behind a pooler',
+      );
+    }
+    if (!servers.some((server) => server.name === name)) {
+      throw new ConfigError('DATABASE_SERVERS_DIRECT', `"${name}" is not a server of DATABASE_SERVERS`);
+    }
+    if (direct.has(name)) throw new ConfigError('DATABASE_SERVERS_DIRECT', `"${name}" is given twice`);
+    direct.set(name, url);
+  }
+  return direct;
+}
+
+/**
+ * TENANT_DATABASES_DIRECT=true needs a direct address for every server whose configured one may be
+ * a pooler: DATABASE_DIRECT_URL for `default` when DATABASE_URL is set (an embedded server has no
+ * pooler in front). A server of DATABASE_SERVERS without DATABASE_SERVERS_DIRECT is taken to be
+ * direct already, as it was before the setting existed.
+ */
+function tenantDatabasesDirect(env: Env): boolean {
+  const on = boolean(env, 'TENANT_DATABASES_DIRECT', false);
+  if (
+    on &&
+    optional(env, 'DATABASE_URL') !== undefined &&
+    optional(env, 'DATABASE_DIRECT_URL') === undefined
+  ) {
+    throw new ConfigError(
+      'TENANT_DATABASES_DIRECT',
+      'needs DATABASE_DIRECT_URL (the direct address of the server behind DATABASE_URL)',
+    );
+  }
+  return on;
 }
 
 /** `CORS_ORIGINS=https://app.example.com,http://localhost:5173`: exact origins, no paths, no wildcards. */
@@ -322,6 +392,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseDirectUrl: directUrl(env),
     corsOrigins: corsOrigins(env),
     databaseServers: databaseServers(env),
+    tenantDatabasesDirect: tenantDatabasesDirect(env),
     redisUrl,
     baseDomain,
     adminEmail,

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/cli/cli-io.js';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCliCaptured } from './support/run-cli-captured.js';
 import { asStorageOwner } from './support/tenant-storage-owner.js';
 import { ISOLATIONS, startTestInstance, type TestInstance } from './support/test-instance.js';
 
@@ -29,13 +28,7 @@ afterAll(async () => {
   await tb?.destroy();
 });
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text) };
-  const status = await runCli(argv, { env: tb.env, io });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliCaptured(argv, tb.env);
 
 describe('tenantbase audit verify', () => {
   it('reports intact trails in every isolation model', async () => {

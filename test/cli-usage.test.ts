@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCliCaptured } from './support/run-cli-captured.js';
 
 /** What the CLI refuses before it starts anything: no database is needed for these answers. */
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, {
-    env: { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
-    io: { out: (text) => out.push(text), err: (text) => err.push(text) },
-  });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) =>
+  runCliCaptured(argv, { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
 
 describe('tenantbase option checks', () => {
   it('refuses a value outside an enum option, naming the allowed ones', async () => {
@@ -51,7 +44,7 @@ describe('tenantbase option checks', () => {
     const group = await cli('tenants');
     expect(group.status).toBe(2);
     expect(group.err).toMatch(
-      /^usage: tenantbase tenants <list\|create\|suspend\|resume\|delete\|export\|import\|move\|rotate-credentials> \[options\]/,
+      /^usage: tenantbase tenants <list\|create\|suspend\|resume\|delete\|export\|import\|move\|rotate-credentials\|repair-role> \[options\]/,
     );
     expect(group.err).toContain('tenants list [--status <status>]');
     expect(group.err).not.toContain('unknown command');

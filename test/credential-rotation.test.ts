@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCliCaptured } from './support/run-cli-captured.js';
 import { rotateTenantCredentials } from '../src/tenancy/credentials/rotate-tenant-credentials.js';
 import type { TenantId } from '../src/tenancy/tenant-id.js';
 import { startTestInstance, type TestInstance } from './support/test-instance.js';
@@ -24,14 +24,7 @@ afterAll(async () => {
   await tb?.destroy();
 });
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const status = await runCli(argv, {
-    env: tb.env,
-    io: { out: (text) => out.push(text), err: () => undefined },
-  });
-  return { status, out: out.join('\n') };
-}
+const cli = (...argv: string[]) => runCliCaptured(argv, tb.env);
 
 /** Whether the server refuses the tenant role's login with a wrong password. */
 async function refusesWrongPassword(id: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCliCaptured } from './support/run-cli-captured.js';
 import { quoteIdent } from '../src/db/sql-identifier.js';
 import { startTestInstance, type TestInstance } from './support/test-instance.js';
 
@@ -10,15 +10,7 @@ const TENANTS = [
   { id: 'doc-db', isolation: 'database' },
 ] as const;
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, {
-    env: tb.env,
-    io: { out: (text) => out.push(text), err: (text) => err.push(text) },
-  });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliCaptured(argv, tb.env);
 
 beforeAll(async () => {
   tb = await startTestInstance();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_COLUMNS } from '../src/modules/fleet-reports/fleet-reports.schema.js';
 import { flushTenantTraffic } from '../src/modules/fleet-reports/flush-tenant-traffic.js';
 import { rollupFleet } from '../src/modules/fleet-reports/rollup-fleet.js';
 import { measureTenantStorage } from '../src/tenancy/usage/measure-tenant-storage.js';
@@ -115,7 +116,7 @@ describe('GET /reports/tenants', () => {
     const enterprise = (await get('/api/v1/reports/tenants?tier=enterprise&q=fr-')).json();
     expect(enterprise.data.map((r: { tenant_id: string }) => r.tenant_id)).toEqual(['fr-db']);
     expect((await get('/api/v1/reports/tenants?status=suspended&q=fr-')).json().data).toEqual([]);
-    for (const column of ['tenant_id', 'name', 'tier', 'isolation', 'status', 'users', 'storage_bytes']) {
+    for (const column of REPORT_COLUMNS) {
       for (const sort of [column, `-${column}`]) {
         const page = await get(`/api/v1/reports/tenants?q=fr-&sort=${sort}`);
         expect(page.statusCode, sort).toBe(200);
@@ -137,11 +138,18 @@ describe('GET /reports/tenants', () => {
       total_pages: 2,
       has_prev: true,
     });
+    expect((await get('/api/v1/reports/tenants?q=fr-')).json().pagination.per_page).toBe(20);
     for (const bad of ['status=bogus', 'sort=password', 'isolation=cluster', 'per_page=1000']) {
       const refused = await get(`/api/v1/reports/tenants?${bad}`);
       expect(refused.statusCode, bad).toBe(400);
       expect(refused.json().error.code).toBe('VALIDATION_FAILED');
     }
+    // A choice among fixed values is refused once, naming the values, not once per value.
+    const sortDetails = (await get('/api/v1/reports/tenants?sort=password')).json().error.details;
+    expect(sortDetails).toHaveLength(1);
+    expect(sortDetails[0].path).toBe('querystring.sort');
+    expect(sortDetails[0].message).toMatch(/^must be one of: "tenant_id", "-tenant_id", /);
+    expect(sortDetails[0].message).toContain('"-server_errors_24h"');
   });
 
   it('is for platform administrators only', async () => {

@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EmbeddedServer } from '../src/db/embedded-postgres.js';
+import { type SecondServer, startSecondServer } from './support/second-server.js';
 import { startTestInstance, type TestInstance } from './support/test-instance.js';
 
 /*
@@ -12,29 +9,14 @@ import { startTestInstance, type TestInstance } from './support/test-instance.js
  * stops only its tenants get 503 UNAVAILABLE while everybody else goes on answering.
  */
 let tb: TestInstance;
-let second: EmbeddedServer | undefined;
-let dir = '';
+let second: SecondServer | undefined;
 const CAP = 3;
-
-/** Starts an embedded cluster without its exit hooks (they would end the worker: see global-setup). */
-async function startSecondServer(): Promise<EmbeddedServer> {
-  const beforeExit = new Set(process.listeners('beforeExit'));
-  const exit = new Set(process.listeners('exit'));
-  const { startEmbeddedPostgres } = await import('../src/db/embedded-postgres.js');
-  dir = await mkdtemp(path.join(os.tmpdir(), 'tenantbase-second-'));
-  const server = await startEmbeddedPostgres(dir, { persistent: false });
-  for (const listener of process.listeners('beforeExit'))
-    if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
-  for (const listener of process.listeners('exit'))
-    if (!exit.has(listener)) process.removeListener('exit', listener);
-  return server;
-}
 
 beforeAll(async () => {
   second = await startSecondServer();
   tb = await startTestInstance({
     extraEnv: {
-      DATABASE_SERVERS: `second=${second.adminUrl}`,
+      DATABASE_SERVERS: `second=${second.server.adminUrl}`,
       TENANT_DB_CONNECTION_CAP: String(CAP),
       TENANT_DB_POOL_MAX: '4',
     },
@@ -42,8 +24,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => {
   await tb?.destroy().catch(() => undefined);
-  await second?.stop().catch(() => undefined);
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await second?.stop();
 });
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -170,7 +151,7 @@ describe('database tenants over two servers', () => {
   );
 
   it('when one server stops, only its tenants answer 503', { timeout: 120_000 }, async () => {
-    await second!.stop();
+    await second!.server.stop();
     const onSecond = ['ss-a', 'ss-b', 'ss-d'];
     const elsewhere = ['ss-c', 'ss-pool'];
     // Writes: a list could come from the response cache without touching the server.

@@ -9,7 +9,7 @@ import { requestContext } from '../src/tenancy/tenant-context.js';
 import type { TenantId } from '../src/tenancy/tenant-id.js';
 import { recordStorageUsage } from '../src/tenancy/usage/storage-usage.js';
 import type { Isolation, TenantScope } from '../src/tenancy/tenant-scope.js';
-import { type Flight, recordRoundTrips } from './support/round-trips.js';
+import { recordRoundTrips, transactions } from './support/round-trips.js';
 import { asStorageOwner } from './support/tenant-storage-owner.js';
 import { ISOLATIONS, startTestInstance, type TestInstance } from './support/test-instance.js';
 
@@ -51,22 +51,6 @@ async function stored(tenant: { id: string; isolation: Isolation }, name: string
     );
     return { deployments: deployments.rowCount, audit: audit.rowCount };
   });
-}
-
-/** The flights of each transaction of one connection: BEGIN opens one, COMMIT or ROLLBACK ends it. */
-function transactions(flights: Flight[]): Flight[][] {
-  const open = new Map<number, Flight[]>();
-  const done: Flight[][] = [];
-  for (const flight of flights) {
-    const list = open.get(flight.connection) ?? [];
-    list.push(flight);
-    open.set(flight.connection, list);
-    if (flight.statements.some((s) => s === 'commit' || s === 'rollback')) {
-      done.push(list);
-      open.delete(flight.connection);
-    }
-  }
-  return [...done, ...open.values()];
 }
 
 describe.each(ISOLATIONS)('an audited create in %s isolation', (isolation: Isolation) => {

@@ -2,6 +2,7 @@ import type { HttpServices } from '../http/http-services.js';
 import type { JobWorker } from '../jobs/job-worker.js';
 import type { MailQueue } from '../mail/mail-queue.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { ArchiveUpgrade } from '../modules/archive-upgrade.js';
 import type { ForecastEngine } from '../modules/forecasting/engine/forecast-engine.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
 
@@ -15,6 +16,8 @@ export interface ModuleFacts {
   tables: readonly string[];
   /** Rebuilds rows the module derives from others after an import (modules/module.ts). */
   afterImport?: (scope: TenantScope) => Promise<void>;
+  /** Tables an import reads in an older shape from archives made before a migration (modules/module.ts). */
+  archiveUpgrades?: readonly ArchiveUpgrade[];
 }
 
 /** Long-lived collaborators made once at start (src/app/start-tenantbase.ts) and passed in. */

@@ -15,6 +15,7 @@ import { listTenantsCommand } from './commands/list-tenants.js';
 import { doctorCommand } from './commands/run-doctor-command.js';
 import { migrateCommand } from './commands/migrate-storages.js';
 import { rotateKeysCommand } from './commands/rotate-keys.js';
+import { repairTenantRoleCommand } from './commands/repair-tenant-role.js';
 import { rotateTenantCredentialsCommand } from './commands/rotate-tenant-credentials.js';
 import { auditVerifyCommand } from './commands/verify-audit-command.js';
 
@@ -29,6 +30,7 @@ export const commands: CliCommand[] = [
   importTenantCommand,
   moveTenantCommand,
   rotateTenantCredentialsCommand,
+  repairTenantRoleCommand,
   migrateCommand,
   createAdminCommand,
   rotateKeysCommand,

@@ -25,8 +25,20 @@ export interface DatabaseEndpoints {
    * session-level (named prepared statements, SET, startup parameters) may be relied on there.
    */
   pooled: boolean;
-  /** Owner URL per placement server (`default` included), database part ignored. */
+  /**
+   * Owner URL per placement server (`default` included), database part ignored: the direct address
+   * when the server has one (DATABASE_DIRECT_URL, DATABASE_SERVERS_DIRECT), since provisioning,
+   * migrations and their session advisory locks cannot go through a transaction pooler.
+   */
   servers: Map<string, string>;
+  /**
+   * Where `database` tenants' request connections go, per placement server (credentials and
+   * database replaced per pool): through the pooler, or straight to the server with
+   * TENANT_DATABASES_DIRECT.
+   */
+  tenantServers: Map<string, string>;
+  /** TENANT_DATABASES_DIRECT: every tenantServers address is a direct one (sessions hold). */
+  tenantDatabasesDirect: boolean;
   names: StorageNames;
   embedded: EmbeddedServer | undefined;
   /** Seals and opens secrets at rest with SECRETS_KEY (or the key generated under DATA_DIR). */
@@ -167,7 +179,7 @@ export async function bootstrapDatabase(
 
   try {
     const servers = new Map<string, string>([['default', adminUrl]]);
-    for (const server of config.databaseServers) servers.set(server.name, server.url);
+    for (const server of config.databaseServers) servers.set(server.name, server.directUrl ?? server.url);
 
     // Several processes may start at once; role and grant changes collide unless serialised.
     const appUrl = await withClient(adminUrl, async (admin) => {
@@ -197,7 +209,28 @@ export async function bootstrapDatabase(
     const listenUrl = pooled
       ? withCredentials(adminUrl, decodeURIComponent(app.username), decodeURIComponent(app.password))
       : appUrl;
-    return { adminUrl, appUrl, listenUrl, pooled, servers, names, embedded, secrets };
+    // The default server as the application reaches it (through the pooler, if any), or directly.
+    const tenantServers = new Map<string, string>([
+      ['default', config.tenantDatabasesDirect ? listenUrl : appUrl],
+    ]);
+    for (const server of config.databaseServers) {
+      tenantServers.set(
+        server.name,
+        config.tenantDatabasesDirect ? (server.directUrl ?? server.url) : server.url,
+      );
+    }
+    return {
+      adminUrl,
+      appUrl,
+      listenUrl,
+      pooled,
+      servers,
+      tenantServers,
+      tenantDatabasesDirect: config.tenantDatabasesDirect,
+      names,
+      embedded,
+      secrets,
+    };
   } catch (error) {
     await embedded?.stop();
     throw error;

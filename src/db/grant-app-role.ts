@@ -31,10 +31,13 @@ export async function grantAppRole(admin: pg.ClientBase, appRole: string): Promi
   await admin.query('begin');
   try {
     // Only the application connects to the platform database: a tenant's own LOGIN role
-    // (a `database` tenant's) must find no door here.
-    // The same pg_database row schema tenants' provisioning grants on (schema-isolation.ts).
+    // (a `database` tenant's) must find no door here. TEMPORARY stays with PUBLIC, which only
+    // those who may connect can use: schema tenants' roles (reached by SET ROLE) stage bulk
+    // loads in temporary tables, and naming each of thousands of them in this one ACL made every
+    // provisioning slower than the last (schema-isolation.ts).
     await admin.query(`select pg_advisory_xact_lock(hashtext('tenantbase:platform-database-acl'))`);
-    await admin.query(`revoke connect, temporary on database ${database} from public`);
+    await admin.query(`revoke connect on database ${database} from public`);
+    await admin.query(`grant temporary on database ${database} to public`);
     await admin.query(`grant connect, temporary on database ${database} to ${role}`);
     await admin.query(`grant usage on schema platform to ${role}`);
     await admin.query(`grant select, insert, update, delete on all tables in schema platform to ${role}`);

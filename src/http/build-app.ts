@@ -16,6 +16,7 @@ import { requestMetricsPlugin } from './plugins/request-metrics.js';
 import { resolveRequestTenantPlugin } from './plugins/resolve-request-tenant.js';
 import { responseCachePlugin } from './plugins/response-cache.js';
 import { storageLimitPlugin } from './plugins/storage-limit.js';
+import { requestValidators } from './request-validators.js';
 import { trustProxyOption } from './trust-proxy.js';
 import { corsPlugin } from './plugins/cors.js';
 import { internalRoutes } from './routes/internal.routes.js';
@@ -81,15 +82,12 @@ export async function buildApp<S extends HttpServices>(
       const url = request.url ?? '/';
       return url.startsWith('/api/') && !url.startsWith('/api/v1/') ? `/api/v1/${url.slice(5)}` : url;
     },
-    ajv: {
-      customOptions: {
-        removeAdditional: false,
-        coerceTypes: 'array',
-        allErrors: true,
-        // Declared by the registered modules, so checked against the catalogue, not a schema enum.
-        formats: { [PERMISSION_FORMAT]: isPermission, [BUSINESS_DOMAIN_FORMAT]: isBusinessDomain },
-      },
-    },
+    schemaController: requestValidators({
+      removeAdditional: false,
+      allErrors: true,
+      // Declared by the registered modules, so checked against the catalogue, not a schema enum.
+      formats: { [PERMISSION_FORMAT]: isPermission, [BUSINESS_DOMAIN_FORMAT]: isBusinessDomain },
+    }),
     frameworkErrors: frameworkErrorEnvelope,
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { AppError } from '../errors.js';
 import type { Principal } from './access-tokens.js';
 import type { TenantRecord } from '../tenancy/registry/tenant-record.js';
@@ -6,7 +7,6 @@ import { effectivePermissions, type Permission } from './permissions.js';
 
 interface Loaded {
   byRole: Map<string, readonly Permission[]>;
-  expires: number;
 }
 
 /**
@@ -15,15 +15,17 @@ interface Loaded {
  * role change in this process invalidates at once, other processes catch up within `ttlMs`.
  */
 export class TenantPermissions {
-  private readonly loaded = new Map<string, Loaded>();
+  private readonly loaded: LRUCache<string, Loaded>;
   private readonly loading = new Map<string, Promise<Loaded>>();
   // Bumped by invalidate(), so a read that started before a role change is never cached after it.
   private readonly generation = new Map<string, number>();
 
   constructor(
     private readonly tenancy: Tenancy,
-    private readonly ttlMs = 5000,
-  ) {}
+    ttlMs = 5000,
+  ) {
+    this.loaded = new LRUCache({ max: 10_000, ttl: ttlMs });
+  }
 
   /** Every permission the roles grant in `tenant`; unknown roles grant nothing. */
   async permissionsOf(tenant: TenantRecord, roles: readonly string[]): Promise<ReadonlySet<Permission>> {
@@ -58,7 +60,7 @@ export class TenantPermissions {
 
   private async rolesOf(tenant: TenantRecord): Promise<Loaded> {
     const hit = this.loaded.get(tenant.id);
-    if (hit && hit.expires > Date.now()) return hit;
+    if (hit) return hit;
     let pending = this.loading.get(tenant.id);
     if (!pending) {
       pending = this.load(tenant).finally(() => {
@@ -80,12 +82,8 @@ export class TenantPermissions {
     );
     const loaded: Loaded = {
       byRole: new Map(rows.map((row) => [row.name, effectivePermissions(row.name, row.permissions)])),
-      expires: Date.now() + this.ttlMs,
     };
-    if ((this.generation.get(tenant.id) ?? 0) === generation) {
-      this.loaded.set(tenant.id, loaded);
-      if (this.loaded.size > 10_000) this.loaded.delete(this.loaded.keys().next().value!);
-    }
+    if ((this.generation.get(tenant.id) ?? 0) === generation) this.loaded.set(tenant.id, loaded);
     return loaded;
   }
 }

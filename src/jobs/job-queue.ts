@@ -71,8 +71,13 @@ export class JobQueue {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await sql`select pg_notify(${JOBS_CHANNEL}, ${kind})`.execute(this.db).catch(() => undefined);
+    await this.notify(kind);
     return String(row.id);
+  }
+
+  /** Wakes the workers listening, for a job inserted by other means (e.g. in a caller's transaction). */
+  async notify(kind: string): Promise<void> {
+    await sql`select pg_notify(${JOBS_CHANNEL}, ${kind})`.execute(this.db).catch(() => undefined);
   }
 
   /**

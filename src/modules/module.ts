@@ -1,4 +1,5 @@
 import type { PlatformMigration } from '../db/platform-migrations.js';
+import type { ArchiveUpgrade } from './archive-upgrade.js';
 import type { Permission } from '../identity/permissions.js';
 import type { ProductDeclarations } from '../tenancy/product-catalogue.js';
 import type { TenantMigration } from '../tenancy/migrations/tenant-migration.js';
@@ -40,6 +41,11 @@ export interface TenantModule extends ProductDeclarations {
    * the import's transaction): an archive may predate the derived tables, or hold them stale.
    */
   afterImport?: (scope: TenantScope) => Promise<void>;
+  /**
+   * Tables a migration of this module reshaped, and how to load them from an archive exported
+   * before it (otherwise such an archive is refused: its columns are not this installation's).
+   */
+  archiveUpgrades?: readonly ArchiveUpgrade[];
   /** Registers routes under /api/v1 (and its /api alias); called inside an encapsulated context. */
   routes?: (app: TenantRoutes, services: AppServices) => void | Promise<void>;
 }

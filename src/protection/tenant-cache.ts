@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import type { StoreOutage } from './store-outage.js';
 
 export type CacheResult = 'hit' | 'miss' | 'rejected';
@@ -29,8 +30,10 @@ return #keys`;
  * stored before it (including a stalled SET that Redis runs late), until an invalidation succeeds.
  */
 export class TenantCache {
-  private readonly memory = new Map<string, Map<string, { entry: Entry; expires: number }>>();
-  private memoryEntries = 0;
+  /** Without Redis: entries by tenant and key, least recently used evicted first at `maxEntries`. */
+  private readonly memory: LRUCache<string, Entry>;
+  /** Tenant → its keys in `memory`, so invalidating a tenant does not scan every entry. */
+  private readonly memoryKeys = new Map<string, Set<string>>();
   /** Tenant → time of its last invalidation that did not reach Redis. */
   private readonly staleBefore = new Map<string, number>();
 
@@ -43,7 +46,23 @@ export class TenantCache {
       outage?: StoreOutage;
       onLookup?: (tenantId: string, result: CacheResult) => void;
     },
-  ) {}
+  ) {
+    this.memory = new LRUCache({
+      max: options.maxEntries,
+      ttl: options.ttlSeconds * 1000,
+      // Evicted, expired or deleted: out of the tenant's key set too ('set' replaces in place).
+      dispose: (entry, memoryKey, reason) => {
+        if (reason === 'set') return;
+        const keys = this.memoryKeys.get(entry.tenant_id);
+        keys?.delete(memoryKey);
+        if (keys?.size === 0) this.memoryKeys.delete(entry.tenant_id);
+      },
+    });
+  }
+
+  private memoryKey(tenantId: string, key: string): string {
+    return `${tenantId}\u0001${key}`;
+  }
 
   private redisKey(tenantId: string, key: string): string {
     return `${this.options.keyPrefix}:${tenantId}:${key}`;
@@ -76,14 +95,7 @@ export class TenantCache {
         return undefined;
       }
     }
-    const found = this.memory.get(tenantId)?.get(key);
-    if (!found) return undefined;
-    if (found.expires < Date.now()) {
-      this.memory.get(tenantId)?.delete(key);
-      this.memoryEntries -= 1;
-      return undefined;
-    }
-    return found.entry;
+    return this.memory.get(this.memoryKey(tenantId, key));
   }
 
   async set(tenantId: string, key: string, payload: string): Promise<void> {
@@ -104,14 +116,14 @@ export class TenantCache {
         );
       return;
     }
-    if (this.memoryEntries >= this.options.maxEntries) this.evictOldestTenant();
-    let entries = this.memory.get(tenantId);
-    if (!entries) {
-      entries = new Map();
-      this.memory.set(tenantId, entries);
+    const memoryKey = this.memoryKey(tenantId, key);
+    this.memory.set(memoryKey, entry);
+    let keys = this.memoryKeys.get(tenantId);
+    if (!keys) {
+      keys = new Set();
+      this.memoryKeys.set(tenantId, keys);
     }
-    if (!entries.has(key)) this.memoryEntries += 1;
-    entries.set(key, { entry, expires: Date.now() + ttlSeconds * 1000 });
+    keys.add(memoryKey);
   }
 
   /** Drops every cached read of the tenant; called after each of its successful writes. */
@@ -133,18 +145,7 @@ export class TenantCache {
       this.staleBefore.set(tenantId, startedAt);
       return;
     }
-    const entries = this.memory.get(tenantId);
-    if (entries) {
-      this.memoryEntries -= entries.size;
-      this.memory.delete(tenantId);
-    }
-  }
-
-  private evictOldestTenant(): void {
-    const oldest = this.memory.keys().next();
-    if (!oldest.done) {
-      this.memoryEntries -= this.memory.get(oldest.value)!.size;
-      this.memory.delete(oldest.value);
-    }
+    // delete() shrinks the set through dispose, so walk a copy.
+    for (const memoryKey of [...(this.memoryKeys.get(tenantId) ?? [])]) this.memory.delete(memoryKey);
   }
 }

@@ -19,6 +19,34 @@ const SET_TENANT_AS_ROLE_NAME = 'tenantbase_write_role_preamble';
 type Corkable = { cork?: () => void; uncork?: () => void };
 
 /**
+ * Named statements one connection keeps prepared from sendWithCommit (one per storage schema and
+ * statement kind): a schema-model pool serves many schemas, and each plan held costs the backend
+ * memory. Past this the statement goes unnamed (parsed and planned each time, as before).
+ */
+const PREPARED_PER_CONNECTION = 64;
+
+/** Names pg has parsed or is parsing on this client's connection (pg's own bookkeeping). */
+function preparedCount(client: pg.PoolClient): number {
+  const connection = (
+    client as pg.PoolClient & {
+      connection?: { parsedStatements?: object; submittedNamedStatements?: object };
+    }
+  ).connection;
+  if (!connection?.parsedStatements) return Number.POSITIVE_INFINITY;
+  return (
+    Object.keys(connection.parsedStatements).length +
+    Object.keys(connection.submittedNamedStatements ?? {}).length
+  );
+}
+
+function isPrepared(client: pg.PoolClient, name: string): boolean {
+  const connection = (
+    client as pg.PoolClient & { connection?: { parsedStatements?: Record<string, unknown> } }
+  ).connection;
+  return connection?.parsedStatements?.[name] !== undefined;
+}
+
+/**
  * Runs `send`, which queues queries on a pipelining client without waiting, with the socket
  * corked: pg writes each query on its own (one system call each, and one read for the server),
  * so a batch queued together goes out as one write.
@@ -47,7 +75,7 @@ export interface ScopeEnd {
 export class ScopedConnection implements DatabaseConnection {
   private started = false;
   private preambleError: unknown;
-  private readonly withCommit: CompiledQuery[] = [];
+  private readonly withCommit: Array<{ statement: CompiledQuery; name: string | undefined }> = [];
 
   constructor(
     private readonly client: pg.PoolClient,
@@ -115,10 +143,28 @@ export class ScopedConnection implements DatabaseConnection {
     }
   }
 
-  /** Queues `statement` to be sent with the COMMIT (write scopes only); dropped on rollback. */
-  sendWithCommit(statement: CompiledQuery): void {
+  /**
+   * Queues `statement` to be sent with the COMMIT (write scopes only); dropped on rollback. With
+   * `name` (unique to the statement's text) it is prepared once per connection and then only bound
+   * and executed: PostgreSQL skips parsing and planning it, which for a long statement sent on
+   * every create is a good part of its cost. Not behind a transaction pooler, which may switch
+   * connections between statements (the preamble's rule).
+   */
+  sendWithCommit(statement: CompiledQuery, name?: string): void {
     if (this.access !== 'write') throw new Error('only a write scope commits');
-    this.withCommit.push(statement);
+    this.withCommit.push({ statement, name });
+  }
+
+  /** The statement as pg sends it: named when it may be (see sendWithCommit). */
+  private queued(statement: CompiledQuery, name: string | undefined): Promise<pg.QueryResult> {
+    const values = statement.parameters as unknown[];
+    const named =
+      name !== undefined &&
+      this.preparedPreamble &&
+      (isPrepared(this.client, name) || preparedCount(this.client) < PREPARED_PER_CONNECTION);
+    return named
+      ? this.client.query({ name, text: statement.sql, values })
+      : this.client.query(statement.sql, values);
   }
 
   async copyFrom(statement: string, source: Readable): Promise<number> {
@@ -161,7 +207,7 @@ export class ScopedConnection implements DatabaseConnection {
     const started = performance.now();
     inOneWrite(this.client, () => {
       if (!this.started) this.start();
-      sent = queued.map((statement) => this.client.query(statement.sql, statement.parameters as unknown[]));
+      sent = queued.map(({ statement, name }) => this.queued(statement, name));
       ended = this.client.query(commit && !this.preambleError ? 'commit' : 'rollback');
     });
     const [statements, end] = await Promise.all([

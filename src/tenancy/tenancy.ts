@@ -132,16 +132,18 @@ export class Tenancy {
     // and scoped-connection.ts corks (`client.connection.stream`).
     // Behind a transaction pooler the timeouts are the role's defaults instead (bootstrap-database.ts):
     // PgBouncer refuses startup parameters it does not know.
-    const appConnection: pg.ClientConfig = {
+    const directConnection: pg.ClientConfig = {
       pipeline: true,
-      ...(endpoints.pooled
-        ? {}
-        : {
-            statement_timeout: options.statementTimeoutMs,
-            idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
-          }),
+      statement_timeout: options.statementTimeoutMs,
+      idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
       connectionTimeoutMillis: options.checkoutTimeoutMs,
     };
+    const appConnection: pg.ClientConfig = endpoints.pooled
+      ? { pipeline: true, connectionTimeoutMillis: options.checkoutTimeoutMs }
+      : directConnection;
+    // Tenant databases reached directly (TENANT_DATABASES_DIRECT) take the timeouts as startup
+    // parameters again: a tenant's own role has no ALTER ROLE defaults.
+    const tenantConnection = endpoints.tenantDatabasesDirect ? directConnection : appConnection;
     this.preparedPreamble = options.preparedPreamble ?? !endpoints.pooled;
     this.appPool = guardPoolClients(
       new pg.Pool({
@@ -162,16 +164,17 @@ export class Tenancy {
       },
       (key) => {
         const [placement, database, tenantId] = key.split('/') as [string, string, TenantId | undefined];
-        // The default server is reached the way the application reaches it: through the pooler, if any.
-        const server = placement === 'default' ? endpoints.appUrl : this.serverUrl(placement);
+        // Through the pooler, if any, unless TENANT_DATABASES_DIRECT (bootstrap-database.ts).
+        const server = endpoints.tenantServers.get(placement);
+        if (!server) throw new Error(`unknown placement server "${placement}"`);
         if (tenantId) {
           const role = endpoints.names.roleFor(tenantId);
           return {
             ...loginAs(server, database, role, () => this.credentials.passwordFor(tenantId)),
-            ...appConnection,
+            ...tenantConnection,
           };
         }
-        return { connectionString: databaseUrl(server, database, endpoints.appUrl), ...appConnection };
+        return { connectionString: databaseUrl(server, database, endpoints.appUrl), ...tenantConnection };
       },
     );
     this.platformDb = new Kysely<PlatformDatabase>({ dialect: new PostgresDialect({ pool: this.appPool }) });
@@ -327,7 +330,10 @@ export class Tenancy {
           observeQuery: this.observeQuery[tenant.isolation],
           access,
           signals,
-          preparedPreamble: this.preparedPreamble,
+          // A tenant database reached directly keeps its session: prepare the preamble once there.
+          preparedPreamble:
+            this.preparedPreamble ||
+            (tenant.isolation === 'database' && this.endpoints.tenantDatabasesDirect),
           // A database tenant's pool already logs in as its role; pool tenants have none.
           role: (tenant.isolation === 'schema' && tenant.storage_role) || undefined,
         },

@@ -50,8 +50,10 @@ export interface TenantScope {
    * answer nobody needs (an audit entry, a create whose row is all given) and that must commit
    * with the scope's other writes. Queued statements run in order, after every awaited one. If one
    * fails, the whole scope rolls back and the scope throws its error; after a rollback none runs.
+   * `name`, unique to the statement's text (preparedName), prepares it once per connection where
+   * the connection is not behind a transaction pooler (scoped-connection.ts).
    */
-  sendWithCommit(statement: CompiledQuery): void;
+  sendWithCommit(statement: CompiledQuery, name?: string): void;
   /**
    * Streams `source` (COPY text format) into `statement`, a `COPY <temporary table> FROM STDIN`,
    * inside this write scope's transaction; answers the rows copied. Only a temporary table: RLS
@@ -171,9 +173,9 @@ export async function runInScope<T>(
       tasks.push(task);
     },
     signal: (topic) => request.signals.add(topic),
-    sendWithCommit(statement) {
+    sendWithCommit(statement, name) {
       if (settled) throw new Error('the tenant scope has ended');
-      connection.sendWithCommit(statement);
+      connection.sendWithCommit(statement, name);
     },
     copyFrom: (statement, source) => {
       if (settled) throw new Error('the tenant scope has ended');

@@ -209,6 +209,8 @@ describe.skipIf(missing)('the console defects of issue 17 stay fixed', () => {
     expect(fits.need).toBeLessThanOrEqual(fits.has);
 
     await dialog.getByRole('button', { name: 'Create tenant' }).click();
+    // allTextContents() does not wait: read the errors once the form has shown them.
+    await dialog.getByText('Company name is required.').waitFor();
     const messages = await dialog.locator('.field-error').allTextContents();
     expect(messages.length).toBeGreaterThan(1);
     for (const message of messages) expect(message).toMatch(/^[A-Z][^;]*\.$/);

@@ -243,4 +243,76 @@ describe.for(ISOLATIONS)('entry side rows follow every write in a %s tenant', (i
     expect((await list('filter[status]=open', otherToken)).pagination.total).toBe(1);
     expect((await list('q=paint', otherToken)).pagination.total).toBe(1);
   });
+
+  it('a schema change that only adds fields validates the entries holding them and touches only their words', async () => {
+    const tasks = {
+      type: 'object',
+      properties: { title: { type: 'string' }, size: { type: 'integer' } },
+    };
+    for (const t of [token, otherToken])
+      expect(
+        (
+          await api(tb, t, 'POST', '/entry-types', {
+            payload: { key: 'tasks', name: 'Tasks', schema: tasks },
+          })
+        ).statusCode,
+      ).toBe(201);
+    const post = async (data: Record<string, unknown>, t = token) => {
+      const response = await api(tb, t, 'POST', '/entries/tasks', { payload: { data } });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json().data.id as string;
+    };
+    const find = async (query: string, t = token) => {
+      const response = await api(tb, t, 'GET', `/entries/tasks?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json().data as Array<{ id: string }>).map((e) => e.id).sort();
+    };
+    // The schema does not forbid other keys, so entries may already hold the field being added.
+    const deck = await post({ title: 'Sand the deck', note: 'varnish after rain' });
+    const odd = await post({ title: 'Odd one', note: 42 });
+    const plain = await post({ title: 'Plain job', size: 1 });
+    await post({ title: 'Sand the deck', note: 'varnish after rain' }, otherToken);
+
+    const withNote = { ...tasks, properties: { ...tasks.properties, note: { type: 'string' } } };
+    const refused = await api(tb, token, 'PATCH', '/entry-types/tasks', { payload: { schema: withNote } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain('1 existing entry does not');
+    // Nothing changed: the schema, and no word of the refused field.
+    expect((await api(tb, token, 'GET', '/entry-types/tasks')).json().data.schema).toEqual(tasks);
+    expect(await find('q=varnish')).toEqual([]);
+
+    expect(
+      (await api(tb, token, 'PATCH', `/entries/tasks/${odd}`, { payload: { data: { note: 'later' } } }))
+        .statusCode,
+    ).toBe(200);
+    const added = await api(tb, token, 'PATCH', '/entry-types/tasks', { payload: { schema: withNote } });
+    expect(added.statusCode, added.body).toBe(200);
+    expect(await find('q=varnish')).toEqual([deck]);
+    expect(await find('q=later')).toEqual([odd]);
+    expect(await find('q=sand')).toEqual([deck]);
+    expect(await find('filter[note]=later')).toEqual([odd]);
+    expect(await find('sort=data.note')).toEqual([deck, odd, plain].sort());
+    expect(await find('q=plain')).toEqual([plain]);
+
+    // Back without it: its words go from the entries that held it, the others keep theirs.
+    const back = await api(tb, token, 'PATCH', '/entry-types/tasks', { payload: { schema: tasks } });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(await find('q=varnish')).toEqual([]);
+    expect(await find('q=later')).toEqual([]);
+    expect(await find('q=sand')).toEqual([deck]);
+    expect(await find('q=odd')).toEqual([odd]);
+    expect(await find('q=plain')).toEqual([plain]);
+
+    // The other tenant's type of the same key never changed; one only this tenant has is 404 there.
+    expect((await api(tb, otherToken, 'GET', '/entry-types/tasks')).json().data.schema).toEqual(tasks);
+    expect(await find('q=sand', otherToken)).toHaveLength(1);
+    expect(await find('q=varnish', otherToken)).toEqual([]);
+    await api(tb, token, 'POST', '/entry-types', {
+      payload: { key: 'own_tasks', name: 'Own', schema: tasks },
+    });
+    const theirs = await api(tb, otherToken, 'PATCH', '/entry-types/own_tasks', {
+      payload: { schema: withNote },
+    });
+    expect(theirs.statusCode).toBe(404);
+  });
 });

@@ -172,6 +172,25 @@ describe.for(withBody.map((route) => [route.label, route] as const))('%s', ([, r
     }
   });
 
+  it('refuses a value of the wrong JSON type instead of converting it, naming the field', async () => {
+    const body = sampleBody(route);
+    const wrong = (value: unknown): unknown[] => {
+      if (typeof value === 'string') return [[value], 7, true];
+      if (typeof value === 'number') return [String(value), [value], true];
+      if (typeof value === 'boolean') return [String(value), value ? 1 : 0, [value]];
+      return [];
+    };
+    for (const leaf of leaves(body)) {
+      for (const odd of wrong(leaf.value)) {
+        const label = `${route.label} ${leaf.path}=${JSON.stringify(odd)}`;
+        const response = await send(route, { payload: leaf.set(body, odd) as object });
+        expect(response.statusCode, `${label}: ${response.body.slice(0, 300)}`).toBe(400);
+        const paths = (response.json().error.details ?? []).map((d: { path: string }) => d.path);
+        expect(paths, label).toContain(leaf.path);
+      }
+    }
+  });
+
   it('refuses deep nesting, prototype keys, bad UTF-8 and malformed or mistyped bodies', async () => {
     const cases: Array<[string, { payload: InjectOptions['payload']; contentType: string }]> = [
       ['5,000 levels deep', { payload: deep(5000), contentType: json }],

@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TENANT_POLICY_EXPRESSION_PER_STATEMENT } from '../../src/tenancy/doctor/check-storage-catalogue.js';
+import type { TenantId } from '../../src/tenancy/tenant-id.js';
 import type { Isolation } from '../../src/tenancy/tenant-scope.js';
 import { ISOLATIONS, startTestInstance, type TestInstance } from '../support/test-instance.js';
 import { demandRows, type ForecastingClient, forecastingClient, runEnded } from './forecasting-calls.js';
@@ -68,6 +71,27 @@ describe.for(ISOLATIONS)('forecasting in a %s tenant', (isolation) => {
     const latest = await api.get('/demand/items?sort=-last_date&per_page=2&page=1');
     expect(latest.json().data[0].item_id).toBe('sku-a');
     expect(latest.json().pagination).toMatchObject({ total: 4, total_pages: 2, has_next: true });
+  });
+
+  it('fences demand with a policy that reads the tenant setting once per statement', async () => {
+    const { tenancy } = tb.services;
+    const tenant = (await tenancy.registry.load(`fc-${isolation}` as TenantId))!;
+    const refused = await tenancy
+      .withTenant(tenant, async (scope) => {
+        const policy = await sql<{ qual: string; check: string }>`
+          select pg_get_expr(polqual, polrelid) as qual, pg_get_expr(polwithcheck, polrelid) as check
+            from pg_policy where polrelid = ${`${scope.schema}.ts_demand_daily`}::regclass`.execute(scope.db);
+        expect(policy.rows).toEqual([
+          { qual: TENANT_POLICY_EXPRESSION_PER_STATEMENT, check: TENANT_POLICY_EXPRESSION_PER_STATEMENT },
+        ]);
+        // Read once, still a fence: a row of another tenant is refused like before.
+        await sql`insert into ${sql.id(scope.schema, 'ts_demand_daily')} (tenant_id, item_id, date, units_sold)
+                  select t, 'fence', '2026-01-01', 1 from unnest(array[${scope.tenantId}, 'someone-else']) t`.execute(
+          scope.db,
+        );
+      })
+      .catch((error: { code?: string }) => error.code);
+    expect(refused).toBe('42501');
   });
 
   it('refuses each kind of bad JSON row with its path, and writes nothing', async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCliCaptured } from '../support/run-cli-captured.js';
 import { startTestInstance, type TestInstance } from '../support/test-instance.js';
 
 let tb: TestInstance;
@@ -17,15 +17,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, {
-    env: tb.env,
-    io: { out: (text) => out.push(text), err: (text) => err.push(text) },
-  });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliCaptured(argv, tb.env);
 
 it('creates, lists, suspends, exports, imports and deletes tenants, with --json for scripts', async () => {
   const created = await cli(

@@ -58,3 +58,19 @@ export async function recordRoundTrips(
   }
   return flights;
 }
+
+/** The flights of each transaction of one connection: BEGIN opens one, COMMIT or ROLLBACK ends it. */
+export function transactions(flights: Flight[]): Flight[][] {
+  const open = new Map<number, Flight[]>();
+  const done: Flight[][] = [];
+  for (const flight of flights) {
+    const list = open.get(flight.connection) ?? [];
+    list.push(flight);
+    open.set(flight.connection, list);
+    if (flight.statements.some((s) => s === 'commit' || s === 'rollback')) {
+      done.push(list);
+      open.delete(flight.connection);
+    }
+  }
+  return [...done, ...open.values()];
+}

@@ -1,26 +1,49 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isConnectionFault } from '../../db/connection-faults.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
+import { pointerToPath } from '../../protection/json-pointer-path.js';
 
 interface ValidationIssue {
   instancePath?: string;
+  keyword?: string;
   message?: string;
   params?: Record<string, unknown>;
 }
 
+/**
+ * One detail per field and problem, in SPEC §5's spelling (`rows[3].date`). A choice among fixed
+ * values fails once per value in ajv (`const` in every branch of an `anyOf`); it is told once,
+ * with the values.
+ */
 function detailsOf(validation: ValidationIssue[], context: string | undefined): ErrorDetail[] {
-  return validation.map((issue) => {
-    const base = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const allowed = new Map<string, unknown[]>();
+  for (const issue of validation)
+    if (issue.keyword === 'const') {
+      const values = allowed.get(issue.instancePath ?? '') ?? [];
+      values.push(issue.params?.allowedValue);
+      allowed.set(issue.instancePath ?? '', values);
+    }
+  const seen = new Set<string>();
+  const details: ErrorDetail[] = [];
+  for (const issue of validation) {
+    const at = issue.instancePath ?? '';
+    const choices = allowed.get(at) ?? [];
+    const aChoice = choices.length > 1 && (issue.keyword === 'const' || issue.keyword === 'anyOf');
+    if (aChoice && issue.keyword === 'anyOf') continue;
     const extra = issue.params?.additionalProperty ?? issue.params?.missingProperty;
-    const path = [context === 'body' ? '' : context, base, typeof extra === 'string' ? extra : '']
-      .filter(Boolean)
-      .join('.');
-    const message =
-      typeof issue.params?.additionalProperty === 'string'
+    const field = `${pointerToPath(at)}${typeof extra === 'string' ? `.${extra}` : ''}`;
+    const path = context === 'body' || !context ? field.replace(/^\./, '') : `${context}${field}`;
+    const message = aChoice
+      ? `must be one of: ${choices.map((value) => JSON.stringify(value)).join(', ')}`
+      : typeof issue.params?.additionalProperty === 'string'
         ? 'is not a known field'
         : (issue.message ?? 'is invalid');
-    return { path: path || (context ?? 'body'), message };
-  });
+    const key = `${path}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    details.push({ path: path || (context ?? 'body'), message });
+  }
+  return details;
 }
 
 function toAppError(error: FastifyError | AppError | Error): AppError {

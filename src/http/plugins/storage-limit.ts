@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import { AppError } from '../../errors.js';
 import { effectiveLimits } from '../../tenancy/tiers.js';
 import { findStorageUsage } from '../../tenancy/usage/storage-usage.js';
 import type { HttpEdge, HttpServices } from '../http-services.js';
 
-/** Successful creates in one tenant after which it is measured again, between periodic runs. */
+/**
+ * Successful creates in one tenant (in this process) after which a measurement of it is asked
+ * for, between periodic runs; enqueueStorageMeasurement spaces them by their cost.
+ */
 export const MEASURE_AFTER_CREATES = 100;
 
 /**
@@ -26,14 +30,16 @@ export function storageLimitPlugin(
   edge: Pick<HttpEdge, 'measureStorage'>,
 ): void {
   const createsSinceMeasured = new Map<string, number>();
-  const lastRead = new Map<string, { bytes: number | undefined; until: number }>();
+  // A tenant never measured is kept too (bytes undefined): it is read again only after the TTL.
+  const lastRead = new LRUCache<string, { bytes: number | undefined }>({
+    max: 10_000,
+    ttl: USAGE_REUSE_MS,
+  });
   const usedBytes = async (tenantId: string): Promise<number | undefined> => {
-    const now = Date.now();
     const kept = lastRead.get(tenantId);
-    if (kept && kept.until > now) return kept.bytes;
+    if (kept) return kept.bytes;
     const usage = await findStorageUsage(services.tenancy.platformDb, tenantId);
-    if (lastRead.size >= 10_000) lastRead.clear();
-    lastRead.set(tenantId, { bytes: usage?.storage_bytes, until: now + USAGE_REUSE_MS });
+    lastRead.set(tenantId, { bytes: usage?.storage_bytes });
     return usage?.storage_bytes;
   };
 

@@ -18,14 +18,26 @@ export interface ChainedEntry {
   after: unknown;
 }
 
+/**
+ * Written with plain loops and no closure made per call: it runs for every audited write, and
+ * under tsx (how the server runs) each closure is also named at creation, which cost more than
+ * the writing itself.
+ */
 function writeCanonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(writeCanonical).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + writeCanonical(value[i]);
+    return `${out}]`;
+  }
   const object = value as Record<string, unknown>;
-  const members = Object.keys(object)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${writeCanonical(object[key])}`);
-  return `{${members.join(',')}}`;
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    out += `${i === 0 ? '' : ','}${JSON.stringify(key)}:${writeCanonical(object[key])}`;
+  }
+  return `${out}}`;
 }
 
 /**
@@ -43,7 +55,8 @@ export interface ChainBody {
   tail: string;
 }
 
-const member = (key: string, json: string) => `${JSON.stringify(key)}:${json}`;
+const canonicalMember = (value: unknown, plainJson: boolean): string =>
+  plainJson ? writeCanonical(value ?? null) : canonicalJson(value ?? null);
 
 /**
  * The canonical body of an entry without its seq, split where the seq goes, so that whoever seals
@@ -53,23 +66,21 @@ const member = (key: string, json: string) => `${JSON.stringify(key)}:${json}`;
  * from jsonb or from their own JSON text), so their JSON round trip is skipped.
  */
 export function chainBody(entry: Omit<ChainedEntry, 'seq'>, plainJson = false): ChainBody {
-  const json = (value: unknown) => (plainJson ? writeCanonical(value ?? null) : canonicalJson(value ?? null));
-  const head = [
-    member('action', JSON.stringify(entry.action)),
-    member('actor_id', JSON.stringify(entry.actor_id)),
-    member('actor_type', JSON.stringify(entry.actor_type)),
-    member('after', json(entry.after)),
-    member('before', json(entry.before)),
-    member('created_at', JSON.stringify(entry.created_at.toISOString())),
-    member('id', JSON.stringify(entry.id)),
-    member('request_id', JSON.stringify(entry.request_id)),
-  ];
-  const tail = [
-    member('target_id', JSON.stringify(entry.target_id)),
-    member('target_type', JSON.stringify(entry.target_type)),
-    member('v', '1'),
-  ];
-  return { head: `{${head.join(',')},"seq":`, tail: `,${tail.join(',')}}` };
+  const head =
+    `{"action":${JSON.stringify(entry.action)}` +
+    `,"actor_id":${JSON.stringify(entry.actor_id)}` +
+    `,"actor_type":${JSON.stringify(entry.actor_type)}` +
+    `,"after":${canonicalMember(entry.after, plainJson)}` +
+    `,"before":${canonicalMember(entry.before, plainJson)}` +
+    `,"created_at":${JSON.stringify(entry.created_at.toISOString())}` +
+    `,"id":${JSON.stringify(entry.id)}` +
+    `,"request_id":${JSON.stringify(entry.request_id)}` +
+    ',"seq":';
+  const tail =
+    `,"target_id":${JSON.stringify(entry.target_id)}` +
+    `,"target_type":${JSON.stringify(entry.target_type)}` +
+    ',"v":1}';
+  return { head, tail };
 }
 
 /** The hash of an entry whose body is `body`, chained at `seq` after `prevHash`. */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CommitListener, ScopeTarget, Tenancy } from '../../tenancy/tenancy.js';
 import { AUDIT_APPENDED } from './record-audit.js';
-import { sealAuditTail } from './seal-audit-tail.js';
+import { sealAuditTail, type SealedHead } from './seal-audit-tail.js';
 
 export interface AuditSealerOptions {
   /**
@@ -43,6 +43,8 @@ const BUSY_PAUSE_MS = 10;
 const WAITED_PASS_INTERVAL_MS = { least: 10, most: 50 };
 const UNWAITED_PASS_INTERVAL_MS = { least: 50, most: 250 };
 const UNIQUE_VIOLATION = '23505';
+/** Tenants whose chain head is remembered; past this the oldest is forgotten (its next pass reads it). */
+const HEADS_REMEMBERED = 10_000;
 
 /**
  * Seals each tenant's unsealed audit tail after the commits that appended to it, one pass per
@@ -52,6 +54,12 @@ const UNIQUE_VIOLATION = '23505';
  */
 export class AuditSealer {
   private readonly passes = new Map<string, TenantPasses>();
+  /**
+   * Where each tenant's last pass in this process left the chain: the next pass looks that entry
+   * up by its key instead of searching for the highest seq (see seal-audit-tail.ts). Only a hint:
+   * one that is no longer the head costs a round trip or a retried pass, never a wrong link.
+   */
+  private readonly heads = new Map<string, SealedHead>();
 
   constructor(
     private readonly tenancy: Tenancy,
@@ -115,15 +123,19 @@ export class AuditSealer {
     const giveUpAt = performance.now() + (this.options.busyRetryMs ?? 2000);
     try {
       for (;;) {
-        const sealed = await this.tenancy
-          .withTenant(tenant, (scope) => sealAuditTail(scope), 'write', { lane: 'audit-sealer' })
+        const expected = this.heads.get(tenant.id);
+        this.heads.delete(tenant.id); // put back only by a pass that committed
+        const outcome = await this.tenancy
+          .withTenant(tenant, (scope) => sealAuditTail(scope, expected), 'write', { lane: 'audit-sealer' })
           .catch((error: unknown) => {
             // Another process sealed the same positions first: the unique seq index refused the fork.
             if ((error as { code?: string }).code === UNIQUE_VIOLATION) return null;
             throw error;
           });
-        if (sealed !== null) {
-          if (sealed > 0) this.options.onSealed?.(tenant.id, sealed);
+        if (outcome !== null) {
+          const head = outcome.head ?? expected;
+          if (head) this.rememberHead(tenant.id, head);
+          if (outcome.sealed > 0) this.options.onSealed?.(tenant.id, outcome.sealed);
           return;
         }
         // Another process is sealing; its pass may have read before our commit, so ours must run.
@@ -133,5 +145,13 @@ export class AuditSealer {
     } catch (error) {
       this.options.onError?.(tenant.id, error);
     }
+  }
+
+  private rememberHead(tenantId: string, head: SealedHead): void {
+    if (this.heads.size >= HEADS_REMEMBERED) {
+      const oldest = this.heads.keys().next();
+      if (!oldest.done) this.heads.delete(oldest.value);
+    }
+    this.heads.set(tenantId, head);
   }
 }

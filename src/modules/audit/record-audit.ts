@@ -1,6 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { quoteIdent } from '../../db/sql-identifier.js';
+import { preparedName } from '../../tenancy/prepared-name.js';
 import { requestContext } from '../../tenancy/tenant-context.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { textPerSchema } from '../../tenancy/text-per-schema.js';
@@ -22,12 +23,17 @@ const toJsonb = (value: unknown): string | null => (value === undefined ? null :
 /** What jsonb hands back for the text stored: the value as plain JSON. */
 const asStored = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
-/** The INSERT's text per storage schema: it runs on every audited write. */
-const insertFor = textPerSchema(
-  (schema) => `insert into ${quoteIdent(schema)}.${quoteIdent('audit_log')}
+/**
+ * The INSERT's text per storage schema, and its prepared statement's name: it runs on every
+ * audited write, so it is prepared once per connection (see sendWithCommit) and PostgreSQL
+ * neither receives nor parses and plans its text again.
+ */
+const insertFor = textPerSchema((schema) => {
+  const text = `insert into ${quoteIdent(schema)}.${quoteIdent('audit_log')}
       (tenant_id, id, created_at, actor_type, actor_id, action, target_type, target_id, request_id, before, after)
-      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)`,
-);
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)`;
+  return { text, name: preparedName('audit_insert', text) };
+});
 
 /**
  * Writes one entry of the tenant's own audit trail in the same transaction as the change it
@@ -52,8 +58,9 @@ export async function recordAudit(scope: TenantScope, entry: AuditEntry): Promis
   };
   const before = toJsonb(entry.before);
   const after = toJsonb(entry.after);
+  const insert = insertFor(scope.schema);
   scope.sendWithCommit(
-    CompiledQuery.raw(insertFor(scope.schema), [
+    CompiledQuery.raw(insert.text, [
       scope.tenantId,
       row.id,
       row.created_at,
@@ -66,8 +73,23 @@ export async function recordAudit(scope: TenantScope, entry: AuditEntry): Promis
       before,
       after,
     ]),
+    insert.name,
   );
-  const body = chainBody({ ...row, before: asStored(before), after: asStored(after) }, true);
+  const body = chainBody(
+    {
+      id: row.id,
+      created_at: row.created_at,
+      actor_type: row.actor_type,
+      actor_id: row.actor_id,
+      action: row.action,
+      target_type: row.target_type,
+      target_id: row.target_id,
+      request_id: row.request_id,
+      before: asStored(before),
+      after: asStored(after),
+    },
+    true,
+  );
   const tenantId = scope.tenantId;
   scope.afterCommit(async () => rememberCommitted(tenantId, row.id, body));
   scope.signal(AUDIT_APPENDED);

@@ -147,8 +147,8 @@ async function sweepOne(
           .executeTakeFirst();
         if (!oldest) return { sealed: 0, unfinished: false };
         if (!oldest.stale) return { sealed: 0, unfinished: true };
-        const sealed = await sealAuditTail(scope);
-        return { sealed: sealed ?? 0, unfinished: sealed === null };
+        const outcome = await sealAuditTail(scope);
+        return { sealed: outcome?.sealed ?? 0, unfinished: outcome === null };
       },
       'write',
       { lane: 'audit-sealer' },

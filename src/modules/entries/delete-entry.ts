@@ -21,7 +21,7 @@ export async function deleteEntry(
   typeKey: string,
   id: string,
 ): Promise<void> {
-  const type = await getEnabledEntryType(scope, tenant, typeKey, 'write');
+  const type = await getEnabledEntryType(scope, tenant, typeKey, { intent: 'write' });
   const before = await getEntry(scope, type.key, id);
   await scope.db.executeQuery(
     CompiledQuery.raw(deleteFor(quoteIdent(scope.schema)), [scope.tenantId, before.id]),

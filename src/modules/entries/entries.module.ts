@@ -2,6 +2,7 @@ import type { TenantModule } from '../module.js';
 import { grantToBuiltInRoles } from '../roles/grant-to-built-in-roles.js';
 import { entryRoutes } from './entries.routes.js';
 import { entryMigrations } from './entries.tables.js';
+import { EntryTypeCache } from './entry-type-cache.js';
 import { entryTypeRoutes } from './entry-types.routes.js';
 import { rebuildAllEntryIndexes } from './rebuild-entry-index.js';
 import { seedDomainTypes } from './seed-domain-types.js';
@@ -41,7 +42,9 @@ export const entriesModule: TenantModule = {
   seedTenant: (scope, tenant) => seedDomainTypes(scope, tenant.business_domain),
   afterImport: rebuildAllEntryIndexes,
   routes: (app, services) => {
-    entryTypeRoutes(app, services);
-    entryRoutes(app, services);
+    // One per app instance: two apps in one process never share copies of a tenant's types.
+    const types = new EntryTypeCache();
+    entryTypeRoutes(app, services, types);
+    entryRoutes(app, services, types);
   },
 };

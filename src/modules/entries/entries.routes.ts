@@ -10,7 +10,7 @@ import {
   type TenantRoutes,
 } from '../../http/route-kit.js';
 import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
-import { createEntry } from './create-entry.js';
+import { createEntryRetrying } from './create-entry.js';
 import { deleteEntry } from './delete-entry.js';
 import {
   CreateEntryBody,
@@ -21,6 +21,7 @@ import {
   UpdateEntryBody,
 } from './entries.schema.js';
 import { toEntry } from './entry-rows.js';
+import type { EntryTypeCache } from './entry-type-cache.js';
 import { inEntriesTenant } from './entry-types.routes.js';
 import { findEntries } from './find-entries.js';
 import { findTypeFeature } from './find-type-feature.js';
@@ -33,7 +34,7 @@ const tags = ['entries'];
 const parentParams = { type: '/entry-types' };
 
 /** `/entries/{type}`: entries of one type, validated against its JSON Schema. */
-export function entryRoutes(app: TenantRoutes, services: AppServices): void {
+export function entryRoutes(app: TenantRoutes, services: AppServices, types: EntryTypeCache): void {
   // Asked by the edge only when the permission check refuses: a switched-off type says so first.
   const featureOf = (request: FastifyRequest, tenant: TenantRecord) =>
     services.tenancy.withTenant(
@@ -57,7 +58,7 @@ export function entryRoutes(app: TenantRoutes, services: AppServices): void {
     async (request, reply) => {
       const tenant = request.tenant!;
       const page = await inEntriesTenant(request, services, (scope) =>
-        findEntries(scope, tenant, request.params.type, request.query),
+        findEntries(scope, tenant, request.params.type, request.query, types),
       );
       return sendData(reply, page.rows.map(toEntry), { pagination: page.pagination });
     },
@@ -78,8 +79,12 @@ export function entryRoutes(app: TenantRoutes, services: AppServices): void {
     },
     async (request, reply) => {
       const tenant = request.tenant!;
-      const row = await inEntriesTenant(request, services, (scope) =>
-        createEntry(scope, tenant, request.params.type, request.body),
+      const row = await createEntryRetrying(
+        (work) => inEntriesTenant(request, services, work),
+        tenant,
+        request.params.type,
+        request.body,
+        types,
       );
       return sendData(reply, toEntry(row), { status: 201 });
     },

@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { AppError, type ErrorDetail } from '../../errors.js';
+import { pointerToPath } from '../../protection/json-pointer-path.js';
 import { schemaPatternProblems } from './check-pattern-safety.js';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under NodeNext resolution.
@@ -108,17 +109,6 @@ function withoutId(schema: Record<string, unknown>): Record<string, unknown> {
   const copy = { ...schema };
   delete copy.$id;
   return copy;
-}
-
-/** `/components/0/material` → `.components[0].material`. */
-export function pointerToPath(pointer: string): string {
-  if (pointer === '') return '';
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
-    .join('');
 }
 
 const cache = new Map<string, ValidateFunction>();

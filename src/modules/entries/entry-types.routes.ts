@@ -16,20 +16,13 @@ import { deleteEntryType } from './delete-entry-type.js';
 import { CreateEntryTypeBody, EntryType, TypeKeyParams, UpdateEntryTypeBody } from './entries.schema.js';
 import { toEntryType } from './entry-rows.js';
 import { ensureDomainTypes } from './ensure-domain-types.js';
+import type { EntryTypeCache } from './entry-type-cache.js';
+import { TypeListQuery } from './entry-type-list-query.js';
 import { findEntryTypes } from './find-entry-types.js';
 import { getEntryType } from './get-entry-type.js';
 import { updateEntryType } from './update-entry-type.js';
 
 const tags = ['entries'];
-const TypeListQuery = Type.Object(
-  {
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
-    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-    tenant_id: Type.Optional(Type.String()),
-  },
-  { additionalProperties: false },
-);
-
 /** Runs entries work after the tenant's business-domain presets are in place. */
 export function inEntriesTenant<T>(
   request: FastifyRequest,
@@ -40,12 +33,15 @@ export function inEntriesTenant<T>(
 }
 
 /** `/entry-types`: the tenant's entry types and their JSON Schemas, managed by its administrators. */
-export function entryTypeRoutes(app: TenantRoutes, services: AppServices): void {
+export function entryTypeRoutes(app: TenantRoutes, services: AppServices, types: EntryTypeCache): void {
   app.get(
     '/entry-types',
     {
       schema: {
         summary: 'List entry types',
+        description:
+          'Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; `q` searches key and name; ' +
+          'sorts `key` (the default), `-key`, `name`, `-name`, `created_at`, `-created_at`, ties by key.',
         operationId: 'listEntryTypes',
         tags,
         querystring: TypeListQuery,
@@ -119,7 +115,7 @@ export function entryTypeRoutes(app: TenantRoutes, services: AppServices): void 
     async (request, reply) => {
       const { key } = request.params;
       const row = await inEntriesTenant(request, services, (scope) =>
-        updateEntryType(scope, key, request.body),
+        updateEntryType(scope, key, request.body, types),
       );
       return sendData(reply, toEntryType(row));
     },
@@ -139,7 +135,7 @@ export function entryTypeRoutes(app: TenantRoutes, services: AppServices): void 
     },
     async (request, reply) => {
       const { key } = request.params;
-      await inEntriesTenant(request, services, (scope) => deleteEntryType(scope, key));
+      await inEntriesTenant(request, services, (scope) => deleteEntryType(scope, key, types));
       return sendNoContent(reply);
     },
   );

@@ -6,7 +6,9 @@ import type { EntryListQuery } from './entries.schema.js';
 import { type EntryCursor, entryListSql, type ListedEntry } from './entry-list-query.js';
 import type { EntrySortKey } from './entry-list-terms.js';
 import type { EntryRow } from './entry-rows.js';
+import type { EntryTypeCache } from './entry-type-cache.js';
 import { getEnabledEntryType } from './get-entry-type.js';
+import { cursorLimit } from '../listing/keyset-cursor.js';
 
 const badCursor = () =>
   new AppError('VALIDATION_FAILED', 'The request is invalid', {
@@ -45,8 +47,9 @@ export async function findEntries(
   tenant: TenantRecord,
   typeKey: string,
   query: EntryListQuery,
+  types: EntryTypeCache,
 ): Promise<Page<EntryRow>> {
-  const type = await getEnabledEntryType(scope, tenant, typeKey, 'list');
+  const type = await getEnabledEntryType(scope, tenant, typeKey, { intent: 'cached', cache: types });
   if (query.cursor !== undefined && query.page !== undefined)
     throw new AppError('VALIDATION_FAILED', 'The request is invalid', {
       details: [{ path: 'cursor', message: 'use either page or cursor, not both' }],
@@ -54,7 +57,7 @@ export async function findEntries(
   const list = entryListSql(scope, type, query);
 
   if (query.cursor !== undefined || (query.limit !== undefined && query.page === undefined)) {
-    const limit = query.limit ?? query.per_page ?? 20;
+    const limit = cursorLimit(query);
     const after = query.cursor ? decodeCursor(query.cursor, list.key) : undefined;
     const { rows } = await list.page(limit + 1, 0, after).execute(scope.db);
     const hasNext = rows.length > limit;

@@ -3,50 +3,39 @@ import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { featureEnabled } from '../../tenancy/tiers.js';
 import { ENTRY_TYPE_COLUMNS, type EntryTypeRow } from './entry-rows.js';
+import type { EntryTypeCache } from './entry-type-cache.js';
 
 /** Same answer for another tenant's key as for a key nobody made; the key itself is not echoed. */
 const noSuchType = () => new AppError('NOT_FOUND', 'No such entry type');
 
-/** Types lists read lately, by tenant and key: a list then costs no statement for its type. */
-const recent = new Map<string, { row: EntryTypeRow; expires: number }>();
-const RECENT_MAX = 2000;
-/** As long as the tenant registry's own copies live: other processes see a change within it. */
-const RECENT_MS = 2000;
-const recentKey = (tenantId: string, key: string) => `${tenantId}\u0001${key}`;
-
-/** Drops this process's copy of a type (after its change or deletion here). */
-export function forgetEntryType(tenantId: string, key: string): void {
-  recent.delete(recentKey(tenantId, key));
-}
-
 /**
- * One entry type of the scope's tenant, or NOT_FOUND. `write` locks the row (KEY SHARE) for the
- * transaction: an entry is then validated and indexed against the schema a concurrent schema
- * change (which takes the row FOR UPDATE) either waits for or has already committed. `list` may
- * answer from this process's copy of the last RECENT_MS, like the tenant registry does.
+ * How a type is read: `read` plainly; `write` locks the row (KEY SHARE) for the transaction, so
+ * an entry is validated and indexed against the schema a concurrent schema change (which takes the
+ * row FOR UPDATE) either waits for or has already committed; `cached` may answer from the app
+ * instance's copy of the last 2 s (entry-type-cache.ts), for a list, or for a create whose INSERT
+ * re-checks the version it was validated against.
  */
+export type TypeRead = { intent: 'read' | 'write' } | { intent: 'cached'; cache: EntryTypeCache };
+
+/** One entry type of the scope's tenant, or NOT_FOUND. */
 export async function getEntryType(
   scope: TenantScope,
   key: string,
-  intent: 'read' | 'write' | 'list' = 'read',
+  read: TypeRead = { intent: 'read' },
 ): Promise<EntryTypeRow> {
   if (!/^[a-z][a-z0-9_]{0,62}$/.test(key)) throw noSuchType();
-  const cacheKey = recentKey(scope.tenantId, key);
-  if (intent === 'list') {
-    const cached = recent.get(cacheKey);
-    if (cached && cached.expires > Date.now() && cached.row.tenant_id === scope.tenantId) return cached.row;
+  if (read.intent === 'cached') {
+    const cached = read.cache.get(scope.tenantId, key);
+    if (cached) return cached;
   }
   const query = scope.db
     .selectFrom('entry_types')
     .select(ENTRY_TYPE_COLUMNS)
     .where('tenant_id', '=', scope.tenantId)
     .where('key', '=', key);
-  const row = await (intent === 'write' ? query.forKeyShare() : query).executeTakeFirst();
+  const row = await (read.intent === 'write' ? query.forKeyShare() : query).executeTakeFirst();
   if (!row) throw noSuchType();
-  if (intent === 'list') {
-    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
-    recent.set(cacheKey, { row, expires: Date.now() + RECENT_MS });
-  }
+  if (read.intent === 'cached') read.cache.remember(row);
   return row;
 }
 
@@ -64,9 +53,9 @@ export async function getEnabledEntryType(
   scope: TenantScope,
   tenant: TenantRecord,
   key: string,
-  intent: 'read' | 'write' | 'list' = 'read',
+  read: TypeRead = { intent: 'read' },
 ): Promise<EntryTypeRow> {
-  const type = await getEntryType(scope, key, intent);
+  const type = await getEntryType(scope, key, read);
   assertTypeEnabled(tenant, type);
   return type;
 }

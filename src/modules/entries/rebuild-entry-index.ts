@@ -7,7 +7,8 @@ import { entryIndexSpec, type EntryIndexSpec } from './entry-index-spec.js';
 /**
  * Brings the side rows of one type's entries from `from` (what they were built for; undefined:
  * unknown, rebuild all) to `to`, in the scope's transaction. Only fields that came, went or
- * changed sort mode are touched; words are rebuilt when the searched fields changed.
+ * changed sort mode are touched, and only the words of entries holding a searched field that
+ * came or went.
  */
 export async function rebuildEntryIndex(
   scope: TenantScope,
@@ -45,8 +46,7 @@ export async function rebuildEntryIndex(
        )}`,
       [added.map((f) => f.name), added.map((f) => f.numeric)],
     );
-  const sameWords = from && [...from.searchable].sort().join(',') === [...to.searchable].sort().join(',');
-  if (!sameWords) {
+  if (!from) {
     await run(`delete from ${s}.entry_words where tenant_id = $1 and type = $2`, []);
     if (to.searchable.length > 0)
       await run(
@@ -54,7 +54,36 @@ export async function rebuildEntryIndex(
          ${wordRows(`(select * from ${s}.entries where tenant_id = $1 and type = $2) e`, 'unnest($3::text[]) as f(field)')}`,
         [to.searchable],
       );
+    return;
   }
+  // Words do not say which field they came from, but an entry holding none of the fields that
+  // came or went keeps exactly the words it had: only the entries holding one are touched.
+  const removedWords = from.searchable.filter((f) => !to.searchable.includes(f));
+  const addedWords = to.searchable.filter((f) => !from.searchable.includes(f));
+  const holding = (fields: string) =>
+    `(select * from ${s}.entries where tenant_id = $1 and type = $2 and data ?| ${fields}) e`;
+  if (removedWords.length > 0) {
+    await run(
+      `delete from ${s}.entry_words w using ${s}.entries e
+        where w.tenant_id = $1 and w.type = $2 and e.tenant_id = $1 and e.type = $2
+          and w.entry_id = e.id and e.data ?| $3::text[]`,
+      [removedWords],
+    );
+    if (to.searchable.length > 0)
+      await run(
+        `insert into ${s}.entry_words ${WORD_COLUMNS}
+         ${wordRows(holding('$3::text[]'), 'unnest($4::text[]) as f(field)')}`,
+        [removedWords, to.searchable],
+      );
+  }
+  // A word an entry already has from another field is there once.
+  if (addedWords.length > 0)
+    await run(
+      `insert into ${s}.entry_words ${WORD_COLUMNS}
+       ${wordRows(holding('$3::text[]'), 'unnest($3::text[]) as f(field)')}
+       on conflict do nothing`,
+      [addedWords],
+    );
 }
 
 /** Every type's side rows rebuilt from its entries (after an import). */

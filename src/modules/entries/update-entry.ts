@@ -55,7 +55,7 @@ export async function updateEntry(
   id: string,
   input: UpdateEntryBody,
 ): Promise<EntryRow> {
-  const type = await getEnabledEntryType(scope, tenant, typeKey, 'write');
+  const type = await getEnabledEntryType(scope, tenant, typeKey, { intent: 'write' });
   const before = await getEntry(scope, type.key, id);
   const data = mergePatch(before.data, input.data) as Record<string, unknown>;
   await validateEntryData(scope, type, data);

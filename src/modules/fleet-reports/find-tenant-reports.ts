@@ -1,31 +1,22 @@
 import { type Kysely, sql } from 'kysely';
 import type { PlatformDatabase } from '../../db/platform-database.js';
-import type {
-  ReportColumn,
-  TenantReport,
-  TenantReportCsvQuery,
-  TenantReportQuery,
-} from './fleet-reports.schema.js';
+import {
+  cursorLimit,
+  type CursorValue,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  keysetPage,
+  wantsCursor,
+} from '../listing/keyset-cursor.js';
+import { pagePagination } from '../listing/paginate.js';
+import type { TenantReport, TenantReportCsvQuery, TenantReportQuery } from './fleet-reports.schema.js';
 import './fleet-reports.tables.js';
+import { COLUMN_SQL, CURSOR_KIND, type Order, orderOf, followsCursor } from './tenant-report-order.js';
+import { containing } from '../listing/like-pattern.js';
 
 const start = (db: Kysely<PlatformDatabase>) =>
   db.selectFrom('platform.tenants as t').leftJoin('platform.tenant_reports as r', 'r.tenant_id', 't.id');
 type ReportQuery = ReturnType<typeof start>;
-
-/** The SQL behind each sortable column; report numbers read 0 until the tenant's first rollup. */
-const COLUMN_SQL: Record<ReportColumn, string> = {
-  tenant_id: 't.id',
-  name: 't.name',
-  tier: 't.tier',
-  isolation: 't.isolation',
-  status: 't.status',
-  users: 'coalesce(r.users, 0)',
-  storage_bytes: 'coalesce(r.storage_bytes, 0)',
-  requests_24h: 'coalesce(r.requests_24h, 0)',
-  errors_24h: 'coalesce(r.errors_24h, 0)',
-  p95_ms_24h: 'r.p95_ms_24h',
-  last_active_at: 'r.last_active_at',
-};
 
 function filtered(db: Kysely<PlatformDatabase>, query: TenantReportCsvQuery): ReportQuery {
   let base = start(db);
@@ -34,15 +25,13 @@ function filtered(db: Kysely<PlatformDatabase>, query: TenantReportCsvQuery): Re
   if (query.tier) base = base.where('t.tier', '=', query.tier);
   if (query.isolation) base = base.where('t.isolation', '=', query.isolation);
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(query.q);
     base = base.where((eb) => eb.or([eb('t.id', 'ilike', pattern), eb('t.name', 'ilike', pattern)]));
   }
   return base;
 }
 
-function selected(base: ReportQuery, sort: string | undefined) {
-  const column = (sort?.replace(/^-/, '') ?? 'requests_24h') as ReportColumn;
-  const direction = sort ? (sort.startsWith('-') ? 'desc' : 'asc') : 'desc';
+function selected(base: ReportQuery, order: Order) {
   return base
     .select([
       't.id as tenant_id',
@@ -57,12 +46,30 @@ function selected(base: ReportQuery, sort: string | undefined) {
       sql<string>`coalesce(r.server_errors_24h, 0)`.as('server_errors_24h'),
       sql<number | null>`r.p95_ms_24h`.as('p95_ms_24h'),
       sql<Date | null>`r.last_active_at`.as('last_active_at'),
+      sql<string | null>`to_char(r.last_active_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+        'last_active_micros',
+      ),
     ])
-    .orderBy(sql`${sql.raw(COLUMN_SQL[column])} ${sql.raw(direction)} nulls last`)
+    .orderBy(
+      sql`${sql.raw(COLUMN_SQL[order.column])} ${sql.raw(order.descending ? 'desc' : 'asc')} nulls last`,
+    )
     .orderBy('t.id');
 }
 
-function toReport(row: {
+type ReportRow = Awaited<ReturnType<ReturnType<typeof selected>['execute']>>[number];
+
+/** The cursor after `row` in `order`: its value of the sort column (microseconds for a time) and id. */
+function cursorAfter(row: ReportRow, order: Order): string {
+  let value: CursorValue = row[order.column === 'last_active_at' ? 'last_active_micros' : order.column];
+  if (value !== null && CURSOR_KIND[order.column].startsWith('number')) value = Number(value);
+  return encodeKeysetCursor(order.sort, [value, row.tenant_id]);
+}
+
+function toReport({
+  last_active_micros: _micros,
+  ...row
+}: {
+  last_active_micros: string | null;
   tenant_id: string;
   name: string;
   tier: string;
@@ -93,44 +100,66 @@ export async function reportsAsOf(db: Kysely<PlatformDatabase>): Promise<string 
   return row ? new Date(row.as_of).toISOString() : null;
 }
 
-/** One page of the per-tenant report, every tenant whatever its model, sorted on any column. */
+/** The rows of `order` after `cursor` (all from the first when null), at most `limit`. */
+function rowsAfter(
+  db: Kysely<PlatformDatabase>,
+  query: TenantReportCsvQuery,
+  order: Order,
+  cursor: string | null,
+  limit: number,
+) {
+  let base = filtered(db, query);
+  if (cursor !== null) {
+    const [value = null, id = null] = decodeKeysetCursor(cursor, order.sort, [
+      CURSOR_KIND[order.column],
+      'string',
+    ]);
+    base = base.where(followsCursor(order, value, id));
+  }
+  return selected(base, order).limit(limit).execute();
+}
+
+/**
+ * One page of the per-tenant report, every tenant whatever its model, sorted on any column. Cursor
+ * pages are keyset pages on (the sort column's value, tenant id), so tenants created during a walk
+ * never make it skip or repeat one.
+ */
 export async function findTenantReports(db: Kysely<PlatformDatabase>, query: TenantReportQuery) {
+  const order = orderOf(query.sort);
+  if (wantsCursor(query)) {
+    const limit = cursorLimit(query);
+    const [fetched, asOf] = await Promise.all([
+      rowsAfter(db, query, order, query.cursor ?? null, limit + 1),
+      reportsAsOf(db),
+    ]);
+    const page = keysetPage(fetched, limit, (last) => cursorAfter(last, order));
+    return { rows: page.rows.map(toReport), pagination: page.pagination, asOf };
+  }
   const page = query.page ?? 1;
-  const perPage = query.per_page ?? 25;
+  const perPage = query.per_page ?? 20;
   const base = filtered(db, query);
   const [rows, count, asOf] = await Promise.all([
-    selected(base, query.sort)
+    selected(base, order)
       .limit(perPage)
       .offset((page - 1) * perPage)
       .execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     reportsAsOf(db),
   ]);
-  const total = Number(count.n);
-  const totalPages = Math.ceil(total / perPage);
-  return {
-    rows: rows.map(toReport),
-    pagination: {
-      page,
-      per_page: perPage,
-      total,
-      total_pages: totalPages,
-      has_next: page < totalPages,
-      has_prev: page > 1,
-    },
-    asOf,
-  };
+  return { rows: rows.map(toReport), pagination: pagePagination(page, perPage, Number(count.n)), asOf };
 }
 
-/** Every matching row, `batch` at a time, for the CSV download. */
+/** Every matching row, `batch` at a time (keyset batches, as the cursor pages), for the CSV download. */
 export async function* allTenantReports(
   db: Kysely<PlatformDatabase>,
   query: TenantReportCsvQuery,
   batch = 1000,
 ): AsyncGenerator<TenantReport[]> {
-  for (let offset = 0; ; offset += batch) {
-    const rows = await selected(filtered(db, query), query.sort).limit(batch).offset(offset).execute();
+  const order = orderOf(query.sort);
+  for (let cursor: string | null = null; ;) {
+    const rows = await rowsAfter(db, query, order, cursor, batch);
     if (rows.length > 0) yield rows.map(toReport);
     if (rows.length < batch) return;
+    cursor = cursorAfter(rows[rows.length - 1]!, order);
   }
 }

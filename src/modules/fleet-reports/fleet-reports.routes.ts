@@ -27,6 +27,10 @@ export function fleetReportRoutes(app: TenantRoutes, services: AppServices): voi
     {
       schema: {
         summary: 'Every tenant with users, storage, requests, errors and p95 over 24 h',
+        description:
+          'Sorted on any column (`-requests_24h` by default; nulls last both ways, then by tenant id). ' +
+          'Page (`page`, `per_page`, default 20) or cursor (`cursor`, `limit`) pagination; cursor pages ' +
+          "are keyset pages on (the sort column's value, tenant id).",
         operationId: 'listTenantReports',
         tags,
         querystring: TenantReportQuery,

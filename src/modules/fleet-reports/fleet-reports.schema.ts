@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { TENANT_STATUSES } from '../../tenancy/registry/tenant-record.js';
 import { ISOLATIONS, TIERS } from '../../tenancy/tiers.js';
+import { CursorParams, PageParams } from '../listing/list-query.schema.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -15,6 +16,7 @@ export const REPORT_COLUMNS = [
   'storage_bytes',
   'requests_24h',
   'errors_24h',
+  'server_errors_24h',
   'p95_ms_24h',
   'last_active_at',
 ] as const;
@@ -24,8 +26,8 @@ const SORTS = REPORT_COLUMNS.flatMap((column) => [column, `-${column}`] as const
 
 export const TenantReportQuery = Type.Object(
   {
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
-    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    ...PageParams,
+    ...CursorParams,
     sort: Type.Optional(literals(SORTS)),
     q: Type.Optional(Type.String({ maxLength: 200, description: 'part of the tenant id or name' })),
     tier: Type.Optional(literals(TIERS)),
@@ -35,7 +37,8 @@ export const TenantReportQuery = Type.Object(
   { additionalProperties: false },
 );
 export type TenantReportQuery = Static<typeof TenantReportQuery>;
-export const TenantReportCsvQuery = Type.Omit(TenantReportQuery, ['page', 'per_page']);
+/** The list's filters and sort: the download is every matching row, so it takes no page nor cursor. */
+export const TenantReportCsvQuery = Type.Omit(TenantReportQuery, ['page', 'per_page', 'cursor', 'limit']);
 export type TenantReportCsvQuery = Static<typeof TenantReportCsvQuery>;
 
 export const TenantReport = Type.Object({

@@ -26,8 +26,9 @@ export async function readHistories(
   if (items.length === 0) return [];
   // Right after a large load the table has no statistics yet, and the planner then prefers a
   // bitmap scan of each item's whole history plus a sort over walking its index backwards.
-  await sql`set local enable_bitmapscan = off`.execute(scope.db);
-  const result = await sql<{ n: number; days: string | null; units: string | null }>`
+  // Not awaited alone: the scope's client pipelines it with the read, one round trip for both.
+  const planned = sql`set local enable_bitmapscan = off`.execute(scope.db);
+  const reading = sql<{ n: number; days: string | null; units: string | null }>`
     select i.n::int as n, w.days, w.units
       from unnest(${items}::text[]) with ordinality as i(item_id, n)
       cross join lateral (
@@ -40,6 +41,7 @@ export async function readHistories(
              limit ${lastRows ?? null}
           ) x
       ) w`.execute(scope.db);
+  const [, result] = await Promise.all([planned, reading]);
   const byIndex = new Map(result.rows.map((row) => [row.n - 1, row]));
   const series: SeriesInput[] = [];
   items.forEach((itemId, k) => {

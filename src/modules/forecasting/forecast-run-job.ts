@@ -19,6 +19,9 @@ export interface ForecastRunJobOptions {
 
 const defaultChunk = (method: string) => (method === 'seasonal_naive' ? 1000 : 200);
 
+/** Chunks read at once ahead of the fitting, each on its own connection. */
+const READ_AHEAD = 2;
+
 /** Seasons of recent history seasonal naive learns its interval width and MASE scale from. */
 export const SEASONAL_NAIVE_SEASONS = 8;
 
@@ -161,8 +164,19 @@ export function forecastRunJob(
       );
     let writing: Promise<boolean> | undefined;
     try {
-      // A pipeline: the next chunk is read and the last one written while the worker threads fit.
-      let reading = done < run.item_count ? readChunk(done) : undefined;
+      // A pipeline: the next chunks are read, on connections of their own, and the last one
+      // written while the worker threads fit. READ_AHEAD reads at once, so PostgreSQL reads on
+      // both cores when the fitting is cheaper than the reading (seasonal naive).
+      const reads: Array<ReturnType<typeof readChunk>> = [];
+      let readFrom = done;
+      const readMore = () => {
+        while (reads.length < READ_AHEAD && readFrom < run.item_count) {
+          reads.push(readChunk(readFrom));
+          readFrom += size;
+        }
+      };
+      readMore();
+      let reading = reads.shift();
       while (reading) {
         const { items, series } = await reading;
         const fitting = engine.forecast(series, {
@@ -172,7 +186,8 @@ export function forecastRunJob(
           holdoutDays: run.holdout_days,
         });
         const next = done + items.length;
-        reading = next < run.item_count ? readChunk(next) : undefined;
+        readMore();
+        reading = reads.shift();
         const forecasts = await fitting;
         if (writing && !(await writing))
           return { run_id: run.id, skipped: 'another worker advanced this run' };

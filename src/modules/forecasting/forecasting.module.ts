@@ -1,6 +1,7 @@
 import type { TenantModule } from '../module.js';
 import { grantToBuiltInRoles } from '../roles/grant-to-built-in-roles.js';
 import { ITEMS_PER_RUN_QUOTA } from './create-forecast-run.js';
+import { forecastPointsArchiveUpgrade } from './forecast-points-archive-upgrade.js';
 import { forecastingRoutes } from './forecasting.routes.js';
 import { FORECASTING_TABLES, forecastingMigrations } from './forecasting.tables.js';
 
@@ -32,5 +33,6 @@ export const forecastingModule: TenantModule = {
       tiers: { standard: 1000, premium: 10_000, enterprise: null },
     },
   ],
+  archiveUpgrades: [forecastPointsArchiveUpgrade],
   routes: forecastingRoutes,
 };

@@ -100,6 +100,9 @@ export async function forecastingRoutes(app: TenantRoutes, services: AppServices
     {
       schema: {
         summary: 'List daily demand',
+        description:
+          'By item, then day. Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; ' +
+          'cursor pages are keyset pages on (item_id, date).',
         operationId: 'listDemand',
         tags,
         querystring: DemandQuery,
@@ -118,6 +121,10 @@ export async function forecastingRoutes(app: TenantRoutes, services: AppServices
     {
       schema: {
         summary: 'List items with demand history',
+        description:
+          'Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; cursor pages are keyset ' +
+          "pages on (the sort's value, item_id). With `sort=item_id` (the default) new items never make " +
+          'a cursor walk skip or repeat one; the totals and last dates of other sorts move as demand arrives.',
         operationId: 'listDemandItems',
         tags,
         querystring: DemandItemsQuery,
@@ -161,6 +168,10 @@ export async function forecastingRoutes(app: TenantRoutes, services: AppServices
     {
       schema: {
         summary: 'List forecast runs',
+        description:
+          'Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination, filters `status`, ' +
+          '`created_from`, `created_to` and `q`, sorts `-created_at` (the default), `created_at`, ' +
+          '`status`, `name` and `-name`. A run has no name: `q` and the name sorts read its `method`.',
         operationId: 'listForecastRuns',
         tags,
         querystring: RunsQuery,
@@ -197,6 +208,9 @@ export async function forecastingRoutes(app: TenantRoutes, services: AppServices
     {
       schema: {
         summary: "List a run's forecasts",
+        description:
+          'By item, then day. Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; ' +
+          'cursor pages are keyset pages on (item_id, date).',
         operationId: 'listRunForecasts',
         tags,
         params: IdParams,

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { CursorParams, ListQuery, PageParams as ListPageParams } from '../listing/list-query.schema.js';
 import { FORECAST_METHODS, RUN_STATUSES } from './forecasting.tables.js';
 
 /** The most rows one `POST /demand` takes (SPEC §8). */
@@ -36,15 +37,12 @@ export const DemandIngest = Type.Object({
   updated: Type.Integer(),
 });
 
-const PageParams = {
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
-  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-  tenant_id: Type.Optional(Type.String()),
-};
+const PageParams = { ...ListPageParams, tenant_id: Type.Optional(Type.String()) };
 
 export const DemandQuery = Type.Object(
   {
     ...PageParams,
+    ...CursorParams,
     item_id: Type.Optional(ItemId),
     from: Type.Optional(Day),
     to: Type.Optional(Day),
@@ -65,6 +63,7 @@ export const ITEM_SORTS = [
 export const DemandItemsQuery = Type.Object(
   {
     ...PageParams,
+    ...CursorParams,
     q: Type.Optional(Type.String({ maxLength: 200 })),
     sort: Type.Optional(Type.Union(ITEM_SORTS.map((s) => Type.Literal(s)))),
   },
@@ -118,10 +117,12 @@ export const ForecastRun = Type.Object({
 });
 export type ForecastRun = Static<typeof ForecastRun>;
 
+/** SPEC §5's list parameters; a run has no name, so `q`, `name` and `-name` read its `method`. */
 export const RunsQuery = Type.Object(
   {
-    ...PageParams,
+    ...ListQuery.properties,
     status: Type.Optional(Type.Union(RUN_STATUSES.map((s) => Type.Literal(s)))),
+    q: Type.Optional(Type.String({ maxLength: 200, description: "Searches the run's `method`" })),
   },
   { additionalProperties: false },
 );
@@ -130,7 +131,7 @@ export type RunsQuery = Static<typeof RunsQuery>;
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
 export const ForecastsQuery = Type.Object(
-  { ...PageParams, item_id: Type.Optional(ItemId) },
+  { ...PageParams, ...CursorParams, item_id: Type.Optional(ItemId) },
   { additionalProperties: false },
 );
 export type ForecastsQuery = Static<typeof ForecastsQuery>;

@@ -9,12 +9,15 @@ import { DemandCsvReader } from './demand-csv-reader.js';
 import { DemandJsonScanner } from './demand-json-scanner.js';
 import { copyLine, demandRowProblem, parseUnits, type RawDemandRow } from './demand-row-check.js';
 import { DEMAND_BODY_LIMIT, MAX_DEMAND_ROWS } from './forecasting.schema.js';
+import { ItemDayRangeCollector, type ItemDayRanges } from './item-day-ranges.js';
 
 /** Rows of one `/demand` body, validated and written as COPY text to `file` (removed by the caller). */
 export interface SpooledDemand {
   file: string;
   rows: number;
   format: 'json' | 'csv';
+  /** Each item's first and last day, when the items were few enough to keep them. */
+  ranges?: ItemDayRanges;
 }
 
 const COLUMNS = ['item_id', 'date', 'units_sold'] as const;
@@ -73,7 +76,11 @@ async function* limited(body: Readable): AsyncGenerator<Buffer> {
   }
 }
 
-async function spoolJson(body: Readable, writer: CopyFileWriter): Promise<number> {
+async function spoolJson(
+  body: Readable,
+  writer: CopyFileWriter,
+  ranges: ItemDayRangeCollector,
+): Promise<number> {
   const scanner = new DemandJsonScanner((value, index) => {
     if (index >= MAX_DEMAND_ROWS) throw tooMany('json');
     if (value === null || typeof value !== 'object' || Array.isArray(value))
@@ -91,6 +98,7 @@ async function spoolJson(body: Readable, writer: CopyFileWriter): Promise<number
     const problem = demandRowProblem(row as unknown as RawDemandRow);
     if (problem) throw invalid(`rows[${index}].${problem.field}`, problem.message);
     writer.add(copyLine(row.item_id as string, row.date as string, row.units_sold as number, index));
+    ranges.add(row.item_id as string, row.date as string);
   });
   for await (const chunk of limited(body)) {
     scanner.write(chunk);
@@ -114,7 +122,11 @@ function csvHeader(record: string[], line: number): number[] {
   return positions;
 }
 
-async function spoolCsv(body: Readable, writer: CopyFileWriter): Promise<number> {
+async function spoolCsv(
+  body: Readable,
+  writer: CopyFileWriter,
+  ranges: ItemDayRangeCollector,
+): Promise<number> {
   let positions: number[] | undefined;
   let rows = 0;
   const reader = new DemandCsvReader((record, lineNumber) => {
@@ -131,6 +143,7 @@ async function spoolCsv(body: Readable, writer: CopyFileWriter): Promise<number>
     const problem = demandRowProblem(raw);
     if (problem) throw invalid(line, `${problem.field} ${problem.message}`);
     writer.add(copyLine(raw.item_id as string, raw.date, units, lineNumber));
+    ranges.add(raw.item_id as string, raw.date);
     rows += 1;
   });
   for await (const chunk of limited(body)) {
@@ -156,10 +169,13 @@ export async function spoolDemand(
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `demand-${randomUUID()}.copy`);
   const writer = new CopyFileWriter(createWriteStream(file));
+  const ranges = new ItemDayRangeCollector();
   try {
-    const rows = format === 'json' ? await spoolJson(body, writer) : await spoolCsv(body, writer);
+    const rows =
+      format === 'json' ? await spoolJson(body, writer, ranges) : await spoolCsv(body, writer, ranges);
     await writer.close();
-    return { file, rows, format };
+    const collected = ranges.result();
+    return { file, rows, format, ...(collected ? { ranges: collected } : {}) };
   } catch (error) {
     await writer.close().catch(() => undefined);
     await rm(file, { force: true });

@@ -40,7 +40,7 @@ const FLOAT8_OID = 701;
  * Writes one chunk's forecasts and quality rows and advances `items_done`, fenced on the count
  * this chunk started from: a second worker that raced it (a lost lease) writes nothing.
  * Returns false when the fence did not hold. Each item is one forecast row (its days as arrays)
- * and one quality row, all sent as column arrays in one statement.
+ * and one quality row, all sent as column arrays in one statement, which goes with the COMMIT.
  */
 export async function writeForecasts(
   scope: TenantScope,
@@ -122,7 +122,8 @@ export async function writeForecasts(
   if (c.item.length === 0) return true;
   const points = sql.id(scope.schema, 'forecast_points');
   const quality = sql.id(scope.schema, 'forecast_item_quality');
-  await sql`
+  // Its answer is not needed: it goes in the COMMIT's round trip (a failure still rolls back the chunk).
+  const write = sql`
     with items as (
       select * from unnest(
         ${c.item}::text[], ${c.method}::text[], ${c.model}::text[], ${c.first}::date[], ${c.last}::date[],
@@ -150,6 +151,7 @@ export async function writeForecasts(
     select ${scope.tenantId}::text, ${runId}::uuid, item_id, method, model, last_date, mape, wape, mase,
            bias, holdout_days, abs_error_sum, actual_sum, forecast_sum, ape_sum, ape_count, coverage_80,
            coverage_95
-      from items`.execute(scope.db);
+      from items`;
+  scope.sendWithCommit(write.compile(scope.db));
   return true;
 }

@@ -1,6 +1,8 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import { AppError } from '../../errors.js';
-import type { ListQuery, Pagination } from './list-query.schema.js';
+import type { ListQuery, Page, Pagination } from './list-query.schema.js';
+import { cursorLimit } from './keyset-cursor.js';
+import { containing } from './like-pattern.js';
 
 /** How a list route's table maps the generic filters and sorts. */
 export interface ListColumns {
@@ -9,10 +11,7 @@ export interface ListColumns {
   statuses: readonly string[];
 }
 
-export interface Page<Row> {
-  rows: Row[];
-  pagination: Pagination;
-}
+export type { Page };
 
 type SortKey = { column: string; descending: boolean };
 
@@ -54,10 +53,6 @@ function decodeCursor(cursor: string, key: SortKey): { v: string; id: string } {
   }
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /**
  * Applies the list routes' filters, sort and pagination to a query that already selects the caller's
  * rows. Cursor pages are keyset pages on (sort column, id): inserts never shift them.
@@ -80,7 +75,7 @@ export async function paginate<Row extends { id: string; created_at: Date }>(
   }
   let filtered = base;
   if (query.status !== undefined) filtered = filtered.where('status', '=', query.status);
-  if (query.q) filtered = filtered.where(sql.ref(columns.name), 'ilike', `%${escapeLike(query.q)}%`);
+  if (query.q) filtered = filtered.where(sql.ref(columns.name), 'ilike', containing(query.q));
   if (query.created_from) filtered = filtered.where('created_at', '>=', new Date(query.created_from));
   if (query.created_to) filtered = filtered.where('created_at', '<=', new Date(query.created_to));
 
@@ -89,7 +84,7 @@ export async function paginate<Row extends { id: string; created_at: Date }>(
   const ordered = filtered.orderBy(sql.ref(key.column), direction).orderBy('id', direction);
 
   if (query.cursor !== undefined || (query.limit !== undefined && query.page === undefined)) {
-    const limit = query.limit ?? query.per_page ?? 20;
+    const limit = cursorLimit(query);
     let paged = ordered;
     if (query.cursor) {
       const after = decodeCursor(query.cursor, key);

@@ -1,15 +1,11 @@
 import { createRemoteJWKSet, customFetch, type JWTVerifyGetKey } from 'jose';
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { PlatformDatabase } from '../../db/platform-database.js';
 import { publicFetch, type PublicFetch } from '../../outbound/fetch-public.js';
 import type { OutboundPolicy } from '../../outbound/outbound-policy.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
 import type { OidcProviderRow } from './oidc-providers.table.js';
-
-interface Found {
-  provider: OidcProviderRow | undefined;
-  expires: number;
-}
 
 const MAX_ENTRIES = 10_000;
 const JWKS_TIMEOUT_MS = 3000;
@@ -24,28 +20,28 @@ const JWKS_MAX_BYTES = 256 * 1024;
  * unknown `kid` (key rotation) and rate-limits those refetches.
  */
 export class OidcIssuers {
-  private readonly found = new Map<string, Found>();
+  private readonly found: LRUCache<string, { provider: OidcProviderRow | undefined }>;
   private readonly keySets = new Map<string, { jwksUrl: string; getKey: JWTVerifyGetKey }>();
   private readonly fetchJwks: PublicFetch;
 
   constructor(
     private readonly db: Kysely<PlatformDatabase>,
     policy: OutboundPolicy,
-    private readonly ttlMs = 5000,
+    ttlMs = 5000,
   ) {
+    this.found = new LRUCache({ max: MAX_ENTRIES, ttl: ttlMs });
     this.fetchJwks = publicFetch({ policy, timeoutMs: JWKS_TIMEOUT_MS, maxBytes: JWKS_MAX_BYTES });
   }
 
   async find(issuer: string): Promise<OidcProviderRow | undefined> {
     const hit = this.found.get(issuer);
-    if (hit && hit.expires > Date.now()) return hit.provider;
+    if (hit) return hit.provider;
     const provider = await this.db
       .selectFrom('platform.oidc_providers')
       .selectAll()
       .where('issuer', '=', issuer)
       .executeTakeFirst();
-    if (this.found.size >= MAX_ENTRIES) this.found.delete(this.found.keys().next().value!);
-    this.found.set(issuer, { provider, expires: Date.now() + this.ttlMs });
+    this.found.set(issuer, { provider });
     return provider;
   }
 

@@ -63,6 +63,12 @@ export async function importTenant(
   const { tenancy } = services;
   const id = parseTenantId(rawId, 'id');
   const tenantTables = services.modules.flatMap((module) => module.tables);
+  const upgrades = services.modules.flatMap((module) =>
+    (module.archiveUpgrades ?? []).map((upgrade) => ({
+      ...upgrade,
+      migration: `${module.name}:${upgrade.migration}`,
+    })),
+  );
   const manifest = await readArchive(file);
   assertCompatible(manifest, tenantTables, tenancy.latestMigrations);
   const existing = await tenancy.registry.load(id);
@@ -81,7 +87,7 @@ export async function importTenant(
       if (!existing) await tenancy.provision(tenant);
       const schema = storageSchema(tenancy, tenant);
       tables = await tenancy.withTenant(tenant, async (scope) => {
-        const loaded = await loadArchive(scope, schema, file, manifest, tenantTables);
+        const loaded = await loadArchive(scope, schema, file, manifest, tenantTables, upgrades);
         for (const module of services.modules) await module.afterImport?.(scope);
         // Entries exported before the source's sealer reached them are chained here, after the commit.
         if (loaded.audit_log) scope.signal(AUDIT_APPENDED);

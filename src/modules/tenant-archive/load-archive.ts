@@ -3,6 +3,8 @@ import { AppError } from '../../errors.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import type { ArchiveManifest, ArchiveTable } from './archive-format.js';
 import { readArchive } from './read-archive.js';
+import type { ArchiveUpgrade } from '../archive-upgrade.js';
+import { convertStagedTables, stageOldTables, upgradesFor } from './stage-old-tables.js';
 import { readTableLayout, type RunSql, type TableLayout } from './table-layout.js';
 
 /**
@@ -18,10 +20,11 @@ async function layoutsFor(
   run: RunSql,
   schema: string,
   manifest: ArchiveManifest,
+  staged: Map<string, TableLayout> = new Map(),
 ): Promise<Map<string, TableLayout>> {
   const layouts = new Map<string, TableLayout>();
   for (const table of manifest.tables) {
-    const layout = await readTableLayout(run, schema, table.name);
+    const layout = staged.get(table.name) ?? (await readTableLayout(run, schema, table.name));
     if (!layout) throw invalid(`The archive has table ${table.name}, which this tenant's storage does not`);
     const unknown = table.columns.filter((column) => !layout.columns.includes(column));
     if (unknown.length > 0) {
@@ -85,6 +88,8 @@ async function revokeImportedApiKeys(run: RunSql, layout: TableLayout | undefine
  * the archive is read again and every checksum checked as rows go in, so what commits is exactly
  * what was verified, and any failure rolls everything back. Column names come from the catalog
  * and from a manifest whose identifiers were validated, so they are safe to quote as they are.
+ * A table the archive holds in an older shape (`upgrades`, ids qualified `<module>:<id>`) is
+ * loaded into a temporary table of that shape, then converted into today's.
  */
 export async function loadArchive(
   scope: TenantScope,
@@ -92,16 +97,26 @@ export async function loadArchive(
   file: string,
   manifest: ArchiveManifest,
   tenantTables: string[],
+  upgrades: ArchiveUpgrade[] = [],
 ): Promise<Record<string, number>> {
   const run: RunSql = async (text, values = []) =>
     (await scope.db.executeQuery(CompiledQuery.raw(text, values))).rows as never[];
-  const layouts = await layoutsFor(run, schema, manifest);
+  const staged = await stageOldTables(run, upgradesFor(manifest, upgrades));
+  const stagings = new Map([...staged].map(([table, { staging }]) => [table, staging]));
+  const layouts = await layoutsFor(run, schema, manifest, stagings);
   await requireEmpty(run, schema, scope.tenantId, tenantTables);
   const counts: Record<string, number> = {};
   await readArchive(file, async (table, rows) => {
     await insertBatch(run, scope.tenantId, layouts.get(table.name)!, table, rows);
     counts[table.name] = (counts[table.name] ?? 0) + rows.length;
   });
+  const targets = new Map<string, TableLayout>();
+  for (const table of staged.keys()) {
+    const target = await readTableLayout(run, schema, table);
+    if (!target) throw invalid(`The archive has table ${table}, which this tenant's storage does not`);
+    targets.set(table, target);
+  }
+  await convertStagedTables(run, staged, targets);
   for (const table of manifest.tables) counts[table.name] ??= 0;
   await revokeImportedApiKeys(run, layouts.get('api_keys'), scope.tenantId);
   return counts;

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { quoteIdent } from '../../db/sql-identifier.js';
+import { quoteIdent, quoteLiteral } from '../../db/sql-identifier.js';
+import { FENCED_COMMENT, storageLockKey } from '../../tenancy/migrations/run-tenant-migrations.js';
 import type { TenantLocation } from '../../tenancy/isolation/isolation-model.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
 
@@ -67,10 +68,24 @@ export async function fenceStorage(tenancy: Tenancy, from: TenantLocation, moveI
     if (from.isolation === 'pool') {
       await armPoolFence(client, schema, tenancy.tenantTables);
     } else {
-      // From the tenant's own role too: a schema tenant's statements run under it.
-      await client.query(
-        `revoke insert, update, delete, truncate on all tables in schema ${quoteIdent(schema)} from ${await storageRoles(client, tenancy, from)}`,
-      );
+      // From the tenant's own role too: a schema tenant's statements run under it. Under the
+      // storage's migration lock, with the schema marked, so a fleet migration that runs now or
+      // later grants this storage reads only (run-tenant-migrations.ts).
+      const roles = await storageRoles(client, tenancy, from);
+      await client.query('begin');
+      try {
+        await client.query(`select pg_advisory_xact_lock(${storageLockKey(schema)})`);
+        await client.query(
+          `comment on schema ${quoteIdent(schema)} is ${quoteLiteral(`${FENCED_COMMENT} for move ${moveId}`)}`,
+        );
+        await client.query(
+          `revoke insert, update, delete, truncate on all tables in schema ${quoteIdent(schema)} from ${roles}`,
+        );
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      }
     }
     // Every transaction of this database that had written before the fence must end first.
     const { rows } = await client.query<{ xids: string[] | null }>(
@@ -108,6 +123,8 @@ export async function unfenceStorage(tenancy: Tenancy, from: TenantLocation): Pr
     try {
       const role = await storageRoles(client, tenancy, from);
       await client.query('begin');
+      await client.query(`select pg_advisory_xact_lock(${storageLockKey(schema)})`);
+      await client.query(`comment on schema ${quoteIdent(schema)} is null`);
       await client.query(
         `grant select, insert, update, delete on all tables in schema ${quoteIdent(schema)} to ${role}`,
       );

@@ -5,6 +5,7 @@ import type { TenantId } from '../../tenancy/tenant-id.js';
 import type { Pagination } from '../listing/list-query.schema.js';
 import { pagePagination } from '../listing/paginate.js';
 import type { TenantListQuery } from './tenants.schema.js';
+import { containing } from '../listing/like-pattern.js';
 
 const ORDER: Record<string, [string, 'asc' | 'desc']> = {
   created_at: ['created_at', 'asc'],
@@ -24,7 +25,7 @@ export async function findTenants(
   if (only) base = base.where('id', '=', only);
   if (query.status) base = base.where('status', '=', query.status);
   else base = base.where('status', '<>', 'deleted');
-  if (query.q) base = base.where('name', 'ilike', `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (query.q) base = base.where('name', 'ilike', containing(query.q));
   const page = query.page ?? 1;
   const perPage = query.per_page ?? 20;
   const [column, direction] = ORDER[query.sort ?? '-created_at']!;

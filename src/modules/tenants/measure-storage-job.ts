@@ -17,18 +17,62 @@ export const MEASURE_STORAGE_EVERY_MS = 10 * 60_000;
 const BATCH = 200;
 
 /**
+ * How many times its own duration a tenant's measurement waits before that tenant is measured
+ * again on demand: measuring then takes at most 1/20 of the time, however large the tenant. In
+ * the pool model a measurement reads every row of the tenant, so a busy tenant with hundreds of
+ * thousands of rows, measured every MEASURE_AFTER_CREATES creates, kept scans of itself running
+ * back to back (several at once, one per job slot) beside its own writes (BENCHMARKS §3).
+ */
+export const MEASURE_SPACING_FACTOR = 20;
+
+/** The shortest gap between two on-demand measurements of one tenant. */
+export const MEASURE_MIN_SPACING_MS = 1000;
+
+/**
+ * When the next on-demand measurement of a tenant may start, after one that took `tookMs` and
+ * ended at `endedAt`. Never later than a periodic run would measure it anyway.
+ */
+export function nextMeasurementAt(endedAt: Date, tookMs: number): Date {
+  const gap = Math.min(
+    MEASURE_STORAGE_EVERY_MS,
+    Math.max(MEASURE_MIN_SPACING_MS, tookMs * MEASURE_SPACING_FACTOR),
+  );
+  return new Date(endedAt.getTime() + gap);
+}
+
+/**
  * Queues one measurement of one tenant (after an import, or after many creates). A measurement
- * already waiting for that tenant is enough, so bursts of bulk writes queue one job, not many.
+ * of that tenant already queued or running is enough, so bursts of writes queue one job, never
+ * two scans of the same tenant at once; after one that ended, the next waits `nextMeasurementAt`.
+ * The check and the insert run under a per-tenant advisory lock, across every server process.
  */
 export async function enqueueStorageMeasurement(queue: JobQueue, tenantId: string): Promise<void> {
-  const waiting = await queue.db
-    .selectFrom('platform.jobs')
-    .select('id')
-    .where('kind', '=', MEASURE_STORAGE_JOB)
-    .where('tenant_id', '=', tenantId)
-    .where('status', '=', 'queued')
-    .executeTakeFirst();
-  if (!waiting) await queue.enqueue(MEASURE_STORAGE_JOB, {}, { tenantId });
+  const runAt = await queue.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${MEASURE_STORAGE_JOB}), hashtext(${tenantId}))`.execute(
+      trx,
+    );
+    const last = await trx
+      .selectFrom('platform.jobs')
+      .select(['status', 'updated_at', sql<string | null>`result->>'ms'`.as('ms')])
+      .where('kind', '=', MEASURE_STORAGE_JOB)
+      .where('tenant_id', '=', tenantId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (last?.status === 'queued' || last?.status === 'running') return undefined;
+    const at =
+      last?.status === 'done' && last.ms !== null
+        ? nextMeasurementAt(last.updated_at, Number(last.ms))
+        : new Date();
+    await trx
+      .insertInto('platform.jobs')
+      .values({ kind: MEASURE_STORAGE_JOB, tenant_id: tenantId, payload: '{}', run_at: at })
+      .execute();
+    return at;
+  });
+  // A job due now starts at once rather than on the worker's next poll.
+  if (runAt && runAt.getTime() <= Date.now()) await queue.notify(MEASURE_STORAGE_JOB);
 }
 
 /**
@@ -111,9 +155,12 @@ export function measureStorageJob(tenancy: Tenancy, queue: JobQueue, everyMs = M
       if (!tenant || (tenant.status !== 'active' && tenant.status !== 'suspended')) {
         return { skipped: tenant?.status ?? 'gone' };
       }
+      const started = performance.now();
       const sizes = await measureTenantStorage(tenancy, [tenant]);
+      // Kept in the job's result: enqueueStorageMeasurement spaces the tenant's next one by it.
+      const ms = Math.round(performance.now() - started);
       await recordStorageUsage(tenancy.platformDb, sizes);
-      return { storage_bytes: sizes.get(tenant.id) ?? null };
+      return { storage_bytes: sizes.get(tenant.id) ?? null, ms };
     }
     // A periodic run completes even when it failed: a retry would run beside its successor.
     const outcome = await measureAll(tenancy).catch((error: unknown) => ({

@@ -6,6 +6,12 @@ import { type IsolationCheck, verdict } from './isolation-check.js';
 /** The policy expression tenantRowSecurity creates, as PostgreSQL prints it back. */
 export const TENANT_POLICY_EXPRESSION = `(tenant_id = current_setting('${TENANT_SETTING}'::text, true))`;
 
+/** The same fence with the setting read once per statement (tenantRowSecurity's `per-statement`), as printed back. */
+export const TENANT_POLICY_EXPRESSION_PER_STATEMENT = `(tenant_id = ( SELECT current_setting('${TENANT_SETTING}'::text, true) AS current_setting))`;
+
+/** Every policy expression that fences a tenant table by tenant_id. */
+export const TENANT_POLICY_EXPRESSIONS = [TENANT_POLICY_EXPRESSION, TENANT_POLICY_EXPRESSION_PER_STATEMENT];
+
 /** The one table of a tenant storage without tenant_id: read-only to the application role. */
 const BOOKKEEPING = 'tenant_migrations';
 
@@ -34,7 +40,7 @@ interface TableRow {
  * deparsing opens the table, and a thousand tenant schemas would load every tenant table's
  * catalogue entry to print the same expression. Sharing is sound only for the expected
  * expression (then the one column it names is each table's own tenant_id); any other is
- * deparsed for its own table. $2 is the expected expression.
+ * deparsed for its own table. $2 lists the expected expressions.
  */
 const TABLES = `
   with tables as (
@@ -56,7 +62,7 @@ const TABLES = `
       join pg_policy p on p.oid = f.policy),
   texts as (
     select x.policy, x.kind,
-           case when f.text = $2 then f.text
+           case when f.text = any($2::text[]) then f.text
                 else pg_get_expr(case x.kind when 'qual' then p.polqual else p.polwithcheck end, p.polrelid) end as text
       from expressions x join forms f using (form) join pg_policy p on p.oid = x.policy),
   policies as (
@@ -96,9 +102,14 @@ function policyFaults(row: TableRow): string[] {
     // Without WITH CHECK a policy checks new rows with its USING expression.
     const check = policy.check ?? policy.qual;
     const faults: string[] = [];
-    if (policy.qual !== null && policy.qual !== TENANT_POLICY_EXPRESSION)
+    if (policy.qual !== null && !TENANT_POLICY_EXPRESSIONS.includes(policy.qual))
       faults.push(`${row.table}.${policy.name} reads where ${policy.qual}`);
-    if (check !== null && check !== TENANT_POLICY_EXPRESSION && policy.cmd !== 'r' && policy.cmd !== 'd')
+    if (
+      check !== null &&
+      !TENANT_POLICY_EXPRESSIONS.includes(check) &&
+      policy.cmd !== 'r' &&
+      policy.cmd !== 'd'
+    )
       faults.push(`${row.table}.${policy.name} writes where ${check}`);
     return faults;
   });
@@ -128,7 +139,7 @@ export async function inspectStorageCatalogues(
   role: string,
 ): Promise<{ checks: IsolationCheck[]; tenantTables: Map<string, string[]> }> {
   const schemas = targets.map((target) => target.schema);
-  const tables = await app.query<TableRow>(TABLES, [schemas, TENANT_POLICY_EXPRESSION]);
+  const tables = await app.query<TableRow>(TABLES, [schemas, TENANT_POLICY_EXPRESSIONS]);
   const rights = await app.query<{ schema: string; creates: boolean; owns: boolean; public: string[] }>(
     SCHEMA_RIGHTS,
     [schemas],

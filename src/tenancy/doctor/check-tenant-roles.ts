@@ -139,7 +139,7 @@ export async function checkTenantRoles(
     NAME,
     broken,
     `${own.length - without.length} tenant role(s) reach their own schema or database only`,
-    'revoke what is listed (REVOKE USAGE ON SCHEMA … / REVOKE CONNECT ON DATABASE … / REVOKE <other role> FROM <role>) and give the role back its attributes (ALTER ROLE <role> NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE, and NOLOGIN for a schema tenant); a missing role is made again when its storage next migrates (`tenantbase migrate --tenants --only <id>` once a migration is pending)',
+    "a missing role, or one with an attribute listed: `tenantbase tenants repair-role <id>` makes it again with its own grants and fenced attributes (a schema tenant's role made superuser or BYPASSRLS first needs ALTER ROLE <role> NOSUPERUSER NOBYPASSRLS by hand: no Tenantbase process starts while the application role can become it); other rights listed are revoked by hand (REVOKE USAGE ON SCHEMA … / REVOKE CONNECT ON DATABASE … / REVOKE <other role> FROM <role>)",
   );
   if (result.status === 'ok' && without.length > 0)
     return {

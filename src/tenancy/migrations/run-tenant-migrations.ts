@@ -21,6 +21,8 @@ function grantStorageAccess(schemaName: string, roles: string[]): string {
   return `do $grants$
 declare
   item record;
+  fenced boolean := coalesce(obj_description(${quoteLiteral(schemaName)}::regnamespace, 'pg_namespace'), '')
+                    like ${quoteLiteral(`${FENCED_COMMENT}%`)};
 begin
   if exists (select 1 from unnest(${roleList}) as wanted(name)
               where not exists (select 1 from pg_roles r where r.rolname = wanted.name)) then
@@ -60,6 +62,10 @@ begin
       if item.held && array['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'] then
         execute format('revoke insert, update, delete, truncate on %s from %I', item.rel, item.role);
       end if;
+    elsif fenced then
+      if not item.held @> array['SELECT'] then
+        execute format('grant select on %s to %I', item.rel, item.role);
+      end if;
     elsif not item.held @> array['SELECT', 'INSERT', 'UPDATE', 'DELETE'] then
       execute format('grant select, insert, update, delete on %s to %I', item.rel, item.role);
     end if;
@@ -68,7 +74,16 @@ end
 $grants$`;
 }
 
-const lockKey = (schemaName: string) => `hashtext(${quoteLiteral(`tenantbase:migrate:${schemaName}`)})`;
+/**
+ * How a move marks a storage whose writes it has fenced (the schema's comment): a migration run
+ * meanwhile grants reads only, or it would hand the old storage its writes back mid-move.
+ */
+export const FENCED_COMMENT = 'tenantbase: writes fenced';
+
+/** The advisory lock a migration run holds on a storage; a move's fence takes it to set the mark. */
+export const storageLockKey = (schemaName: string) =>
+  `hashtext(${quoteLiteral(`tenantbase:migrate:${schemaName}`)})`;
+const lockKey = storageLockKey;
 
 /** Runs several statements as one simple-query message: one round trip, one result each. */
 async function batch(admin: pg.ClientBase, statements: string[]): Promise<pg.QueryResult[]> {

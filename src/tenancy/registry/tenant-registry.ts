@@ -1,34 +1,34 @@
 import { type Kysely, sql } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { PlatformDatabase } from '../../db/platform-database.js';
 import { isTenantId, type TenantId } from '../tenant-id.js';
 import { type TenantRecord, toTenantRecord } from './tenant-record.js';
 
-interface Cached {
-  record: TenantRecord | undefined;
-  expires: number;
-}
+/** Reads kept per process; a miss (no such tenant or host) is kept too, so it costs one read per TTL. */
+const MAX_CACHED = 10_000;
 
 /**
  * The tenant registry in the platform database. Reads on the request path are cached for a
  * moment; every process invalidates its own copy on write, others catch up within `ttlMs`.
  */
 export class TenantRegistry {
-  private readonly byId = new Map<string, Cached>();
-  private readonly byHost = new Map<string, { id: TenantId | undefined; expires: number }>();
+  private readonly byId: LRUCache<string, { record: TenantRecord | undefined }>;
+  private readonly byHost: LRUCache<string, { id: TenantId | undefined }>;
 
   constructor(
     readonly db: Kysely<PlatformDatabase>,
-    private readonly ttlMs = 2000,
-  ) {}
+    ttlMs = 2000,
+  ) {
+    this.byId = new LRUCache({ max: MAX_CACHED, ttl: ttlMs });
+    this.byHost = new LRUCache({ max: MAX_CACHED, ttl: ttlMs });
+  }
 
   /** The tenant, or undefined when there is none by that id. */
   async find(id: TenantId): Promise<TenantRecord | undefined> {
-    const now = Date.now();
     const hit = this.byId.get(id);
-    if (hit && hit.expires > now) return hit.record;
+    if (hit) return hit.record;
     const record = await this.load(id);
-    this.byId.set(id, { record, expires: now + this.ttlMs });
-    if (this.byId.size > 10_000) this.byId.delete(this.byId.keys().next().value!);
+    this.byId.set(id, { record });
     return record;
   }
 
@@ -54,17 +54,15 @@ export class TenantRegistry {
 
   /** The tenant that registered `hostname` as a custom host name. */
   async findIdByHostname(hostname: string): Promise<TenantId | undefined> {
-    const now = Date.now();
     const hit = this.byHost.get(hostname);
-    if (hit && hit.expires > now) return hit.id;
+    if (hit) return hit.id;
     const row = await this.db
       .selectFrom('platform.tenant_hostnames')
       .select('tenant_id')
       .where('hostname', '=', hostname)
       .executeTakeFirst();
     const id = row && isTenantId(row.tenant_id) ? row.tenant_id : undefined;
-    this.byHost.set(hostname, { id, expires: now + this.ttlMs });
-    if (this.byHost.size > 10_000) this.byHost.delete(this.byHost.keys().next().value!);
+    this.byHost.set(hostname, { id });
     return id;
   }
 

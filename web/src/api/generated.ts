@@ -337,7 +337,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List daily demand */
+    /**
+     * List daily demand
+     * @description By item, then day. Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; cursor pages are keyset pages on (item_id, date).
+     */
     get: operations['listDemand'];
     put?: never;
     /** Upsert daily demand rows (JSON or CSV) */
@@ -355,7 +358,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List items with demand history */
+    /**
+     * List items with demand history
+     * @description Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; cursor pages are keyset pages on (the sort's value, item_id). With `sort=item_id` (the default) new items never make a cursor walk skip or repeat one; the totals and last dates of other sorts move as demand arrives.
+     */
     get: operations['listDemandItems'];
     put?: never;
     post?: never;
@@ -498,7 +504,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List entry types */
+    /**
+     * List entry types
+     * @description Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; `q` searches key and name; sorts `key` (the default), `-key`, `name`, `-name`, `created_at`, `-created_at`, ties by key.
+     */
     get: operations['listEntryTypes'];
     put?: never;
     /** Create an entry type */
@@ -552,7 +561,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List forecast runs */
+    /**
+     * List forecast runs
+     * @description Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination, filters `status`, `created_from`, `created_to` and `q`, sorts `-created_at` (the default), `created_at`, `status`, `name` and `-name`. A run has no name: `q` and the name sorts read its `method`.
+     */
     get: operations['listForecastRuns'];
     put?: never;
     /** Start a forecast run (the same as POST /forecast) */
@@ -587,7 +599,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List a run's forecasts */
+    /**
+     * List a run's forecasts
+     * @description By item, then day. Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; cursor pages are keyset pages on (item_id, date).
+     */
     get: operations['listRunForecasts'];
     put?: never;
     post?: never;
@@ -745,7 +760,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every tenant with users, storage, requests, errors and p95 over 24 h */
+    /**
+     * Every tenant with users, storage, requests, errors and p95 over 24 h
+     * @description Sorted on any column (`-requests_24h` by default; nulls last both ways, then by tenant id). Page (`page`, `per_page`, default 20) or cursor (`cursor`, `limit`) pagination; cursor pages are keyset pages on (the sort column's value, tenant id).
+     */
     get: operations['listTenantReports'];
     put?: never;
     post?: never;
@@ -3156,9 +3174,13 @@ export interface operations {
   listDemand: {
     parameters: {
       query?: {
+        /** @description The previous page's `pagination.cursor` (opaque) */
+        cursor?: string;
         /** @description A calendar day, YYYY-MM-DD */
         from?: string;
         item_id?: string;
+        /** @description Rows per cursor page (20) */
+        limit?: number;
         page?: number;
         per_page?: number;
         tenant_id?: string;
@@ -3387,6 +3409,10 @@ export interface operations {
   listDemandItems: {
     parameters: {
       query?: {
+        /** @description The previous page's `pagination.cursor` (opaque) */
+        cursor?: string;
+        /** @description Rows per cursor page (20) */
+        limit?: number;
         page?: number;
         per_page?: number;
         q?: string;
@@ -3945,7 +3971,9 @@ export interface operations {
       query?: {
         created_from?: string;
         created_to?: string;
+        /** @description The previous page's `pagination.cursor` (opaque) */
         cursor?: string;
+        /** @description Rows per cursor page (20) */
         limit?: number;
         page?: number;
         per_page?: number;
@@ -5051,8 +5079,15 @@ export interface operations {
   listEntryTypes: {
     parameters: {
       query?: {
+        /** @description The previous page's `pagination.cursor` (opaque) */
+        cursor?: string;
+        /** @description Rows per cursor page (20) */
+        limit?: number;
         page?: number;
         per_page?: number;
+        /** @description Searches the type's key and name */
+        q?: string;
+        sort?: 'key' | '-key' | 'name' | '-name' | 'created_at' | '-created_at';
         tenant_id?: string;
       };
       header?: never;
@@ -5761,8 +5796,17 @@ export interface operations {
   listForecastRuns: {
     parameters: {
       query?: {
+        created_from?: string;
+        created_to?: string;
+        /** @description The previous page's `pagination.cursor` (opaque) */
+        cursor?: string;
+        /** @description Rows per cursor page (20) */
+        limit?: number;
         page?: number;
         per_page?: number;
+        /** @description Searches the run's `method` */
+        q?: string;
+        sort?: 'created_at' | '-created_at' | 'name' | '-name' | 'status';
         status?: 'queued' | 'running' | 'done' | 'failed';
         tenant_id?: string;
       };
@@ -6108,7 +6152,11 @@ export interface operations {
   listRunForecasts: {
     parameters: {
       query?: {
+        /** @description The previous page's `pagination.cursor` (opaque) */
+        cursor?: string;
         item_id?: string;
+        /** @description Rows per cursor page (20) */
+        limit?: number;
         page?: number;
         per_page?: number;
         tenant_id?: string;
@@ -7118,7 +7166,11 @@ export interface operations {
   listTenantReports: {
     parameters: {
       query?: {
+        /** @description The previous page's `pagination.cursor` (opaque) */
+        cursor?: string;
         isolation?: 'pool' | 'schema' | 'database';
+        /** @description Rows per cursor page (20) */
+        limit?: number;
         page?: number;
         per_page?: number;
         /** @description part of the tenant id or name */
@@ -7142,6 +7194,8 @@ export interface operations {
           | '-requests_24h'
           | 'errors_24h'
           | '-errors_24h'
+          | 'server_errors_24h'
+          | '-server_errors_24h'
           | 'p95_ms_24h'
           | '-p95_ms_24h'
           | 'last_active_at'
@@ -7260,6 +7314,8 @@ export interface operations {
           | '-requests_24h'
           | 'errors_24h'
           | '-errors_24h'
+          | 'server_errors_24h'
+          | '-server_errors_24h'
           | 'p95_ms_24h'
           | '-p95_ms_24h'
           | 'last_active_at'
@@ -10597,7 +10653,9 @@ export interface operations {
       query?: {
         created_from?: string;
         created_to?: string;
+        /** @description The previous page's `pagination.cursor` (opaque) */
         cursor?: string;
+        /** @description Rows per cursor page (20) */
         limit?: number;
         page?: number;
         per_page?: number;
@@ -11154,7 +11212,9 @@ export interface operations {
       query?: {
         created_from?: string;
         created_to?: string;
+        /** @description The previous page's `pagination.cursor` (opaque) */
         cursor?: string;
+        /** @description Rows per cursor page (20) */
         limit?: number;
         page?: number;
         per_page?: number;

@@ -22,6 +22,11 @@ const RATE_HALF_LIFE_MS = 10_000;
 
 interface Entry {
   pool: pg.Pool;
+  /**
+   * Connections of this pool counted in the budget: from pg-pool's 'connect' to its 'remove',
+   * which comes after the client has ended, while pg-pool stops counting it (totalCount) before.
+   */
+  connections: number;
   lastUsed: number;
   /** Checkouts, each decayed by RATE_HALF_LIFE_MS since it happened, as of `lastUsed`. */
   rate: number;
@@ -152,17 +157,20 @@ export class DatabasePoolCache {
     });
     pool.on('connect', (client) => {
       this.open += 1;
+      created.connections += 1;
       // Checked-out clients have no listener of pg-pool's: a dropped connection would kill the process.
       client.on('error', () => undefined);
     });
     pool.on('remove', () => {
       this.open -= 1;
+      created.connections -= 1;
       created.waiters.shift()?.(); // its connection may have been the one they waited for
       this.waiters.shift()?.();
     });
     pool.on('error', () => undefined); // an idle client's error removes it; the next checkout reconnects
     const created: Entry = {
       pool,
+      connections: 0,
       lastUsed: performance.now(),
       rate: 0,
       active: 0,
@@ -211,8 +219,17 @@ export class DatabasePoolCache {
     if (!idlePool) return false;
     const [key, entry] = idlePool;
     this.entries.delete(key);
-    // pool.end() resolves once its one client is detached; the budget is free when it is closed.
-    const closed = new Promise<void>((resolve) => entry.pool.once('remove', () => resolve()));
+    // The budget is free once every connection of the pool has ended: pool.end() resolves when its
+    // clients are detached, and one destroyed just before may still be ending (its unit is already
+    // promised to whoever waits for that 'remove').
+    const closed = new Promise<void>((resolve) => {
+      const onRemove = () => {
+        if (entry.connections > 0) return;
+        entry.pool.off('remove', onRemove);
+        resolve();
+      };
+      entry.pool.on('remove', onRemove);
+    });
     await entry.pool.end();
     await closed;
     return true;

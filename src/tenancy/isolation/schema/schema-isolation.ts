@@ -1,9 +1,37 @@
+import type pg from 'pg';
 import { quoteIdent } from '../../../db/sql-identifier.js';
 import { ensureTenantRole } from '../../credentials/tenant-roles.js';
 import { runTenantMigrations } from '../../migrations/run-tenant-migrations.js';
 import { countTenantRows, listTenantTables } from '../count-tenant-rows.js';
 import type { IsolationModel, StorageConnection, StorageReport, TenantLocation } from '../isolation-model.js';
 import type { StorageContext } from '../storage-context.js';
+
+/**
+ * Bulk loads stage rows in temporary tables, which the scope creates under the tenant role.
+ * The platform leaves TEMPORARY with PUBLIC (grant-app-role.ts), and then the tenant role has it
+ * too; only where an operator revoked it is the role named in the database's ACL. Every such
+ * GRANT rewrites the one pg_database row and lengthens an ACL that each connection's CONNECT
+ * check scans (3 ms a grant with 1,000 roles in it, 11 ms with 5,000), and concurrent
+ * provisioners take turns over it ("tuple concurrently updated").
+ */
+async function grantTemporaryUnlessPublic(admin: pg.ClientBase, role: string): Promise<void> {
+  const { rows } = await admin.query<{ db: string; public_has_it: boolean }>(
+    `select format('%I', datname) as db,
+            exists (select 1 from aclexplode(coalesce(datacl, acldefault('d', datdba))) a
+                     where a.grantee = 0 and a.privilege_type = 'TEMPORARY') as public_has_it
+       from pg_database where datname = current_database()`,
+  );
+  if (rows[0]!.public_has_it) return;
+  await admin.query('begin');
+  try {
+    await admin.query(`select pg_advisory_xact_lock(hashtext('tenantbase:platform-database-acl'))`);
+    await admin.query(`grant temporary on database ${rows[0]!.db} to ${quoteIdent(role)}`);
+    await admin.query('commit');
+  } catch (error) {
+    await admin.query('rollback').catch(() => undefined);
+    throw error;
+  }
+}
 
 /**
  * One schema per tenant in the platform database. Statements name the schema in full; no
@@ -24,19 +52,7 @@ export class SchemaIsolation implements IsolationModel {
     const admin = await this.storage.adminPool.connect();
     try {
       await ensureTenantRole(admin, role, { memberOf: names.appRole });
-      // Bulk loads stage rows in temporary tables, which the scope creates under the tenant role.
-      // Every schema tenant's GRANT rewrites the one pg_database row: concurrent provisioners
-      // would fail with "tuple concurrently updated", so they take turns.
-      const { rows } = await admin.query<{ db: string }>(`select format('%I', current_database()) as db`);
-      await admin.query('begin');
-      try {
-        await admin.query(`select pg_advisory_xact_lock(hashtext('tenantbase:platform-database-acl'))`);
-        await admin.query(`grant temporary on database ${rows[0]!.db} to ${quoteIdent(role)}`);
-        await admin.query('commit');
-      } catch (error) {
-        await admin.query('rollback').catch(() => undefined);
-        throw error;
-      }
+      await grantTemporaryUnlessPublic(admin, role);
       await runTenantMigrations(admin, names.schemaFor(tenant.id), this.storage.migrations(), [
         names.appRole,
         role,
