@@ -90,29 +90,34 @@ export async function verifyAuditChain(
   let previous: StoredEntry | undefined;
   let entries = 0;
   let unsealed = 0;
-  const report = async (broken: ChainBreak | null): Promise<ChainReport> => {
-    const tail = await scope.db
-      .selectFrom('audit_log')
-      .select((eb) => [eb.fn.countAll<string>().as('pending'), eb.fn.min('created_at').as('oldest')])
-      .where('tenant_id', '=', scope.tenantId)
-      .where('seq', 'is', null)
-      .executeTakeFirstOrThrow();
-    return {
-      ok: broken === null,
-      entries,
-      unsealed,
-      pending: Number(tail.pending),
-      oldestPendingAt: tail.oldest ?? null,
-      head: previous ? { seq: previous.seq, hash: previous.hash } : null,
-      broken,
-    };
-  };
+  // One statement, so one snapshot: the sealed head and the pending tail as they stood together.
+  // The walk stops at that head; an entry sealed meanwhile gets a later seq and stays counted once,
+  // as pending, however far the sealer gets while the walk runs.
+  const tail = await scope.db
+    .selectFrom('audit_log')
+    .select((eb) => [
+      eb.fn.countAll<string>().filterWhere('seq', 'is', null).as('pending'),
+      eb.fn.min('created_at').filterWhere('seq', 'is', null).as('oldest'),
+      eb.fn.max('seq').as('head'),
+    ])
+    .where('tenant_id', '=', scope.tenantId)
+    .executeTakeFirstOrThrow();
+  const report = (broken: ChainBreak | null): ChainReport => ({
+    ok: broken === null,
+    entries,
+    unsealed,
+    pending: Number(tail.pending),
+    oldestPendingAt: tail.oldest ?? null,
+    head: previous ? { seq: previous.seq, hash: previous.hash } : null,
+    broken,
+  });
+  if (tail.head === null) return report(null);
   for (;;) {
     let query = scope.db
       .selectFrom('audit_log')
       .selectAll()
       .where('tenant_id', '=', scope.tenantId)
-      .where('seq', 'is not', null)
+      .where('seq', '<=', tail.head)
       .orderBy('seq')
       .orderBy('id')
       .limit(batchSize);
