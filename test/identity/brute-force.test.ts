@@ -1,3 +1,4 @@
+import type * as Argon2 from '@node-rs/argon2';
 import type { LightMyRequestResponse } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -18,7 +19,7 @@ import { loginCall } from './auth-calls.js';
 // The real argon2, watched: which hashes each sign-in verified against (their PHC parameters).
 const verified = vi.hoisted(() => [] as string[]);
 vi.mock('@node-rs/argon2', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@node-rs/argon2')>();
+  const real = await importOriginal<typeof Argon2>();
   return {
     ...real,
     verify: (hashed: string, ...rest: [string]) => {
