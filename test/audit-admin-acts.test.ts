@@ -18,7 +18,7 @@ afterAll(async () => {
 
 /** The hook records after the response is sent, so the entries may land a moment later. */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 20_000;
   for (;;) {
     const value = await read();
     if (done(value) || Date.now() > deadline) return value;

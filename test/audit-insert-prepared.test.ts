@@ -46,7 +46,7 @@ describe.each(ISOLATIONS)('the audit insert in %s isolation', (isolation: Isolat
     } else expect(sent).toEqual(Array(8).fill(undefined));
 
     let verdict: { ok: boolean; entries: number; unsealed: number } | undefined;
-    for (let tries = 0; tries < 50; tries++) {
+    for (let tries = 0; tries < 200; tries++) {
       const response = await tb.app.inject({
         url: '/api/v1/audit/verify',
         headers: { authorization: `Bearer ${owner}` },
