@@ -52,7 +52,7 @@ export function baselineRoutes() {
             paginate(
               connection.selectFrom('deployments').select(DEPLOYMENT_COLUMNS).where('tenant_id', '=', tenant),
               query,
-              { name: 'project_name', statuses: DEPLOYMENT_STATUSES },
+              { list: 'deployments', name: 'project_name', statuses: DEPLOYMENT_STATUSES },
             ),
           );
         return reply.send({

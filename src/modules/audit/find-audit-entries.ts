@@ -17,6 +17,6 @@ export function findAuditEntries(scope: TenantScope, query: AuditQuery): Promise
   return paginate(
     base,
     { page, per_page, cursor, limit, created_from, created_to },
-    { name: 'action', statuses: [] },
+    { list: 'audit', name: 'action', statuses: [] },
   );
 }

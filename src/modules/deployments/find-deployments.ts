@@ -9,5 +9,5 @@ export function findDeployments(scope: TenantScope, query: ListQuery): Promise<P
     .selectFrom('deployments')
     .select(DEPLOYMENT_COLUMNS)
     .where('tenant_id', '=', scope.tenantId);
-  return paginate(base, query, { name: 'project_name', statuses: DEPLOYMENT_STATUSES });
+  return paginate(base, query, { list: 'deployments', name: 'project_name', statuses: DEPLOYMENT_STATUSES });
 }

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { AppError } from '../../errors.js';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
+import { instantText } from '../listing/keyset-cursor.js';
 import type { EntryListQuery } from './entries.schema.js';
 import { TEXT_KEY_CHARS, WORD_CHARS, WORD_SEPARATORS } from './entry-index-sql.js';
 import { entryIndexSpec, type EntryIndexSpec } from './entry-index-spec.js';
@@ -40,9 +41,6 @@ const col = (alias: string, column: string) => sql.ref(`${alias}.${column}`);
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION_FAILED', 'The request is invalid', { details: [{ path, message }] });
 const and = (conditions: RawBuilder<unknown>[]) => sql.join(conditions, sql` and `);
-const MICROS = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
-const micros = (column: RawBuilder<unknown>) =>
-  sql`to_char(${column} at time zone 'UTC', ${sql.raw(MICROS)})`;
 
 /** `q`'s words, split as stored text was (lower-casing happens in SQL, as it did for the text). */
 export function searchTerms(q: string): string[] {
@@ -159,7 +157,7 @@ export function entryListSql(scope: TenantScope, type: EntryTypeRow, query: Entr
       }
       return sql<ListedEntry>`select e.tenant_id, e.id, e.type, e.data, e.created_by, e.created_at, e.updated_at,
           ${value ? sql`d.missing` : sql`false`} as sort_missing, ${value ?? sql`null`} as sort_value,
-          ${micros(at)} as sort_at
+          ${instantText(at)} as sort_at
         from ${joined} where ${and(where)}
         order by ${sql.join(order.map((column) => sql`${column} ${direction}`))}
         limit ${limit} offset ${offset}`;

@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { storableDateFormats } from '../../db/storable-dates.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import { pointerToPath } from '../../protection/json-pointer-path.js';
 import { schemaPatternProblems } from './check-pattern-safety.js';
@@ -25,6 +26,7 @@ function newAjv(): Ajv2020 {
     addUsedSchema: false,
   });
   addFormats(ajv);
+  storableDateFormats(ajv);
   ajv.addKeyword({ keyword: ENTRY_REF, schemaType: 'string' });
   // Console hints that change nothing about validity.
   ajv.addKeyword({ keyword: 'x-label', schemaType: 'string' });

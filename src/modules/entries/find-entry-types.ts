@@ -6,6 +6,7 @@ import {
   type KeysetSort,
   decodeKeysetCursor,
   encodeKeysetCursor,
+  instantText,
   keysetPage,
   wantsCursor,
 } from '../listing/keyset-cursor.js';
@@ -40,11 +41,7 @@ export async function findEntryTypes(scope: TenantScope, query: TypeListQuery): 
   const sort = SORTS[sortName];
   const direction = sort.descending ? 'desc' : 'asc';
   const listed = (b: typeof base) => {
-    const selected = b
-      .select(ENTRY_TYPE_COLUMNS)
-      .select(
-        sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('sort_at'),
-      );
+    const selected = b.select(ENTRY_TYPE_COLUMNS).select(instantText(sql.ref('created_at')).as('sort_at'));
     return (sort.value ? selected.orderBy(sort.value, direction) : selected).orderBy('key', direction);
   };
   const strip = ({ sort_at: _, ...row }: ListedType): EntryTypeRow => row;
@@ -52,7 +49,7 @@ export async function findEntryTypes(scope: TenantScope, query: TypeListQuery): 
   if (wantsCursor(query)) {
     const limit = cursorLimit(query);
     let after = base;
-    if (query.cursor !== undefined) {
+    if (query.cursor) {
       const kinds: CursorKind[] = sort.value ? [sort.kind, 'string'] : ['string'];
       const [value, key] = decodeKeysetCursor(query.cursor, sortName, kinds);
       const op = sort.descending ? sql`<` : sql`>`;

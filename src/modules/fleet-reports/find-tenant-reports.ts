@@ -5,6 +5,7 @@ import {
   type CursorValue,
   decodeKeysetCursor,
   encodeKeysetCursor,
+  instantText,
   keysetPage,
   wantsCursor,
 } from '../listing/keyset-cursor.js';
@@ -46,9 +47,7 @@ function selected(base: ReportQuery, order: Order) {
       sql<string>`coalesce(r.server_errors_24h, 0)`.as('server_errors_24h'),
       sql<number | null>`r.p95_ms_24h`.as('p95_ms_24h'),
       sql<Date | null>`r.last_active_at`.as('last_active_at'),
-      sql<string | null>`to_char(r.last_active_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
-        'last_active_micros',
-      ),
+      instantText(sql.ref('r.last_active_at')).as('last_active_micros'),
     ])
     .orderBy(
       sql`${sql.raw(COLUMN_SQL[order.column])} ${sql.raw(order.descending ? 'desc' : 'asc')} nulls last`,
@@ -129,7 +128,7 @@ export async function findTenantReports(db: Kysely<PlatformDatabase>, query: Ten
   if (wantsCursor(query)) {
     const limit = cursorLimit(query);
     const [fetched, asOf] = await Promise.all([
-      rowsAfter(db, query, order, query.cursor ?? null, limit + 1),
+      rowsAfter(db, query, order, query.cursor || null, limit + 1),
       reportsAsOf(db),
     ]);
     const page = keysetPage(fetched, limit, (last) => cursorAfter(last, order));

@@ -65,7 +65,7 @@ export async function findDemandItems(
   if (wantsCursor(query)) {
     const limit = cursorLimit(query);
     let page = items(base);
-    if (query.cursor !== undefined) {
+    if (query.cursor) {
       const [value, item] = decodeKeysetCursor(query.cursor, sortName, [sort.kind, 'string']);
       const op = sort.descending ? sql`<` : sql`>`;
       if (!sort.value) {

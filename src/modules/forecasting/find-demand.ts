@@ -42,7 +42,7 @@ export async function findDemand(scope: TenantScope, query: DemandQuery): Promis
   if (wantsCursor(query)) {
     const limit = cursorLimit(query);
     let after = base;
-    if (query.cursor !== undefined) {
+    if (query.cursor) {
       const [item, day] = decodeKeysetCursor(query.cursor, SORT, ['string', 'day']);
       after = after.where(sql<boolean>`(item_id, date) > (${item}::text, ${day}::date)`);
     }

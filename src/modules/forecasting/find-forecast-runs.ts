@@ -13,5 +13,5 @@ export function findForecastRuns(scope: TenantScope, query: RunsQuery): Promise<
     .selectFrom('forecast_runs')
     .select(RUN_COLUMNS)
     .where('tenant_id', '=', scope.tenantId);
-  return paginate(base, query, { name: 'method', statuses: RUN_STATUSES });
+  return paginate(base, query, { list: 'forecast-runs', name: 'method', statuses: RUN_STATUSES });
 }

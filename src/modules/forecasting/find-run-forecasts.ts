@@ -54,7 +54,7 @@ export async function findRunForecasts(
   if (wantsCursor(query)) {
     const limit = cursorLimit(query);
     let after = sql``;
-    if (query.cursor !== undefined) {
+    if (query.cursor) {
       const [item, date] = decodeKeysetCursor(query.cursor, SORT, ['string', 'day']);
       after = sql`and p.item_id >= ${item}::text
                   and (p.item_id > ${item}::text or ${day} > ${date}::date)`;

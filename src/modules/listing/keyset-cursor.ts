@@ -1,10 +1,10 @@
-import type { RawBuilder } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { AppError } from '../../errors.js';
 import type { Page } from './list-query.schema.js';
 
 /** One value a keyset cursor carries: the last row's sort columns, in order (null for a nullable one). */
 export type CursorValue = string | number | null;
-type ValueKind = 'string' | 'number' | 'day' | 'instant';
+type ValueKind = 'string' | 'number' | 'day' | 'instant' | 'uuid';
 /**
  * What each carried value must be when the cursor comes back: `day` is YYYY-MM-DD, `instant` a UTC
  * time with microseconds (as `micros` in entry-list-query.ts prints it), so PostgreSQL never sees
@@ -26,6 +26,15 @@ export interface KeysetSort<Row> {
 const MAX_TEXT = 1000;
 const DAY = /^\d{4}-\d\d-\d\d$/;
 const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const MICROS = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
+
+/**
+ * A timestamptz as UTC text with microseconds, the `instant` a cursor carries: a JavaScript Date
+ * keeps milliseconds only, and a cursor cut to them would skip rows written in the same millisecond.
+ */
+export const instantText = (column: RawBuilder<unknown>): RawBuilder<string> =>
+  sql<string>`to_char(${column} at time zone 'UTC', ${sql.raw(MICROS)})`;
 
 const invalid = (message: string) =>
   new AppError('VALIDATION_FAILED', 'The request is invalid', { details: [{ path: 'cursor', message }] });
@@ -42,6 +51,7 @@ function isKind(kind: CursorKind, value: unknown): boolean {
   if (typeof value !== 'string') return false;
   if (kind === 'day') return DAY.test(value) && isRealTime(`${value}T00:00:00Z`);
   if (kind === 'instant') return INSTANT.test(value) && isRealTime(value);
+  if (kind === 'uuid') return UUID.test(value);
   return value.length <= MAX_TEXT && !value.includes('\u0000');
 }
 
@@ -50,11 +60,24 @@ export function cursorLimit(query: { limit?: number; per_page?: number }): numbe
   return query.limit ?? query.per_page ?? 20;
 }
 
-/** The page-or-cursor choice of a list query; `cursor` with `page` is refused as paginate.ts does. */
-export function wantsCursor(query: { page?: number; cursor?: string; limit?: number }): boolean {
+/**
+ * The page-or-cursor choice of a list query. Mixing the two ways is refused rather than one of them
+ * silently ignored; an empty `cursor=` asks for the first cursor page (callers test it for truth).
+ */
+export function wantsCursor(query: {
+  page?: number;
+  per_page?: number;
+  cursor?: string;
+  limit?: number;
+}): boolean {
   if (query.cursor !== undefined && query.page !== undefined)
     throw invalid('use either page or cursor, not both');
-  return query.cursor !== undefined || (query.limit !== undefined && query.page === undefined);
+  if (query.limit !== undefined && (query.page !== undefined || query.per_page !== undefined)) {
+    throw new AppError('VALIDATION_FAILED', 'The request is invalid', {
+      details: [{ path: 'limit', message: 'use either page and per_page or cursor and limit, not both' }],
+    });
+  }
+  return query.cursor !== undefined || query.limit !== undefined;
 }
 
 /** An opaque cursor (base64url JSON) naming the sort it was made under, so another sort refuses it. */

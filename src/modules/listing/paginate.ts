@@ -1,11 +1,21 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import { AppError } from '../../errors.js';
 import type { ListQuery, Page, Pagination } from './list-query.schema.js';
-import { cursorLimit } from './keyset-cursor.js';
+import {
+  type CursorKind,
+  cursorLimit,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  instantText,
+  keysetPage,
+  wantsCursor,
+} from './keyset-cursor.js';
 import { containing } from './like-pattern.js';
 
 /** How a list route's table maps the generic filters and sorts. */
 export interface ListColumns {
+  /** The list's own name: its cursors carry it, so another list's cursor is refused. */
+  list: string;
   /** Column searched by `q` and sorted by `name`. */
   name: string;
   statuses: readonly string[];
@@ -30,29 +40,6 @@ function sortKey(sort: ListQuery['sort'], columns: ListColumns): SortKey {
   }
 }
 
-const badCursor = () =>
-  new AppError('VALIDATION_FAILED', 'The request is invalid', {
-    details: [{ path: 'cursor', message: 'not a cursor this list produced' }],
-  });
-
-function encodeCursor(key: SortKey, value: unknown, id: string): string {
-  const v = value instanceof Date ? value.toISOString() : value;
-  return Buffer.from(JSON.stringify({ s: key.column, d: key.descending, v, id })).toString('base64url');
-}
-
-function decodeCursor(cursor: string, key: SortKey): { v: string; id: string } {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (parsed.s !== key.column || parsed.d !== key.descending) throw badCursor();
-    if (typeof parsed.v !== 'string' || typeof parsed.id !== 'string' || !/^[0-9a-f-]{36}$/.test(parsed.id)) {
-      throw badCursor();
-    }
-    return { v: parsed.v, id: parsed.id };
-  } catch {
-    throw badCursor();
-  }
-}
-
 /**
  * Applies the list routes' filters, sort and pagination to a query that already selects the caller's
  * rows. Cursor pages are keyset pages on (sort column, id): inserts never shift them.
@@ -68,11 +55,7 @@ export async function paginate<Row extends { id: string; created_at: Date }>(
       details: [{ path: 'status', message: `expected one of ${columns.statuses.join(', ')}` }],
     });
   }
-  if (query.cursor !== undefined && query.page !== undefined) {
-    throw new AppError('VALIDATION_FAILED', 'The request is invalid', {
-      details: [{ path: 'cursor', message: 'use either page or cursor, not both' }],
-    });
-  }
+  const cursorMode = wantsCursor(query);
   let filtered = base;
   if (query.status !== undefined) filtered = filtered.where('status', '=', query.status);
   if (query.q) filtered = filtered.where(sql.ref(columns.name), 'ilike', containing(query.q));
@@ -83,27 +66,26 @@ export async function paginate<Row extends { id: string; created_at: Date }>(
   const direction = key.descending ? 'desc' : 'asc';
   const ordered = filtered.orderBy(sql.ref(key.column), direction).orderBy('id', direction);
 
-  if (query.cursor !== undefined || (query.limit !== undefined && query.page === undefined)) {
+  if (cursorMode) {
     const limit = cursorLimit(query);
+    const sortName = `${columns.list}:${query.sort ?? '-created_at'}`;
+    const kind: CursorKind = key.column === 'created_at' ? 'instant' : 'string';
+    const column = sql.ref(key.column);
     let paged = ordered;
     if (query.cursor) {
-      const after = decodeCursor(query.cursor, key);
-      const value = key.column === 'created_at' ? new Date(after.v) : after.v;
+      const [value, id] = decodeKeysetCursor(query.cursor, sortName, [kind, 'uuid']);
       const op = key.descending ? sql`<` : sql`>`;
-      paged = paged.where(sql<boolean>`(${sql.ref(key.column)}, id) ${op} (${value}, ${after.id}::uuid)`);
+      const bound = kind === 'instant' ? sql`${value}::timestamptz` : sql`${value}::text`;
+      paged = paged.where(sql<boolean>`(${column}, id) ${op} (${bound}, ${id}::uuid)`);
     }
-    const rows = (await paged.limit(limit + 1).execute()) as Row[];
-    const hasNext = rows.length > limit;
-    const pageRows = rows.slice(0, limit);
-    const last = pageRows[pageRows.length - 1] as (Row & Record<string, unknown>) | undefined;
-    return {
-      rows: pageRows,
-      pagination: {
-        cursor: hasNext && last ? encodeCursor(key, last[key.column], last.id) : null,
-        limit,
-        has_next: hasNext,
-      },
-    };
+    const fetched = (await paged
+      .select((kind === 'instant' ? instantText(column) : sql<string>`${column}::text`).as('cursor_value'))
+      .limit(limit + 1)
+      .execute()) as Array<Row & { cursor_value: string }>;
+    const page = keysetPage(fetched, limit, (last) =>
+      encodeKeysetCursor(sortName, [last.cursor_value, last.id]),
+    );
+    return { ...page, rows: page.rows.map(({ cursor_value: _, ...row }) => row as unknown as Row) };
   }
 
   const page = query.page ?? 1;

@@ -9,5 +9,5 @@ export function findWorkflows(scope: TenantScope, query: ListQuery): Promise<Pag
     .selectFrom('workflows')
     .select(WORKFLOW_COLUMNS)
     .where('tenant_id', '=', scope.tenantId);
-  return paginate(base, query, { name: 'name', statuses: WORKFLOW_STATUSES });
+  return paginate(base, query, { list: 'workflows', name: 'name', statuses: WORKFLOW_STATUSES });
 }
