@@ -63,6 +63,23 @@ describe.each(ISOLATIONS)('list cursors in %s isolation', (isolation: Isolation)
     }
   });
 
+  it('searches names without regard to case beyond ASCII', async () => {
+    const created = await tb.app.inject({
+      method: 'POST',
+      url: '/api/v1/deployments',
+      headers: { authorization: `Bearer ${owners.get(isolation)}` },
+      payload: { project_name: 'Naïve Café Müller' },
+    });
+    expect(created.statusCode).toBe(201);
+    for (const q of ['CAFÉ', 'naÏve', 'MÜLLER']) {
+      const found = (await get(isolation, `/api/v1/deployments?q=${encodeURIComponent(q)}`)).json();
+      expect(
+        found.data.map((d: { id: string }) => d.id),
+        q,
+      ).toEqual([created.json().data.id]);
+    }
+  });
+
   it.for(LISTS)('refuse a hand-edited cursor on /%s with 400, never 500', async (list) => {
     const first = await get(isolation, `/api/v1/${list}?limit=1`);
     expect(first.statusCode, first.body).toBe(200);

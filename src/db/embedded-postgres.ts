@@ -118,7 +118,9 @@ export async function startEmbeddedPostgres(
     authMethod: 'scram-sha-256',
     persistent: options.persistent ?? true,
     createPostgresUser: true,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // Code-point order as with C (indexes never depend on an OS library's collation), but Unicode
+    // case rules, so `q` finds "Müller" from "müller" as the machine's C.UTF-8 servers do.
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: [
       '-c',
       'listen_addresses=127.0.0.1',
