@@ -1,11 +1,20 @@
 import type { Principal } from '../identity/access-tokens.js';
 import type { Permission } from '../identity/permissions.js';
+import type { OpenPolicy } from '../tenancy/open-tenant.js';
 import type { TenantRecord } from '../tenancy/registry/tenant-record.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** `none` (default): platform route; `required`: a tenant must resolve; `optional`: used when one does. */
-    tenant?: 'none' | 'required' | 'optional';
+    /**
+     * `none` (default): platform route; `required`: a tenant must resolve; `optional`: used when one
+     * does; `tenant-users`: a platform route for platform staff (any tenant, whatever its status)
+     * and `required` for every other caller (the tenant record routes, `/tenants/{id}/...`).
+     */
+    tenant?: 'none' | 'required' | 'optional' | 'tenant-users';
+    /** The `:id` path parameter names the tenant (`/tenants/{id}/...`): one more source that must agree. */
+    tenantFromPath?: boolean;
+    /** How the resolved tenant opens for a caller that is not platform staff (default `request`). */
+    tenantPolicy?: OpenPolicy;
     /** Routes anyone may call without a token. */
     public?: boolean;
     /** Permission a tenant user needs (platform administrators hold all inside a tenant). */

@@ -40,6 +40,14 @@ const EXPECTED: Record<OpenPolicy, Record<TenantStatus, Verdict>> = {
     provisioning: 'UNAVAILABLE',
     failed: 'UNAVAILABLE',
   },
+  public_page: {
+    active: 'open',
+    suspended: 'open',
+    deleting: 'TENANT_NOT_FOUND',
+    deleted: 'TENANT_NOT_FOUND',
+    provisioning: 'open',
+    failed: 'open',
+  },
 };
 const HTTP_STATUS = { TENANT_SUSPENDED: 403, TENANT_NOT_FOUND: 404, UNAVAILABLE: 503 } as const;
 

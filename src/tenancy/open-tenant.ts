@@ -5,10 +5,10 @@ import type { TenantId } from './tenant-id.js';
 
 /**
  * Who opens a tenant: a tenant caller's request, a platform administrator acting inside
- * (audited by the caller), a background job, or a mailed account token (invitation, reset,
- * verification).
+ * (audited by the caller), a background job, a mailed account token (invitation, reset,
+ * verification), or a public page that must still show whose it is (the sign-in page's branding).
  */
-export type OpenPolicy = 'request' | 'platform_admin' | 'job' | 'account_token';
+export type OpenPolicy = 'request' | 'platform_admin' | 'job' | 'account_token' | 'public_page';
 
 /** Why a tenant did not open, as the code a request would get. */
 export type Refusal = 'TENANT_NOT_FOUND' | 'TENANT_SUSPENDED' | 'UNAVAILABLE';
@@ -57,6 +57,15 @@ export const OPEN_POLICIES: Readonly<Record<OpenPolicy, Readonly<Record<TenantSt
     deleting: gone,
     deleted: gone,
   },
+  // A suspended tenant's sign-in page still says whose it is; only the sign-in itself is refused.
+  public_page: {
+    active: 'open',
+    suspended: 'open',
+    provisioning: 'open',
+    failed: 'open',
+    deleting: gone,
+    deleted: gone,
+  },
 };
 
 // Jobs read the registry row itself: the cached one may be seconds behind a suspension or deletion.
@@ -65,6 +74,7 @@ const READS_FRESH: Readonly<Record<OpenPolicy, boolean>> = {
   platform_admin: false,
   job: true,
   account_token: false,
+  public_page: false,
 };
 
 /** The verdict of `policy` on a tenant as the registry has it (undefined: no such tenant). */

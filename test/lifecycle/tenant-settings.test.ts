@@ -6,6 +6,8 @@ import { ISOLATIONS, startTestInstance, type TestInstance } from '../support/tes
 
 const BASE_DOMAIN = 'example.test';
 const ids: Record<Isolation, string> = { pool: 'set-pool', schema: 'set-schema', database: 'set-db' };
+/** Suspended, resumed and given features here, so the other tests' tenants keep their state. */
+const LIFE = 'set-life';
 
 let tb: TestInstance;
 let admin: string;
@@ -25,8 +27,11 @@ async function call(method: string, url: string, token?: string, payload?: unkno
 beforeAll(async () => {
   tb = await startTestInstance({ extraEnv: { BASE_DOMAIN } });
   admin = await tb.adminToken();
-  await Promise.all(ISOLATIONS.map((isolation) => tb.createTenant({ id: ids[isolation], isolation })));
-  for (const id of Object.values(ids)) {
+  await Promise.all([
+    ...ISOLATIONS.map((isolation) => tb.createTenant({ id: ids[isolation], isolation })),
+    tb.createTenant({ id: LIFE, isolation: 'pool' }),
+  ]);
+  for (const id of [...Object.values(ids), LIFE]) {
     owners[id] = await tb.login(`owner@${id}.test`, 'owner-password-1', id);
     members[id] = await tb.services.tokens.issue({
       kind: 'tenant_user',
@@ -39,7 +44,7 @@ beforeAll(async () => {
 afterAll(() => tb?.destroy());
 
 describe('PATCH /api/v1/tenants/{id}', () => {
-  it('lets a platform administrator change everything but status, audited with before and after', async () => {
+  it('lets a platform administrator change name, settings, domain, features, limits and hosts, audited', async () => {
     const { status, body } = await call('PATCH', '/api/v1/tenants/set-pool', admin, {
       name: 'Set Pool Ltd',
       settings: { gst_number: 'GST123456789', contact_info: { phone: '+91-9876543210' } },
@@ -94,7 +99,10 @@ describe('PATCH /api/v1/tenants/{id}', () => {
       creates_per_hour: { deployments: 100 },
     });
     const bad: Array<[unknown, string]> = [
-      [{ status: 'suspended' }, 'status'],
+      [{ status: 'deleted' }, 'status'],
+      [{ status: 'provisioning' }, 'status'],
+      [{ features: ['deployments', 'teleportation'] }, 'features[1]'],
+      [{ features: ['deployments'], feature_overrides: {} }, 'features'],
       [{ settings: { 'Bad-Key': 'x' } }, 'settings'],
       [{ settings: { contact_info: { email: 'nope' } } }, 'settings.contact_info.email'],
       [{ feature_overrides: { teleportation: true } }, 'feature_overrides.teleportation'],
@@ -104,17 +112,21 @@ describe('PATCH /api/v1/tenants/{id}', () => {
       ],
       [{ limit_overrides: { max_users: -1 } }, 'limit_overrides.max_users'],
       [{ tier: 'platinum' }, 'tier'],
-      [{ hostnames: ['App.Example.com'] }, 'hostnames.0'],
-      [{ hostnames: ['localhost'] }, 'hostnames.0'],
-      [{ hostnames: ['ok.example.org', '10.0.0.1'] }, 'hostnames.1'],
-      [{ hostnames: ['x.example.test'] }, 'hostnames.0'],
+      [{ hostnames: ['App.Example.com'] }, 'hostnames[0]'],
+      [{ hostnames: ['localhost'] }, 'hostnames[0]'],
+      [{ hostnames: ['ok.example.org', '10.0.0.1'] }, 'hostnames[1]'],
+      [{ hostnames: ['x.example.test'] }, 'hostnames[0]'],
       [{}, 'body'],
     ];
     for (const [payload, path] of bad) {
       const { status, body } = await call('PATCH', '/api/v1/tenants/set-pool', admin, payload);
       expect(status, JSON.stringify(payload)).toBe(400);
       expect(body.error.code).toBe('VALIDATION_FAILED');
-      expect(body.error.details.map((d: { path: string }) => d.path).join(' '), path).toContain(path);
+      // SPEC §5 spelling, exactly: array indices in brackets (`hostnames[0]`), keys with dots.
+      expect(
+        body.error.details.map((d: { path: string }) => d.path),
+        JSON.stringify(payload),
+      ).toContain(path);
     }
   });
 
@@ -141,6 +153,8 @@ describe('PATCH /api/v1/tenants/{id}', () => {
       { limit_overrides: { max_users: 1000 } },
       { hostnames: ['mine.example.org'] },
       { business_domain: 'dental' },
+      { status: 'suspended' },
+      { features: ['deployments'] },
     ]) {
       const { status, body } = await call(
         'PATCH',
@@ -172,6 +186,105 @@ describe('PATCH /api/v1/tenants/{id}', () => {
     }
     const unknown = await call('PATCH', '/api/v1/tenants/no-such-tenant', admin, { name: 'x' });
     expect(unknown.body.error.code).toBe('TENANT_NOT_FOUND');
+  });
+});
+
+describe('PATCH /api/v1/tenants/{id} status and features', () => {
+  const url = `/api/v1/tenants/${LIFE}`;
+  const auditOf = (action: string) =>
+    tb.services.tenancy.platformDb
+      .selectFrom('platform.platform_audit')
+      .select(['actor_type', 'target_type', 'tenant_id', 'details'])
+      .where('action', '=', action)
+      .where('target_id', '=', LIFE)
+      .orderBy('id')
+      .execute();
+
+  it('suspends and resumes as POST /suspend and /resume do, audited the same', async () => {
+    const suspended = await call('PATCH', url, admin, { status: 'suspended' });
+    expect(suspended.status, JSON.stringify(suspended.body)).toBe(200);
+    expect(suspended.body.data.status).toBe('suspended');
+    expect((await call('GET', '/api/v1/deployments', owners[LIFE])).body.error.code).toBe('TENANT_SUSPENDED');
+    // Already suspended: nothing to do and nothing audited, as POST /suspend.
+    expect((await call('PATCH', url, admin, { status: 'suspended' })).status).toBe(200);
+    const resumed = await call('PATCH', url, admin, { status: 'active', name: 'Life Co' });
+    expect(resumed.body.data).toMatchObject({ status: 'active', name: 'Life Co' });
+    expect((await call('GET', '/api/v1/deployments', owners[LIFE])).status).toBe(200);
+    expect((await call('POST', `${url}/suspend`, admin)).status).toBe(200);
+    expect((await call('POST', `${url}/resume`, admin)).status).toBe(200);
+
+    const [viaPatch, viaPost] = await auditOf('tenant.suspend');
+    expect(viaPatch).toEqual(viaPost);
+    expect(viaPatch).toMatchObject({ actor_type: 'platform_admin', target_type: 'tenant', tenant_id: LIFE });
+    expect(await auditOf('tenant.suspend')).toHaveLength(2);
+    const resumes = await auditOf('tenant.resume');
+    expect(resumes).toHaveLength(2);
+    expect(resumes[0]).toEqual(resumes[1]);
+    // The name changed beside the resume is the tenant.update entry's; the status is not in it.
+    const [update] = await auditOf('tenant.update');
+    expect(update!.details).toEqual({ before: { name: LIFE }, after: { name: 'Life Co' } });
+  });
+
+  it('refuses a transition the lifecycle does not allow with 409, as /resume does, changing nothing', async () => {
+    await tb.services.tenancy.registry.setStatus(LIFE as TenantId, { status: 'failed' });
+    try {
+      for (const status of ['active', 'suspended']) {
+        const { status: code, body } = await call('PATCH', url, admin, { status, name: 'Never' });
+        expect(code, status).toBe(409);
+        expect(body.error.code).toBe('CONFLICT');
+      }
+      expect((await call('POST', `${url}/resume`, admin)).body.error.code).toBe('CONFLICT');
+      const after = await call('GET', url, admin);
+      expect(after.body.data).toMatchObject({ status: 'failed', name: 'Life Co' });
+    } finally {
+      await tb.services.tenancy.registry.setStatus(LIFE as TenantId, { status: 'active' });
+    }
+  });
+
+  it('stores a wanted feature set as the overrides that differ from the plan', async () => {
+    const plan = (await call('GET', url, admin)).body.data.plan_features as string[];
+    expect(plan).toContain('workflows');
+    expect(plan).not.toContain('patient_management');
+    const wanted = [...plan.filter((key) => key !== 'workflows'), 'patient_management'];
+    const set = await call('PATCH', url, admin, { features: wanted });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body.data.features).toEqual([...wanted].sort());
+    expect(set.body.data.feature_overrides).toEqual({ patient_management: true, workflows: false });
+    expect((await call('GET', '/api/v1/workflows', owners[LIFE])).body.error.code).toBe('FEATURE_DISABLED');
+
+    // feature_overrides merges: {} changes nothing, null drops one override.
+    const same = await call('PATCH', url, admin, { feature_overrides: {} });
+    expect(same.body.data.feature_overrides).toEqual({ patient_management: true, workflows: false });
+    const dropped = await call('PATCH', url, admin, { feature_overrides: { workflows: null } });
+    expect(dropped.body.data.feature_overrides).toEqual({ patient_management: true });
+    expect((await call('GET', '/api/v1/workflows', owners[LIFE])).status).toBe(200);
+
+    // The plan's own set needs no override at all.
+    const back = await call('PATCH', url, admin, { features: plan });
+    expect(back.body.data).toMatchObject({ features: plan, feature_overrides: {} });
+  });
+
+  it('derives the overrides from the tier sent beside the features', async () => {
+    const enterprise = (await call('PATCH', url, admin, { tier: 'enterprise' })).body.data.plan_features;
+    const standard = (await call('PATCH', url, admin, { tier: 'standard' })).body.data.plan_features;
+    const { body } = await call('PATCH', url, admin, { tier: 'enterprise', features: standard });
+    expect(body.data.tier).toBe('enterprise');
+    expect(body.data.features).toEqual(standard);
+    const extra = (enterprise as string[]).filter((key) => !standard.includes(key));
+    expect(body.data.feature_overrides).toEqual(Object.fromEntries(extra.map((key) => [key, false])));
+    await call('PATCH', url, admin, {
+      tier: 'standard',
+      feature_overrides: Object.fromEntries(extra.map((key) => [key, null])),
+    });
+  });
+
+  it('leaves status and features to platform administrators', async () => {
+    for (const payload of [{ status: 'suspended' }, { features: [] }]) {
+      const { status, body } = await call('PATCH', url, owners[LIFE], payload);
+      expect(status, JSON.stringify(payload)).toBe(403);
+      expect(body.error.code).toBe('FORBIDDEN');
+    }
+    expect((await call('GET', url, admin)).body.data.status).toBe('active');
   });
 });
 

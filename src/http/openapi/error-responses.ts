@@ -13,11 +13,11 @@ export function errorResponsesFor(
   config: FastifyContextConfig,
   schema: FastifySchema,
 ): Record<string, Response> {
-  const inTenant = config.tenant === 'required' || config.tenant === 'optional';
+  const inTenant = config.tenant !== undefined && config.tenant !== 'none';
   const hasInput = Boolean(schema.body || schema.querystring || schema.params);
   const writes = method !== 'GET' && method !== 'HEAD';
   const responses: Record<string, Response> = {};
-  if (hasInput || config.tenant === 'required' || config.tenantFromBody)
+  if (hasInput || config.tenant === 'required' || config.tenant === 'tenant-users' || config.tenantFromBody)
     responses['400'] = envelope(
       'VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved).',
     );

@@ -3,6 +3,7 @@ import { AppError } from '../../errors.js';
 import { openTenant } from '../../tenancy/open-tenant.js';
 import { resolveTenant } from '../../tenancy/resolution/resolve-tenant.js';
 import { requestContext } from '../../tenancy/tenant-context.js';
+import { parseTenantId } from '../../tenancy/tenant-id.js';
 import { featureEnabled } from '../../tenancy/tiers.js';
 import type { HttpServices } from '../http-services.js';
 import { assertMayActInTenant } from '../platform-route-roles.js';
@@ -11,7 +12,9 @@ import { stringField, tenantFromHost } from '../request-hints.js';
 /**
  * Resolves the tenant of tenant routes and runs the checks in their order (README, Architecture) after
  * authentication: resolution, status, feature, permission. Runs before body validation, so a
- * cross-tenant request is refused before anything about its body is said.
+ * cross-tenant request is refused before anything about its body is said. The tenant record
+ * routes (`tenant-users`) are tenant routes for the tenant's own callers and platform routes for
+ * platform staff, who must reach a tenant whatever its status (to resume it, to watch it provision).
  */
 export function resolveRequestTenantPlugin(app: FastifyInstance, services: HttpServices): void {
   app.addHook('preValidation', async (request, reply) => {
@@ -24,7 +27,7 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: HttpS
       header: Array.isArray(header) ? header.join(',') : header,
       query: stringField(request.query, 'tenant_id'),
     };
-    if (mode === 'none') {
+    if (mode === 'none' || (mode === 'tenant-users' && principal?.kind === 'platform_admin')) {
       // Platform routes do not act in a tenant, but a signed-in tenant principal that names
       // another one is still refused (the token is the authority), rather than silently ignored.
       if (hints.claim) resolveTenant({ ...hints, host: undefined, body: undefined });
@@ -34,13 +37,15 @@ export function resolveRequestTenantPlugin(app: FastifyInstance, services: HttpS
       ...hints,
       host: await tenantFromHost(request, services),
       body: config.tenantFromBody ? stringField(request.body, 'tenant_id') : undefined,
+      path: config.tenantFromPath ? parseTenantId(stringField(request.params, 'id'), 'id') : undefined,
     });
     if (!tenantId) {
-      if (mode === 'required')
+      if (mode !== 'optional')
         throw new AppError('TENANT_REQUIRED', 'Name a tenant: sign in to one or send X-Tenant-ID');
       return;
     }
-    const policy = principal?.kind === 'platform_admin' ? 'platform_admin' : 'request';
+    const policy =
+      principal?.kind === 'platform_admin' ? 'platform_admin' : (config.tenantPolicy ?? 'request');
     const tenant = await openTenant(services.tenancy.registry, tenantId, policy);
 
     if (config.feature) {

@@ -1,4 +1,5 @@
 import type { ErrorDetail } from '../../errors.js';
+import { fieldPath } from '../../protection/json-pointer-path.js';
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -22,6 +23,6 @@ export function checkHostnames(hosts: readonly string[], baseDomain: string | un
   const bare = baseDomain?.replace(/:\d+$/, '').toLowerCase();
   return hosts.flatMap((host, index) => {
     const problem = problemOf(host, bare);
-    return problem ? [{ path: `hostnames.${index}`, message: problem }] : [];
+    return problem ? [{ path: fieldPath('hostnames', index), message: problem }] : [];
   });
 }

@@ -5,7 +5,7 @@ import { getTenant } from '../tenants/get-tenant.js';
 import { toTenantView } from '../tenants/tenant-view.js';
 import { Tenant, TenantIdParams } from '../tenants/tenants.schema.js';
 import { updateTenant } from '../tenants/update-tenant.js';
-import { authorizeTenantAccess, TENANT_ADMIN_PERMISSION } from './authorize-tenant-access.js';
+import { TENANT_ADMIN_PERMISSION } from './authorize-tenant-access.js';
 import { settingsCatalogue } from './feature-catalogue.js';
 import { getBranding } from './get-branding.js';
 import { toTenantConfig } from './get-tenant-config.js';
@@ -18,21 +18,27 @@ const tags = ['tenants'];
 export function tenantSettingsRoutes(app: TenantRoutes, services: AppServices): void {
   const { tenancy } = services;
   const catalogue = settingsCatalogue(services.modules);
-  const tenantAdmin = authorizeTenantAccess(services, TENANT_ADMIN_PERMISSION);
+  // The tenant's own callers go through the tenant edge like on any tenant route; platform staff
+  // reach every tenant, suspended included.
+  const tenantAdmin = {
+    tenant: 'tenant-users',
+    tenantFromPath: true,
+    permission: TENANT_ADMIN_PERMISSION,
+  } as const;
   const idOf = (params: { id: string }) => parseTenantId(params.id, 'id');
 
   app.patch(
     '/tenants/:id',
     {
       schema: {
-        summary: 'Change a tenant’s tier, features, settings or limits',
+        summary: 'Change a tenant’s tier, status, features, settings, limits or host names',
         operationId: 'updateTenant',
         tags,
         params: TenantIdParams,
         body: UpdateTenantBody,
         response: { 200: dataEnvelope(Tenant) },
       },
-      preValidation: tenantAdmin,
+      config: tenantAdmin,
     },
     async (request, reply) => {
       const platformAdmin = request.principal!.kind === 'platform_admin';
@@ -56,7 +62,8 @@ export function tenantSettingsRoutes(app: TenantRoutes, services: AppServices): 
         params: TenantIdParams,
         response: { 200: dataEnvelope(Branding) },
       },
-      config: { public: true },
+      // Read while suspended too: the sign-in page still shows whose it is.
+      config: { public: true, tenant: 'tenant-users', tenantFromPath: true, tenantPolicy: 'public_page' },
     },
     async (request, reply) => {
       const branding = await getBranding(tenancy, request.principal, request.params.id);
@@ -78,7 +85,7 @@ export function tenantSettingsRoutes(app: TenantRoutes, services: AppServices): 
         body: UpdateBrandingBody,
         response: { 200: dataEnvelope(Branding) },
       },
-      preValidation: tenantAdmin,
+      config: tenantAdmin,
     },
     async (request, reply) => {
       const id = idOf(request.params);
@@ -98,7 +105,7 @@ export function tenantSettingsRoutes(app: TenantRoutes, services: AppServices): 
         params: TenantIdParams,
         response: { 200: dataEnvelope(TenantConfig) },
       },
-      preValidation: tenantAdmin,
+      config: tenantAdmin,
     },
     async (request, reply) => {
       const tenant = await getTenant(tenancy, request.principal!, request.params.id);

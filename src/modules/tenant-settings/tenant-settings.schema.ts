@@ -2,7 +2,11 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { TIERS } from '../../tenancy/tiers.js';
 import { BusinessDomainName } from '../tenants/business-domain.schema.js';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const literals = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    options,
+  );
 /**
  * `T | null` as OpenAPI's `nullable`, not a union: with `coerceTypes` ajv would turn a null
  * into false, 0 or "" in a union's first branch, and `{ "workflows": null }` would switch it off.
@@ -52,17 +56,32 @@ export const LimitOverrides = Type.Object(
 
 /**
  * PATCH /tenants/{id}. Tenant administrators may change `name` and `settings`; the rest is the
- * platform's. Status changes go through suspend and resume, never through here.
+ * platform's. `status` does what POST /suspend and /resume do; `features` sets the effective set
+ * and `feature_overrides` changes overrides key by key, so one request sends one of them.
  */
 export const UpdateTenantBody = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     settings: Type.Optional(SettingsPatch),
     tier: Type.Optional(literals(TIERS)),
+    status: Type.Optional(
+      literals(['active', 'suspended'] as const, {
+        description:
+          'Suspends or resumes the tenant, exactly as POST /suspend and /resume (audited the same); a status the lifecycle does not lead to from the current one is 409.',
+      }),
+    ),
     business_domain: Type.Optional(BusinessDomainName),
+    features: Type.Optional(
+      Type.Array(Type.String({ maxLength: 64 }), {
+        maxItems: 200,
+        description:
+          'The effective feature set wanted, whole: stored as the overrides that differ from the tier and business domain defaults (on for a wanted key the defaults lack, off for a default key not wanted); every other override is dropped. Not with `feature_overrides`.',
+      }),
+    ),
     feature_overrides: Type.Optional(
       Type.Record(Type.String({ maxLength: 64 }), nullable(Type.Boolean()), {
-        description: 'Merged key by key: true switches a feature on, false off, null drops the override.',
+        description:
+          'Merged into the stored overrides key by key: true switches a feature on, false off, null drops the override (the tier and domain default applies again); keys not sent stay as they are, so `{}` changes nothing. To replace the whole set send `features`.',
       }),
     ),
     limit_overrides: Type.Optional(LimitOverrides),

@@ -1,14 +1,51 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { PlatformDatabase } from '../../db/platform-database.js';
 import { AppError } from '../../errors.js';
-import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
+import type { TenantRecord, TenantStatus } from '../../tenancy/registry/tenant-record.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
-import { parseTenantId } from '../../tenancy/tenant-id.js';
+import { parseTenantId, type TenantId } from '../../tenancy/tenant-id.js';
 import { recordPlatformAudit } from '../audit/record-platform-audit.js';
 
 const TRANSITIONS = {
   suspend: { from: 'active', to: 'suspended' },
   resume: { from: 'suspended', to: 'active' },
 } as const;
+
+/** The lifecycle's status actions; POST /suspend and /resume and PATCH `status` are the same ones. */
+export type StatusAction = keyof typeof TRANSITIONS;
+
+/** The action that leads to `wanted`, the status a caller may ask for (PATCH `status`). */
+export function actionTo(wanted: 'active' | 'suspended'): StatusAction {
+  return wanted === 'suspended' ? 'suspend' : 'resume';
+}
+
+const conflict = (action: StatusAction, current: TenantStatus) =>
+  new AppError('CONFLICT', `Cannot ${action} a tenant that is ${current}`);
+
+/**
+ * Whether `action` changes a tenant that is `current`: false when it is there already (nothing
+ * to do, nothing audited); a status the lifecycle does not lead from is a CONFLICT.
+ */
+export function statusChanges(action: StatusAction, current: TenantStatus): boolean {
+  const { from, to } = TRANSITIONS[action];
+  if (current === from) return true;
+  if (current === to) return false;
+  throw conflict(action, current);
+}
+
+/** The platform audit entry of a status change, in the caller's transaction when it has one. */
+export function recordStatusChange(
+  db: Kysely<PlatformDatabase>,
+  id: TenantId,
+  action: StatusAction,
+): Promise<void> {
+  return recordPlatformAudit(db, {
+    action: `tenant.${action}`,
+    targetType: 'tenant',
+    targetId: id,
+    tenantId: id,
+  });
+}
 
 /**
  * Suspends or resumes a tenant. The status changes only from the expected one (a single
@@ -17,7 +54,7 @@ const TRANSITIONS = {
 export async function changeTenantStatus(
   tenancy: Tenancy,
   rawId: string,
-  action: keyof typeof TRANSITIONS,
+  action: StatusAction,
 ): Promise<TenantRecord> {
   const id = parseTenantId(rawId, 'id');
   const { from, to } = TRANSITIONS[action];
@@ -31,16 +68,7 @@ export async function changeTenantStatus(
   tenancy.registry.invalidate(id);
   const tenant = await tenancy.registry.load(id);
   if (!tenant || tenant.status === 'deleted') throw new AppError('TENANT_NOT_FOUND', 'No such tenant');
-  if (!updated && tenant.status !== to) {
-    throw new AppError('CONFLICT', `Cannot ${action} a tenant that is ${tenant.status}`);
-  }
-  if (updated) {
-    await recordPlatformAudit(tenancy.platformDb, {
-      action: `tenant.${action}`,
-      targetType: 'tenant',
-      targetId: id,
-      tenantId: id,
-    });
-  }
+  if (!updated && tenant.status !== to) throw conflict(action, tenant.status);
+  if (updated) await recordStatusChange(tenancy.platformDb, id, action);
   return tenant;
 }

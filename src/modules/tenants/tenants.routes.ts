@@ -15,6 +15,11 @@ import { toTenantView } from './tenant-view.js';
 import { CreateTenantBody, Tenant, TenantIdParams, TenantListQuery } from './tenants.schema.js';
 
 const tags = ['tenants'];
+/**
+ * A tenant's own callers use these as tenant routes (resolved tenant, status, rate limit, headers);
+ * platform staff as platform routes, on any tenant whatever its status.
+ */
+const ownTenant = { tenant: 'tenant-users', tenantFromPath: true } as const;
 
 export function tenantRoutes(app: TenantRoutes, services: AppServices): void {
   const { tenancy } = services;
@@ -29,6 +34,7 @@ export function tenantRoutes(app: TenantRoutes, services: AppServices): void {
         querystring: TenantListQuery,
         response: { 200: listEnvelope(Tenant) },
       },
+      config: { tenant: 'tenant-users' },
     },
     async (request, reply) => {
       const principal = request.principal!;
@@ -70,10 +76,12 @@ export function tenantRoutes(app: TenantRoutes, services: AppServices): void {
         params: TenantIdParams,
         response: { 200: dataEnvelope(Tenant) },
       },
+      config: ownTenant,
     },
     async (request, reply) => {
       const principal = request.principal!;
       const tenant = await getTenant(tenancy, principal, request.params.id);
+      reply.header('X-Tenant-ID', tenant.id);
       return sendData(reply, toTenantView(tenant, { platformAdmin: principal.kind === 'platform_admin' }));
     },
   );
@@ -156,6 +164,7 @@ export function tenantRoutes(app: TenantRoutes, services: AppServices): void {
         params: TenantIdParams,
         response: { 200: dataEnvelope(Type.Record(Type.String(), Type.Unknown())) },
       },
+      config: ownTenant,
     },
     async (request, reply) => {
       const principal = request.principal!;

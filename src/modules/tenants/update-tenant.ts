@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { PlatformDatabase } from '../../db/platform-database.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
+import { fieldPath } from '../../protection/json-pointer-path.js';
 import { type TenantRecord, toTenantRecord } from '../../tenancy/registry/tenant-record.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
 import type { TenantId } from '../../tenancy/tenant-id.js';
@@ -8,12 +9,16 @@ import { recordPlatformAudit } from '../audit/record-platform-audit.js';
 import { checkHostnames } from '../tenant-settings/check-hostnames.js';
 import type { SettingsCatalogue } from '../tenant-settings/feature-catalogue.js';
 import type { UpdateTenantBody } from '../tenant-settings/tenant-settings.schema.js';
+import { actionTo, recordStatusChange, statusChanges } from './change-tenant-status.js';
 import { businessDomainProblem } from './check-business-domain.js';
+import { deriveFeatureOverrides } from './derive-feature-overrides.js';
 
 /** Fields only platform administrators may change: they decide what the tenant pays for and where it is reached. */
 export const PLATFORM_ONLY_FIELDS = [
   'tier',
+  'status',
   'business_domain',
+  'features',
   'feature_overrides',
   'limit_overrides',
   'hostnames',
@@ -41,13 +46,23 @@ function validate(input: UpdateTenantBody, options: UpdateTenantOptions): void {
     throw new AppError('FORBIDDEN', `Only platform administrators may change ${forbidden.join(', ')}`);
   }
   const details: ErrorDetail[] = [];
+  if (input.features !== undefined && input.feature_overrides !== undefined) {
+    details.push({ path: 'features', message: 'cannot be sent with feature_overrides: send one of them' });
+  }
+  (input.features ?? []).forEach((key, index) => {
+    if (!options.catalogue.features.has(key))
+      details.push({ path: fieldPath('features', index), message: 'is not a known feature' });
+  });
   for (const key of Object.keys(input.feature_overrides ?? {})) {
     if (!options.catalogue.features.has(key))
-      details.push({ path: `feature_overrides.${key}`, message: 'is not a known feature' });
+      details.push({ path: fieldPath('feature_overrides', key), message: 'is not a known feature' });
   }
   for (const key of Object.keys(input.limit_overrides?.creates_per_hour ?? {})) {
     if (!options.catalogue.quotaResources.has(key))
-      details.push({ path: `limit_overrides.creates_per_hour.${key}`, message: 'is not a known resource' });
+      details.push({
+        path: fieldPath('limit_overrides', 'creates_per_hour', key),
+        message: 'is not a known resource',
+      });
   }
   details.push(...businessDomainProblem(input.business_domain));
   details.push(...checkHostnames(input.hostnames ?? [], options.baseDomain));
@@ -78,8 +93,10 @@ async function replaceHostnames(trx: Transaction<PlatformDatabase>, id: TenantId
 
 /**
  * Changes a tenant's registry record (PATCH /tenants/{id}). A tier change changes limits only,
- * never isolation or placement: data stays where it is. One transaction with the platform audit
- * entry (before and after of what changed); this process's registry cache is dropped after it.
+ * never isolation or placement: data stays where it is. A status change is the lifecycle's
+ * suspend or resume, refused (409) from any other status and audited as those are. One
+ * transaction with the platform audit entries (before and after of what changed), so a refused
+ * status change applies none of the rest; this process's registry cache is dropped after it.
  */
 export async function updateTenant(
   tenancy: Tenancy,
@@ -107,14 +124,20 @@ export async function updateTenant(
       row,
       hosts.map((h) => h.hostname),
     );
+    const statusAction = input.status === undefined ? undefined : actionTo(input.status);
+    const statusChanged = statusAction !== undefined && statusChanges(statusAction, before.status);
+    const tier = input.tier ?? before.tier;
+    const businessDomain = input.business_domain ?? before.business_domain;
     const after = {
       name: input.name ?? before.name,
       settings: input.settings ? merge(before.settings, input.settings) : before.settings,
-      tier: input.tier ?? before.tier,
-      business_domain: input.business_domain ?? before.business_domain,
-      feature_overrides: input.feature_overrides
-        ? merge(before.feature_overrides, input.feature_overrides)
-        : before.feature_overrides,
+      tier,
+      business_domain: businessDomain,
+      feature_overrides: input.features
+        ? deriveFeatureOverrides(input.features, tier, businessDomain)
+        : input.feature_overrides
+          ? merge(before.feature_overrides, input.feature_overrides)
+          : before.feature_overrides,
       limit_overrides: input.limit_overrides ?? before.limit_overrides,
       hostnames: input.hostnames ? [...input.hostnames].sort() : before.hostnames,
     };
@@ -126,10 +149,11 @@ export async function updateTenant(
     const changed = (Object.keys(after) as Array<keyof typeof after>).filter(
       (key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]),
     );
-    if (changed.length === 0) return false;
+    if (changed.length === 0 && !statusChanged) return false;
     await trx
       .updateTable('platform.tenants')
       .set({
+        ...(statusChanged ? { status: input.status } : {}),
         name: after.name,
         settings: JSON.stringify(after.settings),
         tier: after.tier,
@@ -141,16 +165,19 @@ export async function updateTenant(
       .where('id', '=', id)
       .execute();
     if (changed.includes('hostnames')) await replaceHostnames(trx, id, after.hostnames);
-    await recordPlatformAudit(trx, {
-      action: 'tenant.update',
-      targetType: 'tenant',
-      targetId: id,
-      tenantId: id,
-      details: {
-        before: Object.fromEntries(changed.map((key) => [key, before[key]])),
-        after: Object.fromEntries(changed.map((key) => [key, after[key]])),
-      },
-    });
+    if (changed.length > 0) {
+      await recordPlatformAudit(trx, {
+        action: 'tenant.update',
+        targetType: 'tenant',
+        targetId: id,
+        tenantId: id,
+        details: {
+          before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+          after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+        },
+      });
+    }
+    if (statusChanged) await recordStatusChange(trx, id, statusAction);
     return changed.includes('business_domain');
   });
   tenancy.registry.invalidate(id);

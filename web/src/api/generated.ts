@@ -893,7 +893,7 @@ export interface paths {
     delete: operations['deleteTenant'];
     options?: never;
     head?: never;
-    /** Change a tenant’s tier, features, settings or limits */
+    /** Change a tenant’s tier, status, features, settings, limits or host names */
     patch: operations['updateTenant'];
     trace?: never;
   };
@@ -8069,6 +8069,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorEnvelope'];
         };
       };
+      /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
       /** @description INTERNAL: exposes nothing; quote `request_id`. */
       500: {
         headers: {
@@ -8327,6 +8345,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorEnvelope'];
         };
       };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
       /** @description INTERNAL: exposes nothing; quote `request_id`. */
       500: {
         headers: {
@@ -8492,10 +8519,12 @@ export interface operations {
            * @description a declared business domain: default, dental, manufacturing
            */
           business_domain?: string;
-          /** @description Merged key by key: true switches a feature on, false off, null drops the override. */
+          /** @description Merged into the stored overrides key by key: true switches a feature on, false off, null drops the override (the tier and domain default applies again); keys not sent stay as they are, so `{}` changes nothing. To replace the whole set send `features`. */
           feature_overrides?: {
             [key: string]: boolean | null;
           };
+          /** @description The effective feature set wanted, whole: stored as the overrides that differ from the tier and business domain defaults (on for a wanted key the defaults lack, off for a default key not wanted); every other override is dropped. Not with `feature_overrides`. */
+          features?: string[];
           /** @description Replaces the custom host names: lowercase DNS names, each owned by one tenant. */
           hostnames?: string[];
           /** @description Replaces every override at once; a null limit means unlimited, a missing key the tier default. */
@@ -8521,6 +8550,8 @@ export interface operations {
           } & {
             [key: string]: string | null;
           };
+          /** @description Suspends or resumes the tenant, exactly as POST /suspend and /resume (audited the same); a status the lifecycle does not lead to from the current one is 409. */
+          status?: 'active' | 'suspended';
           tier?: 'standard' | 'premium' | 'enterprise';
         };
       };
@@ -8613,6 +8644,15 @@ export interface operations {
       };
       /** @description CONFLICT with the current state (duplicate key, state change). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8966,6 +9006,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorEnvelope'];
         };
       };
+      /** @description FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
       /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
       404: {
         headers: {
@@ -9087,6 +9136,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorEnvelope'];
         };
       };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
       /** @description INTERNAL: exposes nothing; quote `request_id`. */
       500: {
         headers: {
@@ -9185,6 +9243,15 @@ export interface operations {
       };
       /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -10496,6 +10563,15 @@ export interface operations {
       };
       /** @description NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description RATE_LIMITED: the `Retry-After` header says when to retry. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
