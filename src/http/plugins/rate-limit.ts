@@ -11,7 +11,8 @@ function rateLimited(decision: LimitDecision, what: string): AppError {
 }
 
 /**
- * Per-tenant API budget (requests per minute, by tier) checked last of the request checks, and
+ * Per-tenant API budget (requests per minute, by tier; anonymous callers per address) checked last
+ * of the request checks, and
  * per-resource creation quotas (per hour) spent only once a create request passed validation.
  */
 export function rateLimitPlugin(app: FastifyInstance, services: HttpServices): void {
@@ -22,10 +23,17 @@ export function rateLimitPlugin(app: FastifyInstance, services: HttpServices): v
     if (!tenant) return;
     const perMinute = effectiveLimits(tenant.tier, tenant.limit_overrides).api_per_minute;
     if (perMinute === null) return;
-    const decision = await rateLimits.consume(
-      { name: 'api', points: perMinute, durationSeconds: 60, class: 'general' },
-      tenant.id,
-    );
+    // A caller without a token (the sign-in page's branding, a login) spends a budget of its own
+    // address, so nobody outside a tenant can use up the requests its signed-in users live on.
+    const decision = request.principal
+      ? await rateLimits.consume(
+          { name: 'api', points: perMinute, durationSeconds: 60, class: 'general' },
+          tenant.id,
+        )
+      : await rateLimits.consume(
+          { name: 'api-anonymous', points: perMinute, durationSeconds: 60, class: 'general' },
+          `${tenant.id}|${request.ip}`,
+        );
     reply.header('X-RateLimit-Limit', String(decision.limit));
     reply.header('X-RateLimit-Remaining', String(decision.remaining));
     reply.header('X-RateLimit-Reset', String(decision.resetAt));
