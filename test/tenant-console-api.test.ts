@@ -93,16 +93,16 @@ describe.each(ISOLATIONS)('the console routes of a tenant in %s isolation', (iso
     for (const row of ofB) expect(idsOfA.has(row.id)).toBe(false);
   });
 
-  it('refuses tenant users the platform routes, whichever tenant they name', async () => {
-    for (const url of [
-      `/tenants/${a}/exports`,
-      `/tenants/${b}/exports`,
-      `/tenants/${b}/activity`,
-      `/tenants/${a}/activity`,
+  it('refuses tenant users the platform routes: another tenant first as a mismatch (SPEC §5)', async () => {
+    for (const [url, code] of [
+      [`/tenants/${a}/exports`, 'FORBIDDEN'],
+      [`/tenants/${b}/exports`, 'TENANT_MISMATCH'],
+      [`/tenants/${b}/activity`, 'TENANT_MISMATCH'],
+      [`/tenants/${a}/activity`, 'FORBIDDEN'],
     ]) {
-      const response = await api(ownerA, url);
+      const response = await api(ownerA, url!);
       expect(response.statusCode).toBe(403);
-      expect(response.json().error.code).toBe('FORBIDDEN');
+      expect(response.json().error.code, url).toBe(code);
       expect(response.body).not.toContain('Bob B');
     }
   });

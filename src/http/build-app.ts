@@ -7,7 +7,7 @@ import type { HttpEdge, HttpServices } from './http-services.js';
 import './fastify-types.js';
 import { apiDocs } from './openapi/api-docs.js';
 import { auditAdminActsPlugin } from './plugins/audit-admin-acts.js';
-import { authenticatePlugin } from './plugins/authenticate.js';
+import { authenticatePlugin, authorizePlatformRoutesPlugin } from './plugins/authenticate.js';
 import { errorEnvelope } from './plugins/error-envelope.js';
 import { frameworkErrorEnvelope, inputGuardPlugin } from './plugins/input-guard.js';
 import { requestContextPlugin, requestId } from './plugins/request-context.js';
@@ -102,6 +102,7 @@ export async function buildApp<S extends HttpServices>(
   requestContextPlugin(app);
   authenticatePlugin(app, services, edge.credentials);
   resolveRequestTenantPlugin(app, services);
+  authorizePlatformRoutesPlugin(app);
   auditAdminActsPlugin(app, edge);
   storageLimitPlugin(app, services, edge);
   if (options.protection !== false) {

@@ -6,5 +6,5 @@ import './fastify-types.js';
 
 export { dataEnvelope, listEnvelope, sendData, sendNoContent } from './envelope.js';
 export { inTenant } from './in-tenant.js';
-export { stringField, tenantFromHost } from './request-hints.js';
+export { namedTenants, refuseOtherTenants, stringField, tenantFromHost } from './request-hints.js';
 export { type TenantRoutes, typedRoutes } from './tenant-routes.js';

@@ -47,6 +47,17 @@ export function authenticatePlugin(
         'Administrators must use multi-factor authentication: enrol with POST /api/v1/auth/mfa/enroll and /confirm, then sign in with totp',
       );
     }
+  });
+}
+
+/**
+ * Who may call a platform route: a permission check, so it runs after authentication and after
+ * a tenant principal naming another tenant is refused (resolution comes first), yet before the
+ * body is parsed.
+ */
+export function authorizePlatformRoutesPlugin(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
     if (config.platformAdmin && request.principal?.kind !== 'platform_admin') {
       throw new AppError('FORBIDDEN', 'Only platform administrators may do this');
     }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
 import { openTenant } from '../../tenancy/open-tenant.js';
 import { resolveTenant } from '../../tenancy/resolution/resolve-tenant.js';
@@ -7,7 +7,15 @@ import { parseTenantId } from '../../tenancy/tenant-id.js';
 import { featureEnabled } from '../../tenancy/tiers.js';
 import type { HttpServices } from '../http-services.js';
 import { assertMayActInTenant } from '../platform-route-roles.js';
-import { stringField, tenantFromHost } from '../request-hints.js';
+import { headerAndQueryTenants, stringField, tenantFromHost } from '../request-hints.js';
+
+const TENANT_PATH = /^\/api\/v1\/tenants\/:id(\/|$)/;
+
+/** The tenant a `/tenants/{id}/...` route's path names, as the router read it (not yet validated). */
+function tenantInPath(request: FastifyRequest): string | undefined {
+  if (!TENANT_PATH.test(request.routeOptions.url ?? '')) return undefined;
+  return stringField(request.params, 'id');
+}
 
 /**
  * Resolves the tenant of tenant routes and runs the checks in their order (README, Architecture) after
@@ -17,22 +25,22 @@ import { stringField, tenantFromHost } from '../request-hints.js';
  * platform staff, who must reach a tenant whatever its status (to resume it, to watch it provision).
  */
 export function resolveRequestTenantPlugin(app: FastifyInstance, services: HttpServices): void {
+  // A signed-in tenant principal naming another tenant is refused first, on every route, platform
+  // ones included (the token is the authority), before any permission check or body parsing.
+  app.addHook('onRequest', async (request) => {
+    const claim = request.principal?.tenantId;
+    if (!claim) return;
+    const path = tenantInPath(request);
+    resolveTenant({ ...headerAndQueryTenants(request), claim, path, host: undefined, body: undefined });
+  });
+
   app.addHook('preValidation', async (request, reply) => {
     const config = request.routeOptions.config;
     const mode = config.tenant ?? 'none';
     const principal = request.principal;
-    const header = request.headers['x-tenant-id'];
-    const hints = {
-      claim: principal?.tenantId ?? null,
-      header: Array.isArray(header) ? header.join(',') : header,
-      query: stringField(request.query, 'tenant_id'),
-    };
-    if (mode === 'none' || (mode === 'tenant-users' && principal?.kind === 'platform_admin')) {
-      // Platform routes do not act in a tenant, but a signed-in tenant principal that names
-      // another one is still refused (the token is the authority), rather than silently ignored.
-      if (hints.claim) resolveTenant({ ...hints, host: undefined, body: undefined });
-      return;
-    }
+    // Platform staff use the tenant record routes as platform routes (claim mismatches were refused above).
+    if (mode === 'none' || (mode === 'tenant-users' && principal?.kind === 'platform_admin')) return;
+    const hints = { claim: principal?.tenantId ?? null, ...headerAndQueryTenants(request) };
     const tenantId = resolveTenant({
       ...hints,
       host: await tenantFromHost(request, services),

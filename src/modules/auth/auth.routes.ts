@@ -3,15 +3,13 @@ import type { FastifyReply } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
 import {
   dataEnvelope,
-  inTenant,
+  namedTenants,
   sendData,
   sendNoContent,
-  stringField,
-  tenantFromHost,
   type TenantRoutes,
 } from '../../http/route-kit.js';
-import { findUserById } from '../identity/find-user-by-id.js';
-import { LoginBody, RefreshBody, Session, SessionUser } from './auth.schema.js';
+import { CurrentPrincipal, LoginBody, RefreshBody, Session } from './auth.schema.js';
+import { describeCaller } from './describe-caller.js';
 import { endSession } from './end-session.js';
 import { login } from './login.js';
 import { mfaRoutes } from './mfa/mfa.routes.js';
@@ -68,12 +66,7 @@ export function authRoutes(app: TenantRoutes, services: AppServices): void {
     },
     async (request, reply) => {
       const { refresh_token } = request.body;
-      const header = request.headers['x-tenant-id'];
-      const named = {
-        header: Array.isArray(header) ? header.join(',') : header,
-        host: await tenantFromHost(request, services),
-        query: stringField(request.query, 'tenant_id'),
-      };
+      const named = await namedTenants(request, services);
       return sendSession(reply, await refreshSession(services, refresh_token, named));
     },
   );
@@ -91,7 +84,8 @@ export function authRoutes(app: TenantRoutes, services: AppServices): void {
       config: { public: true },
     },
     async (request, reply) => {
-      await endSession(services.tenancy.platformDb, request.body.refresh_token);
+      const named = await namedTenants(request, services);
+      await endSession(services.tenancy.platformDb, request.body.refresh_token, named);
       // The session's access tokens end here at once; other processes hear it by NOTIFY.
       await services.revocations.sync();
       return sendNoContent(reply);
@@ -105,35 +99,13 @@ export function authRoutes(app: TenantRoutes, services: AppServices): void {
         summary: 'Who the token belongs to',
         operationId: 'getCurrentPrincipal',
         tags,
-        response: {
-          200: dataEnvelope(
-            Type.Object({
-              kind: Type.String(),
-              tenant_id: Type.Union([Type.String(), Type.Null()]),
-              user: SessionUser,
-            }),
-          ),
-        },
+        description: 'An API key has no account: `user` is null and `api_key` describes the key.',
+        response: { 200: dataEnvelope(CurrentPrincipal) },
       },
       config: { tenant: 'optional', mfaSetup: true },
     },
-    async (request, reply) => {
-      const principal = request.principal!;
-      if (principal.kind === 'tenant_user') {
-        const user = await inTenant(request, services, (scope) => findUserById(scope, principal.id));
-        return sendData(reply, { kind: principal.kind, tenant_id: principal.tenantId, user });
-      }
-      const admin = await services.tenancy.platformDb
-        .selectFrom('platform.platform_admins')
-        .select(['id', 'email'])
-        .where('id', '=', principal.id)
-        .executeTakeFirstOrThrow();
-      return sendData(reply, {
-        kind: principal.kind,
-        tenant_id: null,
-        user: { ...admin, roles: principal.roles },
-      });
-    },
+    async (request, reply) =>
+      sendData(reply, await describeCaller(services.tenancy, request.principal!, request.tenant)),
   );
 
   mfaRoutes(app, services);

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { ApiKey } from '../api-keys/api-keys.schema.js';
 
 export const LoginBody = Type.Object(
   {
@@ -46,3 +47,12 @@ export const Session = Type.Object({
   ),
 });
 export type Session = Static<typeof Session>;
+
+/** `GET /auth/me`: the account behind a token, or the key itself, since an API key has no account. */
+export const CurrentPrincipal = Type.Object({
+  kind: Type.Union([Type.Literal('tenant_user'), Type.Literal('platform_admin'), Type.Literal('api_key')]),
+  tenant_id: Type.Union([Type.String(), Type.Null()]),
+  user: Type.Union([SessionUser, Type.Null()], { description: 'null for an API key' }),
+  api_key: Type.Optional(ApiKey),
+});
+export type CurrentPrincipal = Static<typeof CurrentPrincipal>;

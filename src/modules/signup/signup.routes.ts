@@ -1,6 +1,7 @@
 import type { AppServices } from '../../app/app-services.js';
 import { AppError } from '../../errors.js';
-import { dataEnvelope, sendData, type TenantRoutes } from '../../http/route-kit.js';
+import { dataEnvelope, refuseOtherTenants, sendData, type TenantRoutes } from '../../http/route-kit.js';
+import { isTenantId } from '../../tenancy/tenant-id.js';
 import { checkAvailability } from './check-availability.js';
 import { createSignup } from './create-signup.js';
 import { limitAvailabilityChecks, limitSignups } from './limit-signups.js';
@@ -28,6 +29,9 @@ export function signupRoutes(app: TenantRoutes, services: AppServices): void {
     },
     async (request, reply) => {
       const body = request.body;
+      // The id signed up for is the request's tenant; a malformed one is createSignup's 400.
+      const tenantId = body.tenant_id.trim();
+      if (isTenantId(tenantId)) await refuseOtherTenants(request, services, tenantId);
       if (services.config.signupEnabled) {
         await limitSignups(services.rateLimits, { address: request.ip, email: body.email });
       }

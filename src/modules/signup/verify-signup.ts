@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { AppError } from '../../errors.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
+import { resolveTenant, type TenantHints } from '../../tenancy/resolution/resolve-tenant.js';
 import { parseTenantId } from '../../tenancy/tenant-id.js';
 import { createTenant } from '../tenants/create-tenant.js';
 import type { CreateTenantBody } from '../tenants/tenants.schema.js';
@@ -35,9 +36,14 @@ async function progressOf(tenancy: Tenancy, tenantId: string): Promise<SignupPro
  * business domain) with the signer as owner and queues its provisioning, in one transaction that
  * also marks the signup verified. The password hash is read over the owner connection: the
  * application role may write it but never read it back. Following the link again answers the
- * tenant's progress and creates nothing.
+ * tenant's progress and creates nothing. The signup's id is the tenant the request acts for: one
+ * naming another (`named`) is refused before anything is created or told.
  */
-export async function verifySignup(tenancy: Tenancy, token: string): Promise<SignupProgress> {
+export async function verifySignup(
+  tenancy: Tenancy,
+  token: string,
+  named: Pick<TenantHints, 'header' | 'host' | 'query'>,
+): Promise<SignupProgress> {
   const tokenHash = hashSignupToken(token);
   const { rows } = await tenancy.adminPool.query<PendingSignup>(
     `select tenant_id, company_name, email, business_domain, password_hash,
@@ -47,6 +53,7 @@ export async function verifySignup(tenancy: Tenancy, token: string): Promise<Sig
   );
   const signup = rows[0];
   if (!signup) throw invalidSignupToken();
+  resolveTenant({ ...named, claim: parseTenantId(signup.tenant_id), body: undefined });
   if (signup.verified) return progressOf(tenancy, signup.tenant_id);
   if (signup.expired) throw invalidSignupToken();
   try {

@@ -1,6 +1,12 @@
 import type { FastifyReply } from 'fastify';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, sendData, type TenantRoutes } from '../../http/route-kit.js';
+import {
+  dataEnvelope,
+  namedTenants,
+  refuseOtherTenants,
+  sendData,
+  type TenantRoutes,
+} from '../../http/route-kit.js';
 import { hashPassword } from '../../identity/passwords.js';
 import { acceptInvitation } from './accept-invitation.js';
 import { invalidToken, PLATFORM_TOKEN_PREFIX, tokenOwner } from './account-token.js';
@@ -39,6 +45,8 @@ function sendAccount(reply: FastifyReply, tenantId: string | null, user: { id: s
  * The links mailed to people: accept an invitation, reset a password, verify an address. Each
  * token names its tenant (`<tenant_id>.<secret>`), so these public routes find the storage that
  * holds it; a wrong, used or expired token is always the same 400 VALIDATION_FAILED on `token`.
+ * The token's tenant is then the request's: a header, host or query naming another is refused
+ * before the token is looked at.
  */
 export function accountRoutes(app: TenantRoutes, services: AppServices): void {
   const { tenancy } = services;
@@ -59,6 +67,7 @@ export function accountRoutes(app: TenantRoutes, services: AppServices): void {
       const { token, password } = request.body;
       const owner = tokenOwner(token);
       if (owner === PLATFORM_TOKEN_PREFIX) throw invalidToken();
+      await refuseOtherTenants(request, services, owner);
       // Hashed before the scope opens: no transaction waits for argon2.
       const passwordHash = await hashPassword(password);
       const user = await inTokenTenant(tenancy, owner, (scope) =>
@@ -112,6 +121,7 @@ export function accountRoutes(app: TenantRoutes, services: AppServices): void {
         await revokeRefreshTokensOf(tenancy.platformDb, { subject: admin.id, tenantId: null });
         return sendAccount(reply, null, admin);
       }
+      await refuseOtherTenants(request, services, owner);
       const passwordHash = await hashPassword(password);
       const user = await inTokenTenant(tenancy, owner, (scope) => resetPassword(scope, token, passwordHash));
       await revokeRefreshTokensOf(tenancy.platformDb, { subject: user.id, tenantId: owner });
@@ -138,10 +148,12 @@ export function accountRoutes(app: TenantRoutes, services: AppServices): void {
     async (request, reply) => {
       const { token } = request.body;
       if (isSignupToken(token)) {
-        return sendData(reply, await verifySignup(tenancy, token), { status: 202 });
+        const named = await namedTenants(request, services);
+        return sendData(reply, await verifySignup(tenancy, token, named), { status: 202 });
       }
       const owner = tokenOwner(token);
       if (owner === PLATFORM_TOKEN_PREFIX) throw invalidToken();
+      await refuseOtherTenants(request, services, owner);
       const user = await inTokenTenant(tenancy, owner, (scope) => verifyEmail(scope, token));
       return sendAccount(reply, owner, user);
     },

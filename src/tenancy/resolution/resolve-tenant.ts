@@ -11,8 +11,8 @@ export interface TenantHints {
   query: string | undefined;
   /** Only read on login, signup and password reset. */
   body: string | undefined;
-  /** The tenant a route's path names (`/tenants/{id}/...`), already parsed. */
-  path?: TenantId;
+  /** The tenant a route's path names (`/tenants/{id}/...`); checked against the claim, parsed otherwise. */
+  path?: string;
 }
 
 const mismatch = () =>

@@ -147,7 +147,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Who the token belongs to */
+    /**
+     * Who the token belongs to
+     * @description An API key has no account: `user` is null and `api_key` describes the key.
+     */
     get: operations['getCurrentPrincipal'];
     put?: never;
     post?: never;
@@ -2208,13 +2211,25 @@ export interface operations {
         content: {
           'application/json': {
             data: {
-              kind: string;
+              api_key?: {
+                /** Format: date-time */
+                created_at: string;
+                created_by: string | null;
+                /** Format: uuid */
+                id: string;
+                last_used_at: string | null;
+                name: string;
+                permissions: string[];
+                revoked_at: string | null;
+              };
+              kind: 'tenant_user' | 'platform_admin' | 'api_key';
               tenant_id: string | null;
+              /** @description null for an API key */
               user: {
                 email: string;
                 id: string;
                 roles: string[];
-              };
+              } | null;
             };
             /** @enum {boolean} */
             success: true;

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AppServices } from '../../../app/app-services.js';
+import { AppError } from '../../../errors.js';
 import {
   dataEnvelope,
   inTenant,
@@ -9,6 +10,7 @@ import {
   type TenantRoutes,
 } from '../../../http/route-kit.js';
 import { findUserById } from '../../identity/find-user-by-id.js';
+import { findAdminAccount } from '../find-admin-account.js';
 import { beginLoginAttempt } from '../login-attempts.js';
 import { AdminMfaStore } from './admin-mfa-store.js';
 import { confirmMfa } from './confirm-mfa.js';
@@ -19,6 +21,15 @@ import type { MfaStore } from './mfa-store.js';
 import { TenantMfaStore } from './tenant-mfa-store.js';
 
 const tags = ['auth'];
+
+/**
+ * Route preValidation: a key has no account to guard, and its id is no user's, so a store opened
+ * for it would answer about nobody. Runs after resolution, before the body is validated.
+ */
+async function refuseApiKeys(request: FastifyRequest): Promise<void> {
+  if (request.principal?.kind === 'api_key')
+    throw new AppError('FORBIDDEN', 'API keys have no second factor');
+}
 
 /** The caller's own MFA: an administrator's even when acting inside a tenant with X-Tenant-ID. */
 function storeOf(request: FastifyRequest, services: AppServices): MfaStore {
@@ -35,12 +46,7 @@ async function accountOf(request: FastifyRequest, services: AppServices): Promis
     const user = await inTenant(request, services, (scope) => findUserById(scope, principal.id));
     return `${user.email} (${principal.tenantId})`;
   }
-  const admin = await services.tenancy.platformDb
-    .selectFrom('platform.platform_admins')
-    .select('email')
-    .where('id', '=', principal.id)
-    .executeTakeFirstOrThrow();
-  return admin.email;
+  return (await findAdminAccount(services.tenancy.platformDb, principal.id)).email;
 }
 
 /**
@@ -58,6 +64,7 @@ export function mfaRoutes(app: TenantRoutes, services: AppServices): void {
         response: { 200: dataEnvelope(MfaStatus) },
       },
       config: { tenant: 'optional', mfaSetup: true },
+      preValidation: refuseApiKeys,
     },
     async (request, reply) => {
       const state = await storeOf(request, services).get();
@@ -75,6 +82,7 @@ export function mfaRoutes(app: TenantRoutes, services: AppServices): void {
         response: { 200: dataEnvelope(MfaEnrollment) },
       },
       config: { tenant: 'optional', mfaSetup: true },
+      preValidation: refuseApiKeys,
     },
     async (request, reply) => {
       const enrollment = await enrollMfa(storeOf(request, services), await accountOf(request, services));
@@ -93,6 +101,7 @@ export function mfaRoutes(app: TenantRoutes, services: AppServices): void {
         response: { 200: dataEnvelope(RecoveryCodes) },
       },
       config: { tenant: 'optional', mfaSetup: true },
+      preValidation: refuseApiKeys,
     },
     async (request, reply) => {
       const { totp } = request.body;
@@ -111,6 +120,7 @@ export function mfaRoutes(app: TenantRoutes, services: AppServices): void {
         response: { 204: Type.Null() },
       },
       config: { tenant: 'optional' },
+      preValidation: refuseApiKeys,
     },
     async (request, reply) => {
       const principal = request.principal!;
