@@ -3,9 +3,9 @@ import { toTenantView } from '../../modules/tenants/tenant-view.js';
 import type { CliCommand } from '../cli-command.js';
 import { EXIT } from '../cli-io.js';
 import { formatTable } from '../print-table.js';
-import { TENANT_STATUSES } from '../../tenancy/registry/tenant-record.js';
+import { TENANT_STATUSES, type TenantStatus } from '../../tenancy/registry/tenant-record.js';
 
-/** `tenants list [--status s] [--json]`: every tenant, a page of 100 at a time. */
+/** `tenants list [--status s] [--json]`: every tenant, 100 at a time. */
 export const listTenantsCommand: CliCommand = {
   name: 'tenants list',
   usage: 'tenants list [--status <status>] [--json]     list tenants with tier, isolation and status',
@@ -13,15 +13,16 @@ export const listTenantsCommand: CliCommand = {
   choices: { status: TENANT_STATUSES },
   async run({ services }, { values }, io) {
     const views = [];
-    for (let page = 1; ; page++) {
+    // Cursor pages: a tenant created while listing never makes the walk skip or repeat one.
+    for (let cursor: string | null = ''; cursor !== null;) {
       const result = await findTenants(services.tenancy, {
-        page,
-        per_page: 100,
+        cursor,
+        limit: 100,
         sort: 'created_at',
-        ...(typeof values.status === 'string' ? { status: values.status } : {}),
+        ...(typeof values.status === 'string' ? { status: values.status as TenantStatus } : {}),
       });
       views.push(...result.rows.map((row) => toTenantView(row, { platformAdmin: true })));
-      if (!('has_next' in result.pagination) || !result.pagination.has_next) break;
+      cursor = 'cursor' in result.pagination ? result.pagination.cursor : null;
     }
     if (values.json) {
       io.out(JSON.stringify(views, null, 2));

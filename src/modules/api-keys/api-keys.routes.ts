@@ -10,6 +10,7 @@ import {
   type TenantRoutes,
 } from '../../http/route-kit.js';
 import { type Permission, permissionCatalogue } from '../../identity/permissions.js';
+import { ApiKeyListQuery } from './api-key-list-query.js';
 import { toApiKey } from './api-key-row.js';
 import { ApiKey, ApiKeyIdParams, CreateApiKeyBody, CreatedApiKey } from './api-keys.schema.js';
 import { createApiKey } from './create-api-key.js';
@@ -35,15 +36,19 @@ export function apiKeyRoutes(app: TenantRoutes, services: AppServices): void {
     {
       schema: {
         summary: 'List the tenant’s API keys (never their secrets)',
+        description:
+          'Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; `q` searches the name; ' +
+          'sorts `-created_at` (the default), `created_at`, `name`, `-name`, ties by id.',
         operationId: 'listApiKeys',
         tags,
+        querystring: ApiKeyListQuery,
         response: { 200: listEnvelope(ApiKey) },
       },
       config: { tenant: 'required', permission: 'api_keys:manage' },
     },
     async (request, reply) => {
-      const rows = await inTenant(request, services, (scope) => findApiKeys(scope));
-      return sendData(reply, rows.map(toApiKey));
+      const page = await inTenant(request, services, (scope) => findApiKeys(scope, request.query));
+      return sendData(reply, page.rows.map(toApiKey), { pagination: page.pagination });
     },
   );
 

@@ -48,6 +48,10 @@ export function demoRequestRoutes(app: TenantRoutes, services: AppServices): voi
     {
       schema: {
         summary: 'List demo requests',
+        description:
+          'Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; `status`, `q` (company name ' +
+          'or email), `created_from`, `created_to`; sorts `-created_at` (the default), `created_at`, ' +
+          '`name`, `-name` (the company name), `status`, ties by id.',
         operationId: 'listDemoRequests',
         tags,
         querystring: DemoRequestListQuery,

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ISOLATIONS, TIERS } from '../../tenancy/tiers.js';
+import { CursorParams, PageParams, SORTS } from '../listing/list-query.schema.js';
 import { Tenant } from '../tenants/tenants.schema.js';
 import { DEMO_REQUEST_STATUSES } from './demo-requests.table.js';
 import { BusinessDomainName } from '../tenants/business-domain.schema.js';
@@ -35,12 +36,16 @@ export type DemoRequest = Static<typeof DemoRequest>;
 /** The answer to an approval: the request and the tenant it became (still provisioning). */
 export const ApprovedDemoRequest = Type.Composite([DemoRequest, Type.Object({ tenant: Tenant })]);
 
+/** `GET /demo-requests`: SPEC §5's pagination (page or cursor), filters and sorts; `name` is the company name. */
 export const DemoRequestListQuery = Type.Object(
   {
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
-    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    ...PageParams,
+    ...CursorParams,
     status: Type.Optional(literals(DEMO_REQUEST_STATUSES)),
-    sort: Type.Optional(literals(['created_at', '-created_at'])),
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'Searches the company name and the email' })),
+    created_from: Type.Optional(Type.String({ format: 'date-time' })),
+    created_to: Type.Optional(Type.String({ format: 'date-time' })),
+    sort: Type.Optional(literals(SORTS)),
   },
   { additionalProperties: false },
 );

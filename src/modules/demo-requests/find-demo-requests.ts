@@ -1,30 +1,46 @@
 import { type Kysely, sql } from 'kysely';
 import type { PlatformDatabase } from '../../db/platform-database.js';
-import type { Pagination } from '../listing/list-query.schema.js';
-import { pagePagination } from '../listing/paginate.js';
+import { containing } from '../listing/like-pattern.js';
+import type { Page } from '../listing/list-query.schema.js';
+import { type ListOrder, readListPage } from '../listing/read-list-page.js';
 import { DEMO_REQUEST_COLUMNS } from './demo-request-view.js';
-import type { DemoRequestRow } from './demo-requests.table.js';
 import type { DemoRequestListQuery } from './demo-requests.schema.js';
+import type { DemoRequestRow } from './demo-requests.table.js';
 
-/** Demo requests, newest first by default, optionally of one status; page pagination. */
-export async function findDemoRequests(
+type Sort = NonNullable<DemoRequestListQuery['sort']>;
+const order = (name: Sort, column: string, kind: ListOrder['kind']): ListOrder => ({
+  name,
+  value: sql.ref(column),
+  descending: name.startsWith('-'),
+  kind,
+});
+const ORDERS: Record<Sort, ListOrder> = {
+  '-created_at': order('-created_at', 'created_at', 'instant'),
+  created_at: order('created_at', 'created_at', 'instant'),
+  name: order('name', 'company_name', 'string'),
+  '-name': order('-name', 'company_name', 'string'),
+  status: order('status', 'status', 'string'),
+};
+
+/** Demo requests, newest first unless sorted, filtered as SPEC §5 lists are; by page or by cursor. */
+export function findDemoRequests(
   db: Kysely<PlatformDatabase>,
   query: DemoRequestListQuery,
-): Promise<{ rows: DemoRequestRow[]; pagination: Pagination }> {
+): Promise<Page<DemoRequestRow>> {
   let base = db.selectFrom('platform.demo_requests');
   if (query.status) base = base.where('status', '=', query.status);
-  const page = query.page ?? 1;
-  const perPage = query.per_page ?? 20;
-  const direction = query.sort === 'created_at' ? 'asc' : 'desc';
-  const [count, rows] = await Promise.all([
-    base.select(sql<string>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    base
-      .select(DEMO_REQUEST_COLUMNS)
-      .orderBy('created_at', direction)
-      .orderBy('id', direction)
-      .limit(perPage)
-      .offset((page - 1) * perPage)
-      .execute(),
-  ]);
-  return { rows, pagination: pagePagination(page, perPage, Number(count.total)) };
+  if (query.q) {
+    const pattern = containing(query.q);
+    base = base.where((eb) => eb.or([eb('company_name', 'ilike', pattern), eb('email', 'ilike', pattern)]));
+  }
+  if (query.created_from) base = base.where(sql<boolean>`created_at >= ${query.created_from}::timestamptz`);
+  if (query.created_to) base = base.where(sql<boolean>`created_at <= ${query.created_to}::timestamptz`);
+  return readListPage(
+    db,
+    base,
+    (q) => q.select(DEMO_REQUEST_COLUMNS),
+    query,
+    ORDERS[query.sort ?? '-created_at'],
+    { column: sql`id`, type: 'uuid' },
+  );
 }

@@ -1,32 +1,30 @@
 import { type Kysely, sql } from 'kysely';
 import type { PlatformDatabase } from '../../db/platform-database.js';
 import '../../mail/mail-outbox.table.js';
-import type { Pagination } from '../listing/list-query.schema.js';
+import type { Page } from '../listing/list-query.schema.js';
+import { readListPage } from '../listing/read-list-page.js';
 import type { OutboxMail, OutboxQuery } from './outbox.schema.js';
 
-/** A page of the development outbox, newest first. */
+/**
+ * A page of the development outbox, newest first. Its rows and total are one statement: two would
+ * let a mail committed between them be in the rows and not in the total.
+ */
 export async function findOutboxMail(
   db: Kysely<PlatformDatabase>,
   query: OutboxQuery,
-): Promise<{ mails: OutboxMail[]; pagination: Pagination }> {
-  const page = query.page ?? 1;
-  const perPage = query.per_page ?? 20;
+): Promise<Page<OutboxMail>> {
   let base = db.selectFrom('platform.mail_outbox');
   if (query.to !== undefined) base = base.where('recipient', '=', query.to.toLowerCase());
-  const [{ total }, rows] = await Promise.all([
-    base.select(sql<string>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    base
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(perPage)
-      .offset((page - 1) * perPage)
-      .execute(),
-  ]);
-  const count = Number(total);
-  const totalPages = Math.ceil(count / perPage);
+  const page = await readListPage(
+    db,
+    base,
+    (q) => q.select(['id', 'recipient', 'subject', 'body', 'kind', 'tenant_id', 'created_at']),
+    query,
+    { name: '-created_at', value: sql`created_at`, descending: true, kind: 'instant' },
+    { column: sql`id`, type: 'uuid' },
+  );
   return {
-    mails: rows.map((row) => ({
+    rows: page.rows.map((row) => ({
       id: row.id,
       to: row.recipient,
       subject: row.subject,
@@ -35,13 +33,6 @@ export async function findOutboxMail(
       tenant_id: row.tenant_id,
       created_at: row.created_at.toISOString(),
     })),
-    pagination: {
-      page,
-      per_page: perPage,
-      total: count,
-      total_pages: totalPages,
-      has_next: page < totalPages,
-      has_prev: page > 1,
-    },
+    pagination: page.pagination,
   };
 }

@@ -11,6 +11,7 @@ function outboxRoutes(app: TenantRoutes, services: AppServices): void {
     {
       schema: {
         summary: 'Read the development mail outbox',
+        description: 'Newest first; page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination.',
         operationId: 'listOutboxMail',
         tags: ['mail'],
         querystring: OutboxQuery,
@@ -20,7 +21,7 @@ function outboxRoutes(app: TenantRoutes, services: AppServices): void {
     },
     async (request, reply) => {
       const page = await findOutboxMail(services.tenancy.platformDb, request.query);
-      return sendData(reply, page.mails, { pagination: page.pagination });
+      return sendData(reply, page.rows, { pagination: page.pagination });
     },
   );
 }

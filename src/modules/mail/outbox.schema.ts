@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { CursorParams, PageParams } from '../listing/list-query.schema.js';
 
 export const OutboxMail = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -11,10 +12,11 @@ export const OutboxMail = Type.Object({
 });
 export type OutboxMail = Static<typeof OutboxMail>;
 
+/** `GET /outbox`: newest first, by page or by cursor, optionally to one address. */
 export const OutboxQuery = Type.Object(
   {
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
-    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    ...PageParams,
+    ...CursorParams,
     to: Type.Optional(Type.String({ maxLength: 254, description: 'only mail to this address' })),
   },
   { additionalProperties: false },

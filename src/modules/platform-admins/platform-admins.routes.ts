@@ -11,7 +11,9 @@ import {
 import { createPlatformAdmin } from '../auth/create-platform-admin.js';
 import { requestAdminPasswordReset } from '../users/request-admin-password-reset.js';
 import { deletePlatformAdmin, updatePlatformAdmin } from './change-platform-admin.js';
-import { findPlatformAdmins } from './platform-admin-view.js';
+import { findPlatformAdmins } from './find-platform-admins.js';
+import { getPlatformAdmin } from './platform-admin-view.js';
+import { PlatformAdminListQuery } from './platform-admin-list-query.js';
 import {
   CreatePlatformAdminBody,
   PlatformAdmin,
@@ -25,20 +27,27 @@ const tags = ['platform-admins'];
 export function platformAdminRoutes(app: TenantRoutes, services: AppServices): void {
   const db = services.tenancy.platformDb;
   const deps = { db, revocations: services.revocations };
-  const one = async (id: string) => (await findPlatformAdmins(db, id))[0]!;
+  const one = (id: string) => getPlatformAdmin(db, id);
 
   app.get(
     '/platform/admins',
     {
       schema: {
         summary: 'List platform administrators with their roles and MFA status',
+        description:
+          'Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; `q` searches the email; ' +
+          'sorts `created_at` (the default), `-created_at`, `name`, `-name` (by email), ties by id.',
         operationId: 'listPlatformAdmins',
         tags,
+        querystring: PlatformAdminListQuery,
         response: { 200: listEnvelope(PlatformAdmin) },
       },
       config: { platformAdmin: true },
     },
-    async (_request, reply) => sendData(reply, await findPlatformAdmins(db)),
+    async (request, reply) => {
+      const page = await findPlatformAdmins(db, request.query);
+      return sendData(reply, page.rows, { pagination: page.pagination });
+    },
   );
 
   app.post(

@@ -14,6 +14,7 @@ import { createRole } from './create-role.js';
 import { deleteRole } from './delete-role.js';
 import { findRoles } from './find-roles.js';
 import { grantorOf } from './request-grantor.js';
+import { RoleListQuery } from './role-list-query.js';
 import { toRole } from './role-view.js';
 import { CreateRoleBody, Role, RoleNameParams, UpdateRoleBody } from './roles.schema.js';
 import { updateRole } from './update-role.js';
@@ -40,15 +41,19 @@ export function roleRoutes(app: TenantRoutes, services: AppServices): void {
     {
       schema: {
         summary: 'List built-in and custom roles',
+        description:
+          'Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; `q` searches the name; ' +
+          'built-in roles first, then by name, unless `sort` is `name`, `-name`, `created_at` or `-created_at`.',
         operationId: 'listRoles',
         tags,
+        querystring: RoleListQuery,
         response: { 200: listEnvelope(Role) },
       },
       config,
     },
     async (request, reply) => {
-      const rows = await inTenant(request, services, findRoles);
-      return sendData(reply, rows.map(toRole));
+      const page = await inTenant(request, services, (scope) => findRoles(scope, request.query));
+      return sendData(reply, page.rows.map(toRole), { pagination: page.pagination });
     },
   );
 

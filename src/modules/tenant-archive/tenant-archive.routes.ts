@@ -5,7 +5,13 @@ import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../errors.js';
 import type { AppServices } from '../../app/app-services.js';
-import { dataEnvelope, sendData, type TenantRoutes, typedRoutes } from '../../http/route-kit.js';
+import {
+  dataEnvelope,
+  listEnvelope,
+  sendData,
+  type TenantRoutes,
+  typedRoutes,
+} from '../../http/route-kit.js';
 import { getTenant } from '../tenants/get-tenant.js';
 import { toTenantView } from '../tenants/tenant-view.js';
 import { Tenant, TenantIdParams } from '../tenants/tenants.schema.js';
@@ -17,6 +23,7 @@ import { getTenantExport } from './get-tenant-export.js';
 import { importTenant } from './import-tenant.js';
 import { ARCHIVE_BODY_LIMIT, ArchiveUpload, receiveArchiveUploads } from './receive-archive-upload.js';
 import {
+  ExportListQuery,
   ExportParams,
   ExportQuery,
   ImportQuery,
@@ -76,17 +83,19 @@ export async function tenantArchiveRoutes(app: TenantRoutes, services: AppServic
     {
       schema: {
         summary: 'List a tenant’s exports, newest first',
+        description: 'Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination.',
         operationId: 'listTenantExports',
         tags,
         params: TenantIdParams,
-        response: { 200: dataEnvelope(Type.Array(TenantExport)) },
+        querystring: ExportListQuery,
+        response: { 200: listEnvelope(TenantExport) },
       },
       config: { platformAdmin: true },
     },
     async (request, reply) => {
       const tenant = await getTenant(services.tenancy, request.principal!, request.params.id);
-      const rows = await findTenantExports(services.tenancy.platformDb, tenant);
-      return sendData(reply, rows.map(toExportView));
+      const page = await findTenantExports(services.tenancy.platformDb, tenant, request.query);
+      return sendData(reply, page.rows.map(toExportView), { pagination: page.pagination });
     },
   );
 

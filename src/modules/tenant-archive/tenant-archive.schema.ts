@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ISOLATIONS, TIERS } from '../../tenancy/tiers.js';
+import { CursorParams, PageParams } from '../listing/list-query.schema.js';
 import type { TenantExportRow } from './tenant-exports.table.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -28,6 +29,13 @@ export const ExportParams = Type.Object({
   id: Type.String({ maxLength: 64 }),
   export_id: Type.String({ format: 'uuid' }),
 });
+
+/** `GET /tenants/{id}/exports`: newest first, by page or by cursor. */
+export const ExportListQuery = Type.Object(
+  { ...PageParams, ...CursorParams },
+  { additionalProperties: false },
+);
+export type ExportListQuery = Static<typeof ExportListQuery>;
 
 export const ExportQuery = Type.Object(
   { download: Type.Optional(literals(['1', 'true', '0', 'false'])) },

@@ -2,46 +2,53 @@ import { sql } from 'kysely';
 import type { TenantRecord } from '../../tenancy/registry/tenant-record.js';
 import type { Tenancy } from '../../tenancy/tenancy.js';
 import type { TenantId } from '../../tenancy/tenant-id.js';
-import type { Pagination } from '../listing/list-query.schema.js';
-import { pagePagination } from '../listing/paginate.js';
-import type { TenantListQuery } from './tenants.schema.js';
 import { containing } from '../listing/like-pattern.js';
+import type { Page } from '../listing/list-query.schema.js';
+import { type ListOrder, readListPage } from '../listing/read-list-page.js';
+import type { TenantListQuery } from './tenants.schema.js';
 
-const ORDER: Record<string, [string, 'asc' | 'desc']> = {
-  created_at: ['created_at', 'asc'],
-  '-created_at': ['created_at', 'desc'],
-  name: ['name', 'asc'],
-  '-name': ['name', 'desc'],
-  status: ['status', 'asc'],
+type Sort = NonNullable<TenantListQuery['sort']>;
+const order = (name: Sort, column: string, kind: ListOrder['kind']): ListOrder => ({
+  name,
+  value: sql.ref(column),
+  descending: name.startsWith('-'),
+  kind,
+});
+const ORDERS: Record<Sort, ListOrder> = {
+  '-created_at': order('-created_at', 'created_at', 'instant'),
+  created_at: order('created_at', 'created_at', 'instant'),
+  name: order('name', 'name', 'string'),
+  '-name': order('-name', 'name', 'string'),
+  status: order('status', 'status', 'string'),
 };
 
-/** Tenants of the registry, paginated; `only` narrows it to one tenant for a tenant user. */
+/**
+ * Tenants of the registry, a page or a keyset cursor page at a time; `only` narrows it to one tenant
+ * for a tenant user. Deleted tenants stay in the registry (ids are never reused), listed only when asked for.
+ */
 export async function findTenants(
   tenancy: Tenancy,
   query: TenantListQuery,
   only?: TenantId,
-): Promise<{ rows: TenantRecord[]; pagination: Pagination }> {
+): Promise<Page<TenantRecord>> {
   let base = tenancy.platformDb.selectFrom('platform.tenants');
   if (only) base = base.where('id', '=', only);
   if (query.status) base = base.where('status', '=', query.status);
   else base = base.where('status', '<>', 'deleted');
   if (query.q) base = base.where('name', 'ilike', containing(query.q));
-  const page = query.page ?? 1;
-  const perPage = query.per_page ?? 20;
-  const [column, direction] = ORDER[query.sort ?? '-created_at']!;
-  const [countRow, ids] = await Promise.all([
-    base.select(sql<string>`count(*)`.as('total')).executeTakeFirst(),
-    base
-      .select('id')
-      .orderBy(sql.ref(column), direction)
-      .orderBy('id', direction)
-      .limit(perPage)
-      .offset((page - 1) * perPage)
-      .execute(),
-  ]);
-  const rows = await Promise.all(ids.map((row) => tenancy.registry.load(row.id as TenantId)));
+  if (query.created_from) base = base.where(sql<boolean>`created_at >= ${query.created_from}::timestamptz`);
+  if (query.created_to) base = base.where(sql<boolean>`created_at <= ${query.created_to}::timestamptz`);
+  const page = await readListPage(
+    tenancy.platformDb,
+    base,
+    (q) => q.select('id'),
+    query,
+    ORDERS[query.sort ?? '-created_at'],
+    { column: sql`id`, type: 'text' },
+  );
+  const rows = await Promise.all(page.rows.map((row) => tenancy.registry.load(row.id as TenantId)));
   return {
     rows: rows.filter((row): row is TenantRecord => row !== undefined),
-    pagination: pagePagination(page, perPage, Number(countRow?.total ?? 0)),
+    pagination: page.pagination,
   };
 }

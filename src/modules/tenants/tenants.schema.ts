@@ -1,5 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { TENANT_STATUSES } from '../../tenancy/registry/tenant-record.js';
 import { ISOLATIONS, TIERS } from '../../tenancy/tiers.js';
+import { CursorParams, PageParams, SORTS } from '../listing/list-query.schema.js';
 import { BusinessDomainName } from './business-domain.schema.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -60,13 +62,16 @@ export type Tenant = Static<typeof Tenant>;
 
 export const TenantIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
+/** `GET /tenants`: SPEC §5's pagination (page or cursor), filters and sorts; deleted tenants only when asked for. */
 export const TenantListQuery = Type.Object(
   {
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
-    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-    status: Type.Optional(Type.String({ maxLength: 32 })),
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    sort: Type.Optional(literals(['created_at', '-created_at', 'name', '-name', 'status'])),
+    ...PageParams,
+    ...CursorParams,
+    status: Type.Optional(literals(TENANT_STATUSES)),
+    q: Type.Optional(Type.String({ maxLength: 200, description: "Searches the tenant's name" })),
+    created_from: Type.Optional(Type.String({ format: 'date-time' })),
+    created_to: Type.Optional(Type.String({ format: 'date-time' })),
+    sort: Type.Optional(literals(SORTS)),
   },
   { additionalProperties: false },
 );

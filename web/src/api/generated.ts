@@ -10,7 +10,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List the tenant’s API keys (never their secrets) */
+    /**
+     * List the tenant’s API keys (never their secrets)
+     * @description Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; `q` searches the name; sorts `-created_at` (the default), `created_at`, `name`, `-name`, ties by id.
+     */
     get: operations['listApiKeys'];
     put?: never;
     /** Create an API key; its secret is shown once */
@@ -381,7 +384,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List demo requests */
+    /**
+     * List demo requests
+     * @description Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; `status`, `q` (company name or email), `created_from`, `created_to`; sorts `-created_at` (the default), `created_at`, `name`, `-name` (the company name), `status`, ties by id.
+     */
     get: operations['listDemoRequests'];
     put?: never;
     /** Ask for a demo tenant */
@@ -656,7 +662,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Read the development mail outbox */
+    /**
+     * Read the development mail outbox
+     * @description Newest first; page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination.
+     */
     get: operations['listOutboxMail'];
     put?: never;
     post?: never;
@@ -673,7 +682,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List platform administrators with their roles and MFA status */
+    /**
+     * List platform administrators with their roles and MFA status
+     * @description Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; `q` searches the email; sorts `created_at` (the default), `-created_at`, `name`, `-name` (by email), ties by id.
+     */
     get: operations['listPlatformAdmins'];
     put?: never;
     /** Add a platform administrator */
@@ -834,7 +846,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List built-in and custom roles */
+    /**
+     * List built-in and custom roles
+     * @description Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination; `q` searches the name; built-in roles first, then by name, unless `sort` is `name`, `-name`, `created_at` or `-created_at`.
+     */
     get: operations['listRoles'];
     put?: never;
     /** Create a custom role */
@@ -994,7 +1009,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List a tenant’s exports, newest first */
+    /**
+     * List a tenant’s exports, newest first
+     * @description Page (`page`, `per_page`) or cursor (`cursor`, `limit`) pagination.
+     */
     get: operations['listTenantExports'];
     put?: never;
     post?: never;
@@ -1295,7 +1313,18 @@ export type $defs = Record<string, never>;
 export interface operations {
   listApiKeys: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The previous page's `pagination.cursor` (opaque) */
+        cursor?: string;
+        /** @description Rows per cursor page (20) */
+        limit?: number;
+        page?: number;
+        per_page?: number;
+        /** @description Searches the key's name */
+        q?: string;
+        sort?: '-created_at' | 'created_at' | 'name' | '-name';
+        tenant_id?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3531,9 +3560,17 @@ export interface operations {
   listDemoRequests: {
     parameters: {
       query?: {
+        created_from?: string;
+        created_to?: string;
+        /** @description The previous page's `pagination.cursor` (opaque) */
+        cursor?: string;
+        /** @description Rows per cursor page (20) */
+        limit?: number;
         page?: number;
         per_page?: number;
-        sort?: 'created_at' | '-created_at';
+        /** @description Searches the company name and the email */
+        q?: string;
+        sort?: 'created_at' | '-created_at' | 'name' | '-name' | 'status';
         status?: 'pending' | 'approved' | 'rejected';
       };
       header?: never;
@@ -6493,6 +6530,10 @@ export interface operations {
   listOutboxMail: {
     parameters: {
       query?: {
+        /** @description The previous page's `pagination.cursor` (opaque) */
+        cursor?: string;
+        /** @description Rows per cursor page (20) */
+        limit?: number;
         page?: number;
         per_page?: number;
         /** @description only mail to this address */
@@ -6580,7 +6621,17 @@ export interface operations {
   };
   listPlatformAdmins: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The previous page's `pagination.cursor` (opaque) */
+        cursor?: string;
+        /** @description Rows per cursor page (20) */
+        limit?: number;
+        page?: number;
+        per_page?: number;
+        /** @description Searches the email address */
+        q?: string;
+        sort?: 'created_at' | '-created_at' | 'name' | '-name';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -6611,6 +6662,15 @@ export interface operations {
             success: true;
             tenant_id?: string;
           };
+        };
+      };
+      /** @description VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
         };
       };
       /** @description UNAUTHENTICATED: missing, expired or revoked token. */
@@ -7576,7 +7636,18 @@ export interface operations {
   };
   listRoles: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The previous page's `pagination.cursor` (opaque) */
+        cursor?: string;
+        /** @description Rows per cursor page (20) */
+        limit?: number;
+        page?: number;
+        per_page?: number;
+        /** @description Searches the role's name */
+        q?: string;
+        sort?: 'name' | '-name' | 'created_at' | '-created_at';
+        tenant_id?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -7993,11 +8064,18 @@ export interface operations {
   listTenants: {
     parameters: {
       query?: {
+        created_from?: string;
+        created_to?: string;
+        /** @description The previous page's `pagination.cursor` (opaque) */
+        cursor?: string;
+        /** @description Rows per cursor page (20) */
+        limit?: number;
         page?: number;
         per_page?: number;
+        /** @description Searches the tenant's name */
         q?: string;
         sort?: 'created_at' | '-created_at' | 'name' | '-name' | 'status';
-        status?: string;
+        status?: 'provisioning' | 'active' | 'suspended' | 'failed' | 'deleting' | 'deleted';
       };
       header?: never;
       path?: never;
@@ -9405,7 +9483,14 @@ export interface operations {
   };
   listTenantExports: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The previous page's `pagination.cursor` (opaque) */
+        cursor?: string;
+        /** @description Rows per cursor page (20) */
+        limit?: number;
+        page?: number;
+        per_page?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -9441,6 +9526,9 @@ export interface operations {
                 | null;
               tenant_id: string;
             }[];
+            pagination?: {
+              [key: string]: unknown;
+            };
             /** @enum {boolean} */
             success: true;
             tenant_id?: string;

@@ -6,6 +6,6 @@ import { useApiGet } from './use-api-get';
  * holds each one, so the server's role list is the catalogue and the console copies nothing.
  */
 export function usePermissionCatalogue(): readonly string[] {
-  const roles = useApiGet<Role[]>('/roles');
+  const roles = useApiGet<Role[]>('/roles', undefined, { allPages: true });
   return roles.result?.data.find((role) => role.name === 'owner')?.permissions ?? [];
 }

@@ -19,7 +19,7 @@ import { ApiKeyForm } from './api-key-form';
 export function ApiKeysPage() {
   useDocumentTitle('API keys');
   const [reloadKey, setReloadKey] = useState(0);
-  const keys = useApiGet<ApiKey[]>('/api-keys', undefined, { refreshKey: reloadKey });
+  const keys = useApiGet<ApiKey[]>('/api-keys', undefined, { refreshKey: reloadKey, allPages: true });
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const [flash, setFlash] = useState<string | null>(null);

@@ -16,7 +16,7 @@ import { RoleForm } from './role-form';
 export function RolesPage() {
   useDocumentTitle('Roles');
   const [reloadKey, setReloadKey] = useState(0);
-  const roles = useApiGet<Role[]>('/roles', undefined, { refreshKey: reloadKey });
+  const roles = useApiGet<Role[]>('/roles', undefined, { refreshKey: reloadKey, allPages: true });
   const [editing, setEditing] = useState<Role | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Role | null>(null);
   const [flash, setFlash] = useState<string | null>(null);

@@ -52,7 +52,7 @@ export function UsersPage() {
   const stats = useApiGet<TenantStats>(`/tenants/${encodeURIComponent(tenantId)}/stats`, undefined, {
     refreshKey: reloadKey,
   });
-  const rolesState = useApiGet<Role[]>('/roles');
+  const rolesState = useApiGet<Role[]>('/roles', undefined, { allPages: true });
   const roles = rolesState.result?.data.map((r) => r.name) ?? BUILT_IN_ROLES;
   const changed = (message: string) => {
     setActionError(null);

@@ -39,6 +39,7 @@ export function PlatformAdminsPage() {
   const admins = useApiGet<PlatformAdmin[]>('/platform/admins', undefined, {
     tenant: null,
     refreshKey: reloadKey,
+    allPages: true,
   });
   const [flash, setFlash] = useState<string | null>(null);
   const [roleError, setRoleError] = useState<unknown>(null);
