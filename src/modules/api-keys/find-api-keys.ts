@@ -1,17 +1,12 @@
 import { sql } from 'kysely';
 import type { TenantScope } from '../../tenancy/tenant-scope.js';
 import { containing } from '../listing/like-pattern.js';
-import { type ListOrder, readListPage } from '../listing/read-list-page.js';
+import { listOrder, type ListOrder, readListPage } from '../listing/read-list-page.js';
 import { API_KEY_COLUMNS } from './api-key-row.js';
 import type { ApiKeyListQuery } from './api-key-list-query.js';
 
 type Sort = NonNullable<ApiKeyListQuery['sort']>;
-const order = (name: Sort, value: string, kind: ListOrder['kind']): ListOrder => ({
-  name,
-  value: sql.ref(value),
-  descending: name.startsWith('-'),
-  kind,
-});
+const order = (name: Sort, column: string, kind: ListOrder['kind']) => listOrder(name, column, kind);
 const ORDERS: Record<Sort, ListOrder> = {
   '-created_at': order('-created_at', 'created_at', 'instant'),
   created_at: order('created_at', 'created_at', 'instant'),

@@ -2,18 +2,13 @@ import { type Kysely, sql } from 'kysely';
 import type { PlatformDatabase } from '../../db/platform-database.js';
 import { containing } from '../listing/like-pattern.js';
 import type { Page } from '../listing/list-query.schema.js';
-import { type ListOrder, readListPage } from '../listing/read-list-page.js';
+import { listOrder, type ListOrder, readListPage } from '../listing/read-list-page.js';
 import { DEMO_REQUEST_COLUMNS } from './demo-request-view.js';
 import type { DemoRequestListQuery } from './demo-requests.schema.js';
 import type { DemoRequestRow } from './demo-requests.table.js';
 
 type Sort = NonNullable<DemoRequestListQuery['sort']>;
-const order = (name: Sort, column: string, kind: ListOrder['kind']): ListOrder => ({
-  name,
-  value: sql.ref(column),
-  descending: name.startsWith('-'),
-  kind,
-});
+const order = (name: Sort, column: string, kind: ListOrder['kind']) => listOrder(name, column, kind);
 const ORDERS: Record<Sort, ListOrder> = {
   '-created_at': order('-created_at', 'created_at', 'instant'),
   created_at: order('created_at', 'created_at', 'instant'),

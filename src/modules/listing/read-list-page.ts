@@ -30,6 +30,14 @@ export interface ListOrder {
   kind: 'string' | 'number' | 'instant';
 }
 
+/** The order `name` on `column`, descending when the name starts with `-` (`-created_at`). */
+export const listOrder = (name: string, column: string, kind: ListOrder['kind']): ListOrder => ({
+  name,
+  value: sql.ref(column),
+  descending: name.startsWith('-'),
+  kind,
+});
+
 /** The row's unique key, last in every order so equal sort values still have one order. */
 export interface ListKey {
   column: RawBuilder<unknown>;

@@ -4,16 +4,11 @@ import type { Tenancy } from '../../tenancy/tenancy.js';
 import type { TenantId } from '../../tenancy/tenant-id.js';
 import { containing } from '../listing/like-pattern.js';
 import type { Page } from '../listing/list-query.schema.js';
-import { type ListOrder, readListPage } from '../listing/read-list-page.js';
+import { listOrder, type ListOrder, readListPage } from '../listing/read-list-page.js';
 import type { TenantListQuery } from './tenants.schema.js';
 
 type Sort = NonNullable<TenantListQuery['sort']>;
-const order = (name: Sort, column: string, kind: ListOrder['kind']): ListOrder => ({
-  name,
-  value: sql.ref(column),
-  descending: name.startsWith('-'),
-  kind,
-});
+const order = (name: Sort, column: string, kind: ListOrder['kind']) => listOrder(name, column, kind);
 const ORDERS: Record<Sort, ListOrder> = {
   '-created_at': order('-created_at', 'created_at', 'instant'),
   created_at: order('created_at', 'created_at', 'instant'),
