@@ -22,10 +22,10 @@ export function errorResponsesFor(
       'VALIDATION_FAILED (details name the fields) or TENANT_REQUIRED (no tenant could be resolved).',
     );
   if (!config.public) responses['401'] = envelope('UNAUTHENTICATED: missing, expired or revoked token.');
-  if (!config.public || inTenant)
-    responses['403'] = envelope(
-      'FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED.',
-    );
+  // Public routes too: a header, host or query naming another tenant than the token or body does.
+  responses['403'] = envelope(
+    'FORBIDDEN (role lacks the permission), TENANT_MISMATCH, TENANT_SUSPENDED, FEATURE_DISABLED or LIMIT_EXCEEDED.',
+  );
   if (schema.params || inTenant || config.tenantFromBody)
     responses['404'] = envelope('NOT_FOUND, or TENANT_NOT_FOUND; a row of another tenant looks missing too.');
   if (writes) responses['409'] = envelope('CONFLICT with the current state (duplicate key, state change).');
