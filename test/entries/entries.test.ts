@@ -326,6 +326,9 @@ describe.for(ISOLATIONS)('entries in a %s tenant', (isolation) => {
       expect(response.json().error.code, bad).toBe('VALIDATION_FAILED');
     }
     expect((await get('q=PART 1')).json().pagination.total).toBe(10);
+    // Punctuation alone names no word: nothing matches, where a blank q filters nothing.
+    for (const q of ['%25', '_', '%25_-']) expect((await get(`q=${q}`)).json().pagination.total, q).toBe(0);
+    expect((await get('q=%20%20')).json().pagination.total).toBe((await get('')).json().pagination.total);
     const byCount = (await get('sort=-data.count&per_page=100')).json().data as Array<{
       data: { count?: number };
     }>;

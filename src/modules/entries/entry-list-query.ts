@@ -127,6 +127,8 @@ export function entryListSql(scope: TenantScope, type: EntryTypeRow, query: Entr
     conditions.push(sql`exists (select 1 from ${table('entry_words')} w
       where w.tenant_id = ${tenant} and w.entry_id = ${id} and w.type = ${type.key}
         and w.word ^@ (lower(left(${term}::text, ${WORD_CHARS}::int)) collate "C"))`);
+  // A `q` of separators alone (`%`, `_`, `-`) names no word, so no entry holds all its words.
+  if (query.q && query.q.trim() !== '' && terms.length === 0) conditions.push(sql`false`);
   if (query.created_from) conditions.push(sql`${created} >= ${new Date(query.created_from)}`);
   if (query.created_to) conditions.push(sql`${created} <= ${new Date(query.created_to)}`);
   // Only the first TEXT_KEY_CHARS characters are indexed: a longer value is checked on the entry.
