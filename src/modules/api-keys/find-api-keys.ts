@@ -6,12 +6,11 @@ import { API_KEY_COLUMNS } from './api-key-row.js';
 import type { ApiKeyListQuery } from './api-key-list-query.js';
 
 type Sort = NonNullable<ApiKeyListQuery['sort']>;
-const order = (name: Sort, column: string, kind: ListOrder['kind']) => listOrder(name, column, kind);
 const ORDERS: Record<Sort, ListOrder> = {
-  '-created_at': order('-created_at', 'created_at', 'instant'),
-  created_at: order('created_at', 'created_at', 'instant'),
-  name: order('name', 'name', 'string'),
-  '-name': order('-name', 'name', 'string'),
+  '-created_at': listOrder('-created_at', 'created_at', 'instant'),
+  created_at: listOrder('created_at', 'created_at', 'instant'),
+  name: listOrder('name', 'name', 'string'),
+  '-name': listOrder('-name', 'name', 'string'),
 };
 
 /** The tenant's keys, newest first unless sorted, revoked ones included (they explain past audit entries). */

@@ -8,13 +8,12 @@ import type { DemoRequestListQuery } from './demo-requests.schema.js';
 import type { DemoRequestRow } from './demo-requests.table.js';
 
 type Sort = NonNullable<DemoRequestListQuery['sort']>;
-const order = (name: Sort, column: string, kind: ListOrder['kind']) => listOrder(name, column, kind);
 const ORDERS: Record<Sort, ListOrder> = {
-  '-created_at': order('-created_at', 'created_at', 'instant'),
-  created_at: order('created_at', 'created_at', 'instant'),
-  name: order('name', 'company_name', 'string'),
-  '-name': order('-name', 'company_name', 'string'),
-  status: order('status', 'status', 'string'),
+  '-created_at': listOrder('-created_at', 'created_at', 'instant'),
+  created_at: listOrder('created_at', 'created_at', 'instant'),
+  name: listOrder('name', 'company_name', 'string'),
+  '-name': listOrder('-name', 'company_name', 'string'),
+  status: listOrder('status', 'status', 'string'),
 };
 
 /** Demo requests, newest first unless sorted, filtered as SPEC §5 lists are; by page or by cursor. */

@@ -8,13 +8,12 @@ import { listOrder, type ListOrder, readListPage } from '../listing/read-list-pa
 import type { TenantListQuery } from './tenants.schema.js';
 
 type Sort = NonNullable<TenantListQuery['sort']>;
-const order = (name: Sort, column: string, kind: ListOrder['kind']) => listOrder(name, column, kind);
 const ORDERS: Record<Sort, ListOrder> = {
-  '-created_at': order('-created_at', 'created_at', 'instant'),
-  created_at: order('created_at', 'created_at', 'instant'),
-  name: order('name', 'name', 'string'),
-  '-name': order('-name', 'name', 'string'),
-  status: order('status', 'status', 'string'),
+  '-created_at': listOrder('-created_at', 'created_at', 'instant'),
+  created_at: listOrder('created_at', 'created_at', 'instant'),
+  name: listOrder('name', 'name', 'string'),
+  '-name': listOrder('-name', 'name', 'string'),
+  status: listOrder('status', 'status', 'string'),
 };
 
 /**
